@@ -1,0 +1,66 @@
+// Entry point of the `nofuture` command: picks the command and maps usage errors to exit code 2.
+// Parsing is by hand (BCL only, no System.CommandLine) so the tool stays small and trim/AOT-safe.
+using NoFuture.Cli.Commands;
+
+namespace NoFuture.Cli;
+
+internal static class Program
+{
+    internal const string Usage = """
+        Usage: nofuture <command> [options]
+
+        Commands:
+          doctor      Report what this machine grants for secret memory, probe two allocations
+                      and say whether the Strict policy can hold here.
+
+        Options:
+          -h, --help  Show this help.
+
+        Run 'nofuture <command> --help' for a command's options and exit codes.
+        """;
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine(Usage);
+            return ExitCodes.Usage;
+        }
+
+        string command = args[0];
+        ReadOnlySpan<string> rest = args.AsSpan(1);
+        switch (command)
+        {
+            case "-h" or "--help" or "help":
+                Console.Out.WriteLine(Usage);
+                return ExitCodes.Ok;
+            case "doctor":
+                return DoctorCommand.Run(rest, Console.Out, Console.Error);
+            default:
+                return UsageError(Console.Error, command.StartsWith('-')
+                    ? $"unknown option '{command}'."
+                    : $"unknown command '{command}'.");
+        }
+    }
+
+    /// <summary>Writes a usage error to standard error and returns <see cref="ExitCodes.Usage"/>.</summary>
+    internal static int UsageError(TextWriter error, string message)
+    {
+        error.WriteLine($"nofuture: {message}");
+        error.WriteLine("Run 'nofuture --help' for usage.");
+        return ExitCodes.Usage;
+    }
+}
+
+/// <summary>The process exit codes every command uses.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Success; for <c>doctor</c>: the Strict policy can hold here.</summary>
+    internal const int Ok = 0;
+
+    /// <summary>For <c>doctor</c>: the Strict policy cannot hold here.</summary>
+    internal const int StrictCannotHold = 1;
+
+    /// <summary>Unknown command or option.</summary>
+    internal const int Usage = 2;
+}

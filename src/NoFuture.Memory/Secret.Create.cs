@@ -1,0 +1,188 @@
+// Ways into secret memory that never stage the plaintext on the GC heap: random bytes straight from the OS,
+// a span moved in and wiped, a stream or pipe read directly into the secret, a passphrase from the terminal.
+using System.IO.Pipelines;
+using System.Buffers;
+using System.Runtime.InteropServices;
+using NoFuture.Memory.Platform;
+
+namespace NoFuture.Memory;
+
+public sealed partial class Secret
+{
+    /// <summary>Allocates a secret filled from the operating system's CSPRNG (written straight into it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The length is out of range.</exception>
+    /// <exception cref="ProtectionRefusedException">The OS refused a protection under the strict policy.</exception>
+    public static Secret CreateRandom(int length, SecretOptions? options = null)
+    {
+        Secret secret = Allocate(length, options);
+        try
+        {
+            using SecretWriteLease lease = secret.OpenWrite();
+            PageAllocator.Current.FillRandom(lease.Span);
+            return secret;
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Moves <paramref name="source"/> into a new secret and wipes <paramref name="source"/> to zero. Use this for
+    /// key material that arrived in an ordinary buffer; the source is wiped even when allocation fails.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The source is empty or too long.</exception>
+    public static Secret MoveFrom(Span<byte> source, SecretOptions? options = null)
+    {
+        try
+        {
+            return CopyFrom(source, options);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(source);
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="source"/> into a new secret, leaving the source as it is (for example another
+    /// secret's lease). For bytes in an ordinary buffer prefer <see cref="MoveFrom"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The source is empty or too long.</exception>
+    public static Secret CopyFrom(ReadOnlySpan<byte> source, SecretOptions? options = null)
+    {
+        Secret secret = Allocate(source.Length, options);
+        using SecretWriteLease lease = secret.OpenWrite();
+        source.CopyTo(lease.Span);
+        return secret;
+    }
+
+    /// <summary>Reads exactly <paramref name="length"/> bytes from <paramref name="stream"/> directly into a new secret.</summary>
+    /// <exception cref="EndOfStreamException">The stream ended first (nothing is kept).</exception>
+    public static Secret ReadFrom(Stream stream, int length, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Secret secret = Allocate(length, options);
+        try
+        {
+            using SecretWriteLease lease = secret.OpenWrite();
+            stream.ReadExactly(lease.Span);
+            return secret;
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end directly into secret memory (at most <paramref name="maxLength"/>
+    /// bytes) and returns a secret of exactly the bytes read.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The stream is empty or longer than <paramref name="maxLength"/>.</exception>
+    public static Secret ReadToEnd(Stream stream, int maxLength, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using Secret staging = Allocate(maxLength + 1, new SecretOptions { Tier = SecretTier.Guarded, Policy = options?.Policy });
+        int total = 0;
+        using (SecretWriteLease lease = staging.OpenWrite())
+        {
+            int n;
+            while (total <= maxLength && (n = stream.Read(lease.Span[total..])) > 0) total += n;
+        }
+        if (total == 0 || total > maxLength)
+            throw new InvalidDataException("The stream is empty or longer than the maximum length given.");
+        using SecretReadLease read = staging.OpenRead();
+        return CopyFrom(read.Span[..total], options);
+    }
+
+    /// <summary>Reads exactly <paramref name="length"/> bytes from <paramref name="stream"/> directly into a new secret.</summary>
+    /// <exception cref="EndOfStreamException">The stream ended first (nothing is kept).</exception>
+    public static async ValueTask<Secret> ReadFromAsync(Stream stream, int length, SecretOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        Secret secret = Allocate(length, options);
+        try
+        {
+            secret.BeginWrite();
+            try
+            {
+                using NativeMemoryManager memory = secret.CreateMemoryManager();
+                await stream.ReadExactlyAsync(memory.Memory, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                secret.EndLease(write: true);
+            }
+            return secret;
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reads exactly <paramref name="length"/> bytes from <paramref name="reader"/> into a new secret, wiping the
+    /// pipe's buffers as it consumes them.
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The pipe completed first (nothing is kept).</exception>
+    public static async ValueTask<Secret> ReadFromAsync(PipeReader reader, int length, SecretOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Secret secret = Allocate(length, options);
+        try
+        {
+            int filled = 0;
+            while (filled < length)
+            {
+                ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                ReadOnlySequence<byte> taken = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - filled));
+                filled = secret.MoveIn(taken, filled);
+                reader.AdvanceTo(taken.End);
+                if (filled < length && (result.IsCompleted || result.IsCanceled)) throw new EndOfStreamException();
+            }
+            return secret;
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
+    }
+
+    private int MoveIn(ReadOnlySequence<byte> source, int offset)
+    {
+        using SecretWriteLease lease = OpenWrite();
+        foreach (ReadOnlyMemory<byte> segment in source)
+        {
+            segment.Span.CopyTo(lease.Span[offset..]);
+            offset += segment.Length;
+            // The pipe's pool memory is ours until AdvanceTo: wipe the plaintext we consumed.
+            MemoryMarshal.AsMemory(segment).Span.Clear();
+        }
+        return offset;
+    }
+
+    private unsafe NativeMemoryManager CreateMemoryManager() => new(_data, Length);
+
+    internal void BeginWrite()
+    {
+        AddRef();
+        try
+        {
+            if (_region is not null) _region.Open(write: true);
+            else if (Volatile.Read(ref _frozen)) ThrowHelper.Frozen();
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+}

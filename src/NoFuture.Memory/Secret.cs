@@ -1,0 +1,252 @@
+// The handle to one secret in secret memory. There is no accessor that returns the bytes as an array: they are
+// reached through scoped leases or span callbacks, and the handle keeps the memory alive while a lease is
+// open (SafeHandle-style reference counting), so Dispose during use defers the wipe instead of freeing
+// memory in use.
+using System.Buffers;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using NoFuture.Memory.Arena;
+using NoFuture.Memory.Guarded;
+
+namespace NoFuture.Memory;
+
+/// <summary>
+/// A secret held in locked, guard-paged, never-dumped native memory. Create one with <see cref="Allocate"/>,
+/// <see cref="CreateRandom"/>, <see cref="MoveFrom"/> or the <c>ReadFrom…</c> methods; read and write it through
+/// <see cref="OpenRead"/> / <see cref="OpenWrite"/> leases or the <c>Read</c>/<c>Write</c> callbacks; dispose it to
+/// wipe it.
+/// </summary>
+/// <remarks>
+/// <para>Thread-safe: leases may be opened from several threads. Writes through concurrent leases are not
+/// synchronised with each other (as with any memory).</para>
+/// <para>A lease is a <c>ref struct</c>: do not copy it; dispose the one you opened.</para>
+/// <para><see cref="ToString"/> never shows the content or the length.</para>
+/// </remarks>
+[DebuggerDisplay("Secret")]
+public sealed unsafe partial class Secret : IDisposable
+{
+    /// <summary>The largest secret the pooled tier holds.</summary>
+    public const int MaxPooledLength = SecretArena.MaxClass;
+
+    /// <summary>The largest secret (1 GiB).</summary>
+    public const int MaxLength = 1 << 30;
+
+    private const int DisposedBit = 1, FreedBit = 2, RefOne = 4;
+
+    private readonly byte* _data;
+    private readonly Slab? _slab;
+    private readonly int _slot;
+    private readonly GuardedRegion? _region;
+    private readonly int _epoch;
+    private int _state;
+    private bool _frozen; // pooled tier only; the guarded tier keeps it in the region
+
+    private Secret(Slab slab, int slot, int length)
+    {
+        _slab = slab;
+        _slot = slot;
+        _data = slab.DataOf(slot, length);
+        Length = length;
+        _epoch = SecureMemory.Epoch;
+    }
+
+    private Secret(GuardedRegion region)
+    {
+        _region = region;
+        _data = region.Data;
+        Length = region.Length;
+        _epoch = SecureMemory.Epoch;
+    }
+
+    /// <summary>Frees the memory of a secret that was not disposed (the finalizer wipes it).</summary>
+    ~Secret() => FreeOnce();
+
+    /// <summary>The number of bytes in the secret.</summary>
+    public int Length { get; }
+
+    /// <summary>The tier the secret lives in.</summary>
+    public SecretTier Tier => _slab is null ? SecretTier.Guarded : SecretTier.Pooled;
+
+    /// <summary>The protections this allocation actually got from the operating system.</summary>
+    public SecretProtection Protection => _slab?.Protection ?? _region!.Protection;
+
+    /// <summary>True after <see cref="Dispose"/> or <see cref="SecureMemory.Purge"/>.</summary>
+    public bool IsDisposed => (Volatile.Read(ref _state) & DisposedBit) != 0 || _epoch != SecureMemory.Epoch;
+
+    /// <summary>True while the secret is frozen (read-only); see <see cref="Freeze"/>.</summary>
+    public bool IsFrozen => _region?.IsFrozen ?? Volatile.Read(ref _frozen);
+
+    /// <summary>Allocates a zeroed secret of <paramref name="length"/> bytes.</summary>
+    /// <param name="length">1 to <see cref="MaxLength"/> bytes.</param>
+    /// <param name="options">Tier, no-access-at-rest and policy; <see cref="SecretOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The length is out of range, or too large for the pooled tier.</exception>
+    /// <exception cref="ProtectionRefusedException">The OS refused a protection under the strict policy.</exception>
+    /// <exception cref="OutOfMemoryException">The OS could not map the memory.</exception>
+    public static Secret Allocate(int length, SecretOptions? options = null)
+    {
+        if ((uint)(length - 1) >= MaxLength) ThrowHelper.BadLength(nameof(length));
+        options ??= SecretOptions.Default;
+        if (options.UsesGuardedTier(length))
+            return new Secret(GuardedRegion.Create(length, options.NoAccessAtRest, options.EffectivePolicy));
+        if (length > MaxPooledLength)
+            throw new ArgumentOutOfRangeException(nameof(length), "The pooled tier holds at most Secret.MaxPooledLength bytes.");
+        Slab slab = SecretArena.Rent(length, out int slot, options.EffectivePolicy);
+        MemoryMetrics.PooledAllocated();
+        return new Secret(slab, slot, length);
+    }
+
+    /// <summary>Opens a read lease. Dispose it (<c>using var lease = secret.OpenRead();</c>) when done.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    public SecretReadLease OpenRead()
+    {
+        AddRef();
+        if (_region is { NoAccessAtRest: true })
+        {
+            try { _region.Open(write: false); }
+            catch { Release(); throw; }
+        }
+        return new SecretReadLease(this, _data, Length);
+    }
+
+    /// <summary>Opens a write lease. Dispose it when done.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    /// <exception cref="InvalidOperationException">The secret is frozen.</exception>
+    public SecretWriteLease OpenWrite()
+    {
+        BeginWrite();
+        return new SecretWriteLease(this, _data, Length);
+    }
+
+    /// <summary>Calls <paramref name="action"/> with the secret's bytes, inside a read lease.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    public void Read<TState>(TState state, ReadOnlySpanAction<byte, TState> action)
+        where TState : allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using SecretReadLease lease = OpenRead();
+        action(lease.Span, state);
+    }
+
+    /// <summary>Calls <paramref name="reader"/> with the secret's bytes, inside a read lease, and returns its result.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    public TResult Read<TState, TResult>(TState state, SecretReadFunc<TState, TResult> reader)
+        where TState : allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using SecretReadLease lease = OpenRead();
+        return reader(lease.Span, state);
+    }
+
+    /// <summary>Calls <paramref name="action"/> with the secret's writable bytes, inside a write lease.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    /// <exception cref="InvalidOperationException">The secret is frozen.</exception>
+    public void Write<TState>(TState state, SpanAction<byte, TState> action)
+        where TState : allows ref struct
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        using SecretWriteLease lease = OpenWrite();
+        action(lease.Span, state);
+    }
+
+    /// <summary>
+    /// Makes the secret read-only. In the guarded tier the pages become read-only in hardware (a stray write
+    /// faults); in the pooled tier, where slots share pages, write leases are refused.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A write lease is open.</exception>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    public void Freeze() => SetFrozen(true);
+
+    /// <summary>Makes a frozen secret writable again.</summary>
+    /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
+    public void Melt() => SetFrozen(false);
+
+    /// <summary>Wipes the secret's bytes to zero; the secret stays usable.</summary>
+    /// <exception cref="InvalidOperationException">The secret is frozen.</exception>
+    public void Clear()
+    {
+        using SecretWriteLease lease = OpenWrite();
+        lease.Span.Clear();
+    }
+
+    /// <summary>Wipes and frees the secret. If a lease is open, the wipe happens when the last lease closes.</summary>
+    public void Dispose()
+    {
+        int state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & DisposedBit) != 0) return;
+            int seen = Interlocked.CompareExchange(ref _state, state | DisposedBit, state);
+            if (seen == state) break;
+            state = seen;
+        }
+        if (state >> 2 == 0) FreeOnce();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Returns "Secret": never the content, never the length.</summary>
+    public override string ToString() => "Secret";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddRef()
+    {
+        int state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & DisposedBit) != 0 || _epoch != SecureMemory.Epoch) ThrowHelper.Disposed(nameof(Secret));
+            int seen = Interlocked.CompareExchange(ref _state, state + RefOne, state);
+            if (seen == state) return;
+            state = seen;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Release()
+    {
+        int state = Interlocked.Add(ref _state, -RefOne);
+        if ((state & DisposedBit) != 0 && state >> 2 == 0) FreeOnce();
+    }
+
+    internal void EndLease(bool write)
+    {
+        if (_region is not null && (write || _region.NoAccessAtRest)) _region.Close(write);
+        Release();
+    }
+
+    internal byte* DangerousData => _data;
+
+    private void SetFrozen(bool frozen)
+    {
+        AddRef();
+        try
+        {
+            if (_region is not null) _region.SetFrozen(frozen);
+            else Volatile.Write(ref _frozen, frozen);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    private void FreeOnce()
+    {
+        int state = Volatile.Read(ref _state);
+        while (true)
+        {
+            if ((state & FreedBit) != 0) return;
+            int seen = Interlocked.CompareExchange(ref _state, state | FreedBit, state);
+            if (seen == state) break;
+            state = seen;
+        }
+        if (_slab is not null)
+        {
+            _slab.Scrub(_slot);
+            _slab.Shard.Return(_slab, _slot);
+            MemoryMetrics.PooledFreed();
+        }
+        else
+        {
+            _region!.Release();
+        }
+    }
+}
