@@ -44,23 +44,10 @@ internal static class Program
     }
 
     /// <summary>Writes a usage error to standard error and returns <see cref="ExitCodes.Usage"/>.</summary>
-    internal static int UsageError(TextWriter error, string message)
+    internal static int UsageError(TextWriter error, string message, string help = "nofuture --help")
     {
         error.WriteLine($"nofuture: {message}");
-        error.WriteLine("Run 'nofuture --help' for usage.");
+        error.WriteLine($"Run '{help}' for usage.");
         return ExitCodes.Usage;
     }
-}
-
-/// <summary>The process exit codes every command uses.</summary>
-internal static class ExitCodes
-{
-    /// <summary>Success; for <c>doctor</c>: the Strict policy can hold here.</summary>
-    internal const int Ok = 0;
-
-    /// <summary>For <c>doctor</c>: the Strict policy cannot hold here.</summary>
-    internal const int StrictCannotHold = 1;
-
-    /// <summary>Unknown command or option.</summary>
-    internal const int Usage = 2;
 }

@@ -13,7 +13,7 @@ internal static class ThrowHelper
         if (available >= 0) text += string.Create(CultureInfo.InvariantCulture, $"; {available} bytes remain under the limit");
         if (error != 0) text += string.Create(CultureInfo.InvariantCulture, $" (OS error {error})");
         if (protection == SecretProtection.Locked)
-            text += ". Raise RLIMIT_MEMLOCK (ulimit -l), grant CAP_IPC_LOCK, or use ProtectionPolicy.BestEffort.";
+            return text + ". Raise RLIMIT_MEMLOCK (ulimit -l), grant CAP_IPC_LOCK, or use ProtectionPolicy.BestEffort.";
         return text + ".";
     }
 

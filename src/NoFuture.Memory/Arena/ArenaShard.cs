@@ -69,8 +69,8 @@ internal sealed class ArenaShard
         var slab = Slab.Create(this, _slabCount, pages, SlotSize, policy);
         if (_slabCount == _slabs.Length) Array.Resize(ref _slabs, _slabs.Length * 2);
         _slabs[_slabCount] = slab;
-        int needed = _freeCount + slab.SlotCount;
-        if (needed > _free.Length) Array.Resize(ref _free, Math.Max(needed, _free.Length * 2));
+        long total = _slots + slab.SlotCount; // every slot of the shard may be free at once
+        if (total > _free.Length) Array.Resize(ref _free, (int)Math.Max(total, _free.Length * 2L));
         for (int i = slab.SlotCount - 1; i >= 0; i--) _free[_freeCount++] = (_slabCount << SlotBits) | i;
         _slabCount++;
         Volatile.Write(ref _slots, _slots + slab.SlotCount);

@@ -8,6 +8,7 @@ namespace NoFuture.Memory;
 /// <see cref="Write(ReadOnlySpan{byte})"/> or <see cref="Write(Secret)"/>; read with <see cref="Read"/>, take the
 /// next chunk with <see cref="Next"/>, or everything with <see cref="Flush"/>. Thread-safe.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a FIFO queue of bytes; the name says so.")]
 public sealed class SecretQueue : IDisposable
 {
     /// <summary>The default chunk size: one page.</summary>
