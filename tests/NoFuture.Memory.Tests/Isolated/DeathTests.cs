@@ -2,7 +2,7 @@
 // The secrets hold "NFSECRET" repeated; it must not appear in anything the dying process prints.
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class DeathTests
 {

@@ -2,7 +2,7 @@
 // as root would pass for the wrong reason (STYLE 15).
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class CapacityTests
 {

@@ -4,7 +4,7 @@ using System.Globalization;
 using NoFuture.Memory.Arena;
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class MemoryFlagsTests
 {

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class PassphraseTests
 {

@@ -1,6 +1,6 @@
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class SignalTests
 {

@@ -2,7 +2,7 @@
 // no sealed tag anywhere in plaintext, nothing anywhere after purge.
 using NoFuture.Memory.Tests.Support;
 
-namespace NoFuture.Memory.Tests.Process;
+namespace NoFuture.Memory.Tests.Isolated;
 
 public class LeakScanTests
 {
