@@ -184,7 +184,7 @@ internal struct Poly1305
         uint g4 = acc4 + (g3 >> 26) - (1u << 26); g3 &= Mask26;
 
         // select = all ones when acc >= p (take g), zero when acc < p (keep acc). No branch.
-        uint select = 0;
+        uint select = (g4 >> 31) - 1;
         acc0 = (acc0 & ~select) | (g0 & select);
         acc1 = (acc1 & ~select) | (g1 & select);
         acc2 = (acc2 & ~select) | (g2 & select);
