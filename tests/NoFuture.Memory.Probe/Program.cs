@@ -16,6 +16,8 @@ return args.Length == 0 ? Usage() : args[0] switch
     "sigterm" => SignalScenario.Run(args[1]),
     "fork" => ForkScenario.Run(),
     "passphrase" => PassphraseScenario.Run(),
+    "lockall" => HardeningScenario.LockAll(),
+    "harden" => HardeningScenario.Harden(),
     _ => Usage(),
 };
 

@@ -5,13 +5,14 @@
 // Choices:
 // - Key stream is produced two blocks at a time (counter, counter + 1). The AEAD needs block 0 for the Poly1305
 //   key and block 1 for the first 64 bytes of text, so sealing or opening a short message costs one call.
-// - SIMD path: one row of the 4x4 state per Vector128<uint> (a = constants, b and c = key, d = counter || nonce).
-//   The diagonal round rotates the lanes of rows b, c, d by 1, 2, 3 so that it becomes a column round, then
-//   rotates them back. The rounds are latency-bound, so the two blocks run as two independent chains that the
-//   CPU overlaps: the second block costs little more than the first.
+// - SIMD: one row of the 4x4 state per vector (a = constants, b and c = key, d = counter || nonce). The diagonal
+//   round rotates the lanes of rows b, c, d by 1, 2, 3 so that it becomes a column round, then rotates them back.
+//   With Vector256 (AVX2) both blocks share each register, one per 128-bit lane. With Vector128 only (SSSE3,
+//   AdvSimd) the two blocks run as two interleaved dependency chains. Either way the rounds are latency-bound,
+//   so the second block costs little more than the first.
 // - Rotations by 16 and 8 are byte shuffles; by 12 and 7 they are VPROLD with AVX-512VL, else shift-shift-or.
 // - Scalar path (uint locals, BitOperations.RotateLeft) when Vector128 is not accelerated or the platform is
-//   big-endian. Tests check that both paths agree.
+//   big-endian. Tests check that all three paths agree.
 // - Constant time: only additions, XORs and fixed rotations; no table, no branch or index that depends on
 //   key, nonce or text. Lengths and the counter are public.
 // - The counter wraps modulo 2^32 without carrying into the nonce (RFC 8439, section 2.3). Span lengths keep
@@ -36,7 +37,8 @@ internal static class ChaCha20
     // RFC 8439, section 2.3: "expand 32-byte k" as four little-endian words.
     private const uint Sigma0 = 0x61707865, Sigma1 = 0x3320646e, Sigma2 = 0x79622d32, Sigma3 = 0x6b206574;
 
-    // A JIT-time constant: the untaken path is removed.
+    // JIT-time constants: the untaken paths are removed.
+    private static bool UseVector256 => Vector256.IsHardwareAccelerated && BitConverter.IsLittleEndian;
     private static bool UseVector128 => Vector128.IsHardwareAccelerated && BitConverter.IsLittleEndian;
 
     // RFC 8439, section 2.3, the ChaCha20 block function, for one block.
@@ -62,7 +64,8 @@ internal static class ChaCha20
         Debug.Assert(key.Length == KeySize);
         Debug.Assert(nonce.Length == NonceSize);
         Debug.Assert(keyStream.Length == 2 * BlockSize);
-        if (UseVector128) TwoBlocksVector128(key, nonce, counter, keyStream);
+        if (UseVector256) TwoBlocksVector256(key, nonce, counter, keyStream);
+        else if (UseVector128) TwoBlocksVector128(key, nonce, counter, keyStream);
         else TwoBlocksScalar(key, nonce, counter, keyStream);
     }
 
@@ -120,9 +123,84 @@ internal static class ChaCha20
         else HChaCha20Scalar(key32, nonce16, output32);
     }
 
-    // ---- SIMD path --------------------------------------------------------------------------------------------
+    // ---- SIMD paths -------------------------------------------------------------------------------------------
 
-    // Internal (not private) so that tests can check it against the scalar path on any machine.
+    // Vector256 (AVX2): the two blocks share each register, block counter in the low 128-bit lane and counter + 1
+    // in the high one. Every shuffle stays inside its lane, so this is the Vector128 algorithm on both blocks with
+    // half the instructions, which matters because the rounds also compete for the shuffle ports.
+    // Internal (not private), like the other paths, so that tests can check each one on any machine.
+    internal static void TwoBlocksVector256(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, uint counter, Span<byte> keyStream)
+    {
+        Debug.Assert(BitConverter.IsLittleEndian);
+        Vector128<uint> sigma = Vector128.Create(Sigma0, Sigma1, Sigma2, Sigma3);
+        Vector128<uint> k0 = Vector128.Create(key[..16]).AsUInt32();
+        Vector128<uint> k1 = Vector128.Create(key.Slice(16, 16)).AsUInt32();
+        Vector128<uint> d0 = Vector128.Create(counter,
+            BinaryPrimitives.ReadUInt32LittleEndian(nonce),
+            BinaryPrimitives.ReadUInt32LittleEndian(nonce[4..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(nonce[8..]));
+        Vector256<uint> a = Vector256.Create(sigma, sigma);
+        Vector256<uint> b = Vector256.Create(k0, k0);
+        Vector256<uint> c = Vector256.Create(k1, k1);
+        Vector256<uint> d = Vector256.Create(d0, d0 + Vector128.CreateScalar(1u));
+
+        Vector256<uint> xa = a, xb = b, xc = c, xd = d;
+        for (int i = 0; i < 10; i++)
+            DoubleRound(ref xa, ref xb, ref xc, ref xd);
+        xa += a;
+        xb += b;
+        xc += c;
+        xd += d;
+
+        xa.GetLower().AsByte().CopyTo(keyStream);
+        xb.GetLower().AsByte().CopyTo(keyStream[16..]);
+        xc.GetLower().AsByte().CopyTo(keyStream[32..]);
+        xd.GetLower().AsByte().CopyTo(keyStream[48..]);
+        xa.GetUpper().AsByte().CopyTo(keyStream[64..]);
+        xb.GetUpper().AsByte().CopyTo(keyStream[80..]);
+        xc.GetUpper().AsByte().CopyTo(keyStream[96..]);
+        xd.GetUpper().AsByte().CopyTo(keyStream[112..]);
+    }
+
+    // As the Vector128 DoubleRound below, in each 128-bit lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void DoubleRound(ref Vector256<uint> a, ref Vector256<uint> b, ref Vector256<uint> c, ref Vector256<uint> d)
+    {
+        QuarterRound(ref a, ref b, ref c, ref d);
+        b = Vector256.Shuffle(b, Vector256.Create(1u, 2, 3, 0, 5, 6, 7, 4));
+        c = Vector256.Shuffle(c, Vector256.Create(2u, 3, 0, 1, 6, 7, 4, 5));
+        d = Vector256.Shuffle(d, Vector256.Create(3u, 0, 1, 2, 7, 4, 5, 6));
+        QuarterRound(ref a, ref b, ref c, ref d);
+        b = Vector256.Shuffle(b, Vector256.Create(3u, 0, 1, 2, 7, 4, 5, 6));
+        c = Vector256.Shuffle(c, Vector256.Create(2u, 3, 0, 1, 6, 7, 4, 5));
+        d = Vector256.Shuffle(d, Vector256.Create(1u, 2, 3, 0, 5, 6, 7, 4));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void QuarterRound(ref Vector256<uint> a, ref Vector256<uint> b, ref Vector256<uint> c, ref Vector256<uint> d)
+    {
+        a += b; d = RotateLeft16(d ^ a);
+        c += d; b = RotateLeft(b ^ c, 12);
+        a += b; d = RotateLeft8(d ^ a);
+        c += d; b = RotateLeft(b ^ c, 7);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> RotateLeft(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+        Avx512F.VL.IsSupported ? Avx512F.VL.RotateLeft(x, n) : (x << n) | (x >>> (32 - n));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> RotateLeft16(Vector256<uint> x) =>
+        Vector256.Shuffle(x.AsByte(), Vector256.Create((byte)2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13,
+            18, 19, 16, 17, 22, 23, 20, 21, 26, 27, 24, 25, 30, 31, 28, 29)).AsUInt32();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> RotateLeft8(Vector256<uint> x) =>
+        Vector256.Shuffle(x.AsByte(), Vector256.Create((byte)3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14,
+            19, 16, 17, 18, 23, 20, 21, 22, 27, 24, 25, 26, 31, 28, 29, 30)).AsUInt32();
+
+    // Vector128 (SSSE3, AdvSimd): one state per block, the two blocks interleaved.
+
     internal static void TwoBlocksVector128(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, uint counter, Span<byte> keyStream)
     {
         Debug.Assert(BitConverter.IsLittleEndian);

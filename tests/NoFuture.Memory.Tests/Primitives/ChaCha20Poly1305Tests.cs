@@ -40,6 +40,8 @@ public class ChaCha20Poly1305Tests
         Assert.Equal(expected, Convert.ToHexStringLower(two.AsSpan(0, 64)));
         ChaCha20.TwoBlocksVector128(Key00To1F, nonce, 1, two);
         Assert.Equal(expected, Convert.ToHexStringLower(two.AsSpan(0, 64)));
+        ChaCha20.TwoBlocksVector256(Key00To1F, nonce, 1, two);
+        Assert.Equal(expected, Convert.ToHexStringLower(two.AsSpan(0, 64)));
     }
 
     [Fact]
@@ -134,13 +136,14 @@ public class ChaCha20Poly1305Tests
         Assert.Equal(expected, Convert.ToHexStringLower(subkey));
     }
 
-    // The machine runs only one of the two paths through the AEAD; this keeps the other one honest.
+    // The machine runs only one of the three paths through the AEAD; this keeps the others honest. (A path
+    // without hardware support still runs, through the BCL's software fallback for Vector128/Vector256.)
     [Fact]
     public void ScalarAndVectorPathsAgree()
     {
         var random = new Random(8439);
         byte[] key = new byte[32], nonce = new byte[12], nonce16 = new byte[16];
-        byte[] scalar = new byte[128], vector = new byte[128];
+        byte[] scalar = new byte[128], vector = new byte[128], vector256 = new byte[128];
         byte[] subkeyScalar = new byte[32], subkeyVector = new byte[32];
         uint[] edgeCounters = [0, 1, 0x7fffffff, 0xfffffffe, 0xffffffff]; // the last one wraps between the blocks
         for (int i = 0; i < 500; i++)
@@ -151,7 +154,9 @@ public class ChaCha20Poly1305Tests
             uint counter = i < edgeCounters.Length ? edgeCounters[i] : (uint)random.NextInt64(0, 1L << 32);
             ChaCha20.TwoBlocksScalar(key, nonce, counter, scalar);
             ChaCha20.TwoBlocksVector128(key, nonce, counter, vector);
+            ChaCha20.TwoBlocksVector256(key, nonce, counter, vector256);
             Assert.Equal(scalar, vector);
+            Assert.Equal(scalar, vector256);
             ChaCha20.HChaCha20Scalar(key, nonce16, subkeyScalar);
             ChaCha20.HChaCha20Vector128(key, nonce16, subkeyVector);
             Assert.Equal(subkeyScalar, subkeyVector);
