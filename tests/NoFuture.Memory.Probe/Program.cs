@@ -17,6 +17,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "fork" => ForkScenario.Run(),
     "passphrase" => PassphraseScenario.Run(),
     "lockall" => HardeningScenario.LockAll(),
+    "concurrency" => ConcurrencyScenario.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     "harden" => HardeningScenario.Harden(),
     _ => Usage(),
 };

@@ -1,14 +1,17 @@
-namespace NoFuture.Memory.Tests.Api;
+// 8 threads allocate (both tiers), write, read back, lease concurrently and free for a given time, in a process
+// of their own so the live counts can be checked to return to exactly zero.
+using System.Globalization;
 
-public class ConcurrencyTests
+namespace NoFuture.Memory.Probe;
+
+internal static class ConcurrencyScenario
 {
-    /// <summary>8 threads allocate, write, read back and free for 10 s: no corruption, and live counts return.</summary>
-    [Fact]
-    public void EightThreadsForTenSecondsCorruptNothingAndLeakNothing()
+    internal static int Run(int seconds)
     {
-        long pooledBefore = SecureMemory.Capabilities.LivePooledSecrets;
         long errors = 0, operations = 0;
-        var until = DateTime.UtcNow.AddSeconds(10);
+        DateTime until = DateTime.UtcNow.AddSeconds(seconds);
+        using var shared = Secret.CreateRandom(64); // read by every thread at once
+        byte[] sharedCopy = shared.Read(0, static (s, _) => s.ToArray());
         var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
         {
             var rng = new Random(t);
@@ -18,13 +21,12 @@ public class ConcurrencyTests
                 for (int i = 0; i < 64; i++)
                 {
                     int length = rng.Next(1, 300);
-                    var options = rng.Next(16) == 0 ? new SecretOptions { Tier = SecretTier.Guarded } : null;
+                    SecretOptions? options = rng.Next(16) == 0 ? new SecretOptions { Tier = SecretTier.Guarded } : null;
                     var s = Secret.Allocate(length, options);
                     byte value = (byte)rng.Next(1, 256);
                     s.Write(value, static (span, v) => span.Fill(v));
                     mine.Add((s, value));
                 }
-                // Free a random half, check the rest.
                 for (int i = mine.Count - 1; i >= 0; i--)
                 {
                     (Secret s, byte v) = mine[i];
@@ -36,6 +38,7 @@ public class ConcurrencyTests
                     }
                     Interlocked.Increment(ref operations);
                 }
+                if (!shared.FixedTimeEquals(sharedCopy)) Interlocked.Increment(ref errors);
             }
             foreach ((Secret s, byte v) in mine)
             {
@@ -45,9 +48,12 @@ public class ConcurrencyTests
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        Assert.Equal(0, errors);
-        Assert.True(operations > 10_000, $"only {operations} operations ran");
-        Assert.True(SecureMemory.Capabilities.LivePooledSecrets <= pooledBefore + 64,
-            "pooled live count did not return (other tests may hold a few)");
+        shared.Dispose();
+        MemoryCapabilities caps = SecureMemory.Capabilities;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"errors={errors}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"operations={operations}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"livePooled={caps.LivePooledSecrets}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"liveGuarded={caps.LiveGuardedSecrets}"));
+        return 0;
     }
 }
