@@ -13,7 +13,6 @@ internal static class MemoryMetrics
     private static readonly Meter s_meter = new(MeterName, "1.0");
     private static readonly Counter<long> s_refusals = s_meter.CreateCounter<long>(
         "nofuture.memory.refusals", "{refusal}", "Protections the OS refused (BestEffort policy).");
-    private static long s_livePooled;
     private static long s_liveGuarded;
     private static long s_refusalCount;
 
@@ -30,15 +29,11 @@ internal static class MemoryMetrics
             "Fraction of pooled-arena slots in use.");
     }
 
-    internal static long LivePooled => Volatile.Read(ref s_livePooled);
+    internal static long LivePooled => SecretArena.UsedSlots;
 
     internal static long LiveGuarded => Volatile.Read(ref s_liveGuarded);
 
     internal static long Refusals => Volatile.Read(ref s_refusalCount);
-
-    internal static void PooledAllocated() => Interlocked.Increment(ref s_livePooled);
-
-    internal static void PooledFreed() => Interlocked.Decrement(ref s_livePooled);
 
     internal static void GuardedAllocated() => Interlocked.Increment(ref s_liveGuarded);
 

@@ -91,7 +91,6 @@ public sealed unsafe partial class Secret : IDisposable
         if (length > MaxPooledLength)
             throw new ArgumentOutOfRangeException(nameof(length), "The pooled tier holds at most Secret.MaxPooledLength bytes.");
         Slab slab = SecretArena.Rent(length, out int slot, options.EffectivePolicy);
-        MemoryMetrics.PooledAllocated();
         return new Secret(slab, slot, length);
     }
 
@@ -171,6 +170,13 @@ public sealed unsafe partial class Secret : IDisposable
     /// <summary>Wipes and frees the secret. If a lease is open, the wipe happens when the last lease closes.</summary>
     public void Dispose()
     {
+        // Fast path: no lease open, not yet disposed: mark disposed and freed in one step.
+        if (Interlocked.CompareExchange(ref _state, DisposedBit | FreedBit, 0) == 0)
+        {
+            Free();
+            GC.SuppressFinalize(this);
+            return;
+        }
         int state = Volatile.Read(ref _state);
         while (true)
         {
@@ -238,11 +244,15 @@ public sealed unsafe partial class Secret : IDisposable
             if (seen == state) break;
             state = seen;
         }
+        Free();
+    }
+
+    private void Free()
+    {
         if (_slab is not null)
         {
             _slab.Scrub(_slot);
             _slab.Shard.Return(_slab, _slot);
-            MemoryMetrics.PooledFreed();
         }
         else
         {

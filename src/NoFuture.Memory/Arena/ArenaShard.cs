@@ -2,6 +2,7 @@
 // so threads rarely meet on a lock; a freed slot goes back to the shard that owns its slab.
 // Slabs grow geometrically (1, 2, 4 ... 64 pages) and shrink to what the lock budget still allows, so a
 // 64 KiB RLIMIT_MEMLOCK is not spent on one oversized slab.
+using System.Runtime.CompilerServices;
 using NoFuture.Memory.Platform;
 
 namespace NoFuture.Memory.Arena;
@@ -12,7 +13,7 @@ internal sealed class ArenaShard
     private const int SlotMask = (1 << SlotBits) - 1;
     private const int MaxSlabPages = 64;
 
-    private readonly Lock _lock = new();
+    private int _locked; // a CAS spin lock: uncontended it costs one interlocked operation, a Lock costs two
     private Slab[] _slabs = new Slab[4];
     private int _slabCount;
     private int[] _free = new int[64];
@@ -29,31 +30,59 @@ internal sealed class ArenaShard
 
     internal Slab Rent(out int slot, ProtectionPolicy policy)
     {
-        lock (_lock)
+        Enter();
+        try
         {
             if (_freeCount == 0) Grow(policy);
             int entry = _free[--_freeCount];
             slot = entry & SlotMask;
             return _slabs[entry >> SlotBits];
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     internal void Return(Slab slab, int slot)
     {
-        lock (_lock)
-        {
-            _free[_freeCount++] = (slab.Index << SlotBits) | slot;
-        }
+        Enter();
+        _free[_freeCount++] = (slab.Index << SlotBits) | slot;
+        Exit();
     }
 
     /// <summary>A snapshot of the slabs (for purge and scanning); the slabs themselves are never removed.</summary>
     internal Slab[] Slabs()
     {
-        lock (_lock)
+        Enter();
+        try
         {
             return _slabs.AsSpan(0, _slabCount).ToArray();
         }
+        finally
+        {
+            Exit();
+        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Enter()
+    {
+        if (Interlocked.CompareExchange(ref _locked, 1, 0) != 0) EnterContended();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EnterContended()
+    {
+        // Threads map to shards by id, so contention is rare; SpinWait yields and then sleeps, so a thread that
+        // holds the lock while it maps a new slab is not starved.
+        var spin = new SpinWait();
+        do spin.SpinOnce(sleep1Threshold: 20);
+        while (Volatile.Read(ref _locked) != 0 || Interlocked.CompareExchange(ref _locked, 1, 0) != 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Exit() => Volatile.Write(ref _locked, 0);
 
     private void Grow(ProtectionPolicy policy)
     {

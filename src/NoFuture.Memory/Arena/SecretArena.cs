@@ -42,6 +42,18 @@ internal static class SecretArena
         }
     }
 
+    /// <summary>Slots in use: the live pooled secrets (derived, so the hot path keeps no counter).</summary>
+    internal static long UsedSlots
+    {
+        get
+        {
+            long used = 0;
+            foreach (ArenaShard[] shards in s_classes)
+                foreach (ArenaShard shard in shards) used += shard.TotalSlots - shard.FreeSlots;
+            return used;
+        }
+    }
+
     internal static double Fill
     {
         get

@@ -76,7 +76,7 @@ internal sealed unsafe class Slab
             protection |= ApplyAdvice(os, mapping, mappingLength, dataLength, policy);
 
             Span<byte> canary = stackalloc byte[CanarySize];
-            os.FillRandom(canary);
+            CanarySource.Next(canary);
             var slab = new Slab(shard, index, mapping, mappingLength, dataPages, slotSize, protection,
                 Unsafe.ReadUnaligned<ulong>(ref canary[0]), Unsafe.ReadUnaligned<ulong>(ref canary[8]));
             for (int i = 0; i <= slab.SlotCount; i++) slab.WriteCanary(data + (nint)i * slab.Stride);

@@ -1,10 +1,11 @@
 // A guarded buffer's own mapping:
-//   [guard page: none][canary page: read-only][data pages: locked, dont-dump][guard page: none]
-// The data is right-aligned against the back guard, so writing one byte past the end faults. The bytes in
-// front of the data (the slack of its first page, and the whole read-only canary page before it) hold a
-// random canary: an underflow into the slack is caught when the buffer is freed, and an underflow that
-// reaches the canary page faults (a page-multiple secret has no slack, so its first underflowing byte does).
+//   [guard page: none][canary page: read-only, only when needed][data pages: locked, dont-dump][guard page: none]
+// The data is right-aligned against the back guard, so writing one byte past the end faults. The bytes in front
+// of the data in its first page (the slack) hold the random 16-byte canary pattern and are checked on free.
+// When the slack is shorter than 16 bytes (e.g. a page-multiple size) a read-only canary page goes in front, so
+// there are always at least 16 canary bytes before the data, and an underflow that reaches that page faults.
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using NoFuture.Memory.Platform;
 
 namespace NoFuture.Memory.Guarded;
@@ -19,30 +20,28 @@ internal sealed unsafe class GuardedRegion
     private readonly Lock _lock = new();
     private readonly byte* _mapping;
     private readonly nuint _mappingLength;
-    private readonly byte* _canaryPage;
+    private readonly byte* _canaryPage; // null when the slack holds the canary
     private readonly byte* _dataPages;
     private readonly nuint _dataPagesLength;
-    private readonly ulong _canary0;
-    private readonly ulong _canary1;
+    private readonly Vector128<byte> _canary;
     private int _openCount;
     private int _writers;
     private bool _frozen;
     private bool _released;
 
-    private GuardedRegion(byte* mapping, nuint mappingLength, int length, int dataPages, bool noAccessAtRest,
-        ulong canary0, ulong canary1)
+    private GuardedRegion(byte* mapping, nuint mappingLength, bool canaryPage, int length, int dataPages,
+        bool noAccessAtRest, Vector128<byte> canary)
     {
         int page = PageAllocator.Current.PageSize;
         _mapping = mapping;
         _mappingLength = mappingLength;
-        _canaryPage = mapping + page;
-        _dataPages = mapping + 2 * page;
+        _canaryPage = canaryPage ? mapping + page : null;
+        _dataPages = mapping + (canaryPage ? 2 : 1) * page;
         _dataPagesLength = (nuint)(dataPages * page);
         Length = length;
         Data = _dataPages + _dataPagesLength - length;
         NoAccessAtRest = noAccessAtRest;
-        _canary0 = canary0;
-        _canary1 = canary1;
+        _canary = canary;
     }
 
     internal byte* Data { get; }
@@ -53,34 +52,40 @@ internal sealed unsafe class GuardedRegion
 
     internal SecretProtection Protection { get; private set; }
 
+    internal bool IsFrozen => Volatile.Read(ref _frozen);
+
     internal static GuardedRegion Create(int length, bool noAccessAtRest, ProtectionPolicy policy)
     {
         PageAllocator os = PageAllocator.Current;
         int page = os.PageSize;
         int dataPages = (length + page - 1) / page;
+        bool canaryPage = dataPages * page - length < CanarySize;
         nuint dataLength = (nuint)(dataPages * page);
-        nuint mappingLength = dataLength + (nuint)(3 * page);
+        nuint openLength = dataLength + (nuint)(canaryPage ? page : 0);
+        nuint mappingLength = openLength + (nuint)(2 * page);
         byte* mapping = os.Reserve(mappingLength, out int error);
         if (mapping == null) throw new InsufficientMemoryException($"mmap of a guarded secret failed (OS error {error}).");
         bool locked = false;
         try
         {
-            // Canary page + data pages read-write in one call; the outer pages stay PROT_NONE as guards.
-            if (!os.Protect(mapping + page, dataLength + (nuint)page, PageAccess.ReadWrite, out error))
+            // Canary page (if any) + data pages read-write in one call; the outer pages stay PROT_NONE as guards.
+            if (!os.Protect(mapping + page, openLength, PageAccess.ReadWrite, out error))
                 throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
             Span<byte> canary = stackalloc byte[CanarySize];
-            os.FillRandom(canary);
-            var region = new GuardedRegion(mapping, mappingLength, length, dataPages, noAccessAtRest,
-                Unsafe.ReadUnaligned<ulong>(ref canary[0]), Unsafe.ReadUnaligned<ulong>(ref canary[8]));
-            region.FillCanary(region._canaryPage, page);
-            region.FillCanary(region._dataPages, (int)(region.Data - region._dataPages));
-            if (!os.Protect(region._canaryPage, (nuint)page, PageAccess.Read, out error))
-                throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
+            CanarySource.Next(canary);
+            var region = new GuardedRegion(mapping, mappingLength, canaryPage, length, dataPages, noAccessAtRest,
+                Vector128.Create<byte>(canary));
+            canary.Clear();
 
+            // Lock first: mlock faults the pages in, so writing the canary below costs no further page fault.
             var protection = SecretProtection.GuardPages | SecretProtection.Canaries;
             locked = LockBudget.TryLock(region._dataPages, dataLength, policy);
             if (locked) protection |= SecretProtection.Locked;
             protection |= Arena.Slab.ApplyAdvice(os, mapping, mappingLength, dataLength, policy);
+
+            region.WriteCanaries();
+            if (canaryPage && !os.Protect(region._canaryPage, (nuint)page, PageAccess.Read, out error))
+                throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
             if (noAccessAtRest)
             {
                 if (!os.Protect(region._dataPages, dataLength, PageAccess.None, out error))
@@ -124,8 +129,6 @@ internal sealed unsafe class GuardedRegion
         }
     }
 
-    internal bool IsFrozen => Volatile.Read(ref _frozen);
-
     /// <summary>Switches the data pages between read-only and read-write (hardware-enforced).</summary>
     internal void SetFrozen(bool frozen)
     {
@@ -158,18 +161,12 @@ internal sealed unsafe class GuardedRegion
         {
             if (_released) return;
             _released = true;
-            PageAllocator os = PageAllocator.Current;
             if (CurrentAccess() != PageAccess.ReadWrite) SetAccess(PageAccess.ReadWrite);
-            if (!CanaryIntact(_canaryPage + os.PageSize - CanarySize, CanarySize) ||
-                !CanaryIntact(_dataPages, (int)(Data - _dataPages)))
-                ThrowHelper.Corrupted("guarded buffer");
+            if (!CanariesIntact()) ThrowHelper.Corrupted("guarded buffer");
             new Span<byte>(Data, Length).Clear();
-            if ((Protection & SecretProtection.Locked) != 0)
-            {
-                os.Unlock(_dataPages, _dataPagesLength);
-                LockBudget.Unlocked(_dataPagesLength);
-            }
-            os.Release(_mapping, _mappingLength);
+            // munmap drops the lock with the pages; only our accounting needs updating.
+            if ((Protection & SecretProtection.Locked) != 0) LockBudget.Unlocked(_dataPagesLength);
+            PageAllocator.Current.Release(_mapping, _mappingLength);
         }
         MemoryMetrics.GuardedFreed();
     }
@@ -196,22 +193,38 @@ internal sealed unsafe class GuardedRegion
             Environment.FailFast($"NoFuture.Memory: mprotect of a guarded secret failed (OS error {error}).");
     }
 
-    private void FillCanary(byte* at, int count)
+    // The canary pattern is the 16-byte canary repeated at page-aligned (hence 16-byte-aligned) offsets.
+    private void WriteCanaries()
     {
-        for (int i = 0; i < count; i++) at[i] = CanaryByte(at + i);
+        if (_canaryPage != null) Pattern(_canaryPage + PageAllocator.Current.PageSize - CanarySize, CanarySize, write: true);
+        Pattern(_dataPages, (int)(Data - _dataPages), write: true);
     }
 
-    private bool CanaryIntact(byte* at, int count)
+    private bool CanariesIntact()
     {
-        int diff = 0;
-        for (int i = 0; i < count; i++) diff |= at[i] ^ CanaryByte(at + i);
-        return diff == 0;
+        bool intact = true;
+        if (_canaryPage != null) intact &= Pattern(_canaryPage + PageAllocator.Current.PageSize - CanarySize, CanarySize, write: false);
+        return intact & Pattern(_dataPages, (int)(Data - _dataPages), write: false);
     }
 
-    /// <summary>The canary byte for an address: the 16-byte random canary repeated with period 16.</summary>
-    private byte CanaryByte(byte* address)
+    /// <summary>Writes or checks (without early exit) the pattern over [at, at + count); at is 16-byte aligned.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Pattern(byte* at, int count, bool write)
     {
-        int k = (int)((nint)address & 15);
-        return (byte)((k < 8 ? _canary0 : _canary1) >> (8 * (k & 7)));
+        Vector128<byte> diff = Vector128<byte>.Zero;
+        int i = 0;
+        for (; i + CanarySize <= count; i += CanarySize)
+        {
+            if (write) Vector128.Store(_canary, at + i);
+            else diff |= Vector128.Load(at + i) ^ _canary;
+        }
+        int tail = 0;
+        for (; i < count; i++)
+        {
+            byte expected = _canary.GetElement(i & (CanarySize - 1));
+            if (write) at[i] = expected;
+            else tail |= at[i] ^ expected;
+        }
+        return diff == Vector128<byte>.Zero && tail == 0;
     }
 }

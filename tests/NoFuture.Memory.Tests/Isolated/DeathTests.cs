@@ -48,6 +48,7 @@ public class DeathTests
 
     [Theory]
     [InlineData("underflow 100")]
+    [InlineData("underflow 4090")]
     [InlineData("arena-overflow")]
     [InlineData("arena-underflow")]
     public void ACorruptedCanaryIsDetectedOnFree(string scenario)
