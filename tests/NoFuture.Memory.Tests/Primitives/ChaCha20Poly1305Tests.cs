@@ -13,6 +13,8 @@ using System.Text.Json;
 using NoFuture.Memory.Primitives;
 using Xunit;
 
+using NoFuture.Tests.Shared;
+
 namespace NoFuture.Memory.Tests.Primitives;
 
 public class ChaCha20Poly1305Tests
@@ -196,7 +198,7 @@ public class ChaCha20Poly1305Tests
     // the destination cleared. Groups whose IV or tag size this API cannot take are counted as not applicable.
     private static (int Applicable, int NotApplicable) RunWycheproof(string fileName, int ivBits, DeriveKeyAndNonce derive)
     {
-        string path = FindVectorFile(Path.Combine("aead", fileName));
+        string path = VectorFiles.Find(Path.Combine("aead", fileName));
         using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(path));
         int applicable = 0, notApplicable = 0;
         var failures = new List<string>();
@@ -247,37 +249,6 @@ public class ChaCha20Poly1305Tests
     }
 
     private static byte[] Hex(JsonElement test, string name) => Convert.FromHexString(test.GetProperty(name).GetString()!);
-
-    private static string FindVectorFile(string relativePath)
-    {
-        string? configured = Environment.GetEnvironmentVariable("NOFUTURE_VECTORS");
-        string? found = null;
-        if (!string.IsNullOrEmpty(configured))
-        {
-            // A file path names one vector file; its siblings are looked up next to it.
-            string candidate = File.Exists(configured)
-                ? Path.Combine(Path.GetDirectoryName(configured)!, Path.GetFileName(relativePath))
-                : Path.Combine(configured, relativePath);
-            if (File.Exists(candidate)) found = candidate;
-        }
-        else
-        {
-            for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                string vectors = Path.Combine(directory.FullName, "shared", "vectors");
-                if (!Directory.Exists(vectors)) continue;
-                if (File.Exists(Path.Combine(vectors, relativePath))) found = Path.Combine(vectors, relativePath);
-                break;
-            }
-        }
-        if (found is not null) return found;
-
-        string reason = $"Test vector file {relativePath} not found (set NOFUTURE_VECTORS to the shared/vectors folder).";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Assert.Fail(reason);
-        Assert.Skip(reason);
-        return null!; // not reached: Assert.Skip throws
-    }
 
     // ---- Cross-check against the BCL --------------------------------------------------------------------------
 
