@@ -136,6 +136,7 @@ internal static unsafe class EnclaveKey
             byte* page = os.MapSecretPage(out _);
             if (page != null)
             {
+                LockBudget.Charged((nuint)os.PageSize);
                 s_page = page;
                 s_protection = SecretProtection.KernelSecretMemory | SecretProtection.Locked | SecretProtection.GuardPages
                                | SecretProtection.ExcludedFromDumps;

@@ -42,5 +42,8 @@ internal static unsafe class LockBudget
         return true;
     }
 
+    /// <summary>Records memory the kernel locked and charged to RLIMIT_MEMLOCK by itself (memfd_secret pages).</summary>
+    internal static void Charged(nuint length) => Interlocked.Add(ref s_locked, (long)length);
+
     internal static void Unlocked(nuint length) => Interlocked.Add(ref s_locked, -(long)length);
 }

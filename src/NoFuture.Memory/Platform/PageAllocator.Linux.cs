@@ -12,7 +12,7 @@ internal sealed unsafe class LinuxPageAllocator : PageAllocator
 {
     private const int CapIpcLock = 14;
     private int _wipeOnForkRefused; // 1 once the kernel said EINVAL: fall back to DONTFORK without asking again
-    private int _secretPageState;   // 0 unknown, 1 available, -1 refused
+    private int _secretPageState;   // 0 unknown, 1 available, -1 the kernel does not offer memfd_secret
 
     internal override byte* Reserve(nuint length, out int error)
     {
@@ -84,9 +84,10 @@ internal sealed unsafe class LinuxPageAllocator : PageAllocator
             void* p = Mmap(region + page, page, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, (int)fd, 0);
             if (p == (void*)-1)
             {
+                // The kernel has memfd_secret but would not map the page now (usually RLIMIT_MEMLOCK, which
+                // secret pages are charged to): not a verdict on the kernel, so the state is left as it is.
                 error = Marshal.GetLastPInvokeError();
                 Munmap(region, 3 * page);
-                Volatile.Write(ref _secretPageState, -1);
                 return null;
             }
             Volatile.Write(ref _secretPageState, 1);
