@@ -30,6 +30,10 @@ internal static class CryptoThrowHelper
         throw new ArgumentOutOfRangeException(paramName, $"The value must be between {min} and {max}.");
 
     [DoesNotReturn]
+    internal static void OutputSize(string paramName, int max) =>
+        throw new ArgumentException($"The output must be between 1 and {max} bytes.", paramName);
+
+    [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>
         throw new InvalidOperationException($"The native library {library} failed to initialise.");
 
