@@ -34,6 +34,10 @@ internal static class CryptoThrowHelper
         throw new ArgumentException($"The output must be between 1 and {max} bytes.", paramName);
 
     [DoesNotReturn]
+    internal static void InvalidPrivateKey(string paramName) =>
+        throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
+
+    [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>
         throw new InvalidOperationException($"The native library {library} failed to initialise.");
 
