@@ -5,6 +5,9 @@
 // short-lived ECDiffieHellman/ECDsa, which copies it into OpenSSL's EVP_PKEY (OpenSSL's heap: not locked, not
 // excluded from dumps; freed when the BCL object is disposed), and (3) wipes the array in finally, at once. The ECDH
 // result arrives from DeriveRawSecretAgreement as a byte[]; it is copied into the caller's span and wiped at once.
+// Generate lets OpenSSL pick d and exports it through ExportParameters: that D array is allocated by the BCL (not
+// pinned, so a GC in the few instructions before the wipe could leave a moved copy); it is wiped in finally. Callers
+// who want only pinned copies can draw d into a Secret themselves (rejecting 0 and d ≥ n) and use Import.
 // Peer keys that are not valid points (wrong prefix, not on the curve, identity) make Agree return false (data from
 // the network, not misuse); buffers of the wrong length throw.
 using System.Diagnostics;
