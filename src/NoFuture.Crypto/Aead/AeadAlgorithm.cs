@@ -82,6 +82,7 @@ public sealed class AeadAlgorithm
     /// <param name="tag">Receives the tag, <see cref="TagSizeInBytes"/> bytes.</param>
     /// <param name="associatedData">Data authenticated but not encrypted.</param>
     /// <exception cref="ArgumentException">A size is wrong or an output partly overlaps another argument.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
     public void Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
         Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData = default)
     {
@@ -114,6 +115,7 @@ public sealed class AeadAlgorithm
     /// cleared to zero (in place, that destroys the ciphertext).
     /// </returns>
     /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
     public bool Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
         ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
     {
