@@ -16,4 +16,32 @@ internal static class CryptoThrowHelper
     [DoesNotReturn]
     internal static void Overlap(string paramName) =>
         throw new ArgumentException("The buffer overlaps another argument.", paramName);
+
+    [DoesNotReturn]
+    internal static void LengthMismatch(string paramName, string otherName) =>
+        throw new ArgumentException($"The buffer must have the same length as {otherName}.", paramName);
+
+    [DoesNotReturn]
+    internal static void WrongSecretSize(string paramName, int expected) =>
+        throw new ArgumentException($"The secret must be exactly {expected} bytes.", paramName);
+
+    [DoesNotReturn]
+    internal static void OutOfRange(string paramName, int min, int max) =>
+        throw new ArgumentOutOfRangeException(paramName, $"The value must be between {min} and {max}.");
+
+    [DoesNotReturn]
+    internal static void OutputSize(string paramName, int max) =>
+        throw new ArgumentException($"The output must be between 1 and {max} bytes.", paramName);
+
+    [DoesNotReturn]
+    internal static void InvalidPrivateKey(string paramName) =>
+        throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
+
+    [DoesNotReturn]
+    internal static void NativeInitFailed(string library) =>
+        throw new InvalidOperationException($"The native library {library} failed to initialise.");
+
+    [DoesNotReturn]
+    internal static void NativeFailed(string function) =>
+        throw new System.Security.Cryptography.CryptographicException($"The native call {function} failed unexpectedly.");
 }

@@ -1,0 +1,230 @@
+// Authenticated encryption with associated data: one sealed type per parameter set (STYLE 2), four singletons.
+//   AES-128-GCM, AES-256-GCM   NIST SP 800-38D, 96-bit nonce, 128-bit tag     (BCL AesGcm → OpenSSL)
+//   ChaCha20-Poly1305          RFC 8439 §2.8, 96-bit nonce, 128-bit tag        (BCL ChaCha20Poly1305 → OpenSSL)
+//   XChaCha20-Poly1305         draft-irtf-cfrg-xchacha-03, 192-bit nonce      (libsodium, pointers into our memory)
+// Choices: only the 12-byte GCM nonce and the 16-byte tag are offered (other IV lengths are hashed by GHASH, which
+// protocols do not use; short tags weaken GCM). Ciphertext and tag are detached, as in the BCL.
+// Failure policy (STYLE 5): wrong sizes and partly overlapping buffers throw ArgumentException; Open returns false on
+// an authentication failure and clears the destination. In-place operation is allowed only when the plaintext and
+// ciphertext spans are exactly the same memory.
+// Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
+// straight after); AeadKey keeps one context for many calls instead.
+using System.Diagnostics;
+using NoFuture.Memory;
+
+namespace NoFuture.Crypto.Aead;
+
+/// <summary>
+/// An AEAD parameter set (AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305, XChaCha20-Poly1305) with one-shot
+/// <c>Seal</c>/<c>Open</c> over spans or a key in a <see cref="Secret"/>. For many operations under one key use
+/// <see cref="CreateKey(Secret)"/>.
+/// </summary>
+/// <remarks>
+/// <para>For the BCL-backed algorithms (AES-GCM, ChaCha20-Poly1305) each one-shot call copies the key into an OpenSSL
+/// cipher context, which OpenSSL cleanses and frees before the call returns. That copy lives in OpenSSL's heap, not in
+/// NoFuture secret memory (it is neither locked nor excluded from dumps) while the call runs.</para>
+/// <para>Nonces must never repeat under one key; with 12-byte random nonces stay well below 2^32 messages per key,
+/// or use <see cref="XChaCha20Poly1305"/>, whose 24-byte nonces may be drawn at random.</para>
+/// </remarks>
+[DebuggerDisplay("{Name}")]
+public sealed class AeadAlgorithm
+{
+    private AeadAlgorithm(string name, AeadKind kind, int keySize, int nonceSize)
+    {
+        Name = name;
+        Kind = kind;
+        KeySizeInBytes = keySize;
+        NonceSizeInBytes = nonceSize;
+    }
+
+    /// <summary>AES-128-GCM: 16-byte key, 12-byte nonce, 16-byte tag.</summary>
+    public static AeadAlgorithm Aes128Gcm { get; } = new("AES-128-GCM", AeadKind.AesGcm, 16, 12);
+
+    /// <summary>AES-256-GCM: 32-byte key, 12-byte nonce, 16-byte tag.</summary>
+    public static AeadAlgorithm Aes256Gcm { get; } = new("AES-256-GCM", AeadKind.AesGcm, 32, 12);
+
+    /// <summary>ChaCha20-Poly1305 (RFC 8439): 32-byte key, 12-byte nonce, 16-byte tag.</summary>
+    public static AeadAlgorithm ChaCha20Poly1305 { get; } = new("ChaCha20-Poly1305", AeadKind.ChaCha20Poly1305, 32, 12);
+
+    /// <summary>XChaCha20-Poly1305: 32-byte key, 24-byte nonce (safe to draw at random), 16-byte tag.</summary>
+    public static AeadAlgorithm XChaCha20Poly1305 { get; } = new("XChaCha20-Poly1305", AeadKind.XChaCha20Poly1305, 32, 24);
+
+    /// <summary>The algorithm's name, for example "AES-256-GCM".</summary>
+    public string Name { get; }
+
+    /// <summary>The key size in bytes.</summary>
+    public int KeySizeInBytes { get; }
+
+    /// <summary>The nonce size in bytes.</summary>
+    public int NonceSizeInBytes { get; }
+
+    /// <summary>The tag size in bytes (16 for every algorithm here).</summary>
+    public int TagSizeInBytes { get; } = 16;
+
+    /// <summary>True when the platform provides the algorithm (the BCL ones need OpenSSL on Linux).</summary>
+    public bool IsSupported => Kind switch
+    {
+        AeadKind.AesGcm => System.Security.Cryptography.AesGcm.IsSupported,
+        AeadKind.ChaCha20Poly1305 => System.Security.Cryptography.ChaCha20Poly1305.IsSupported,
+        _ => true,
+    };
+
+    internal AeadKind Kind { get; }
+
+    /// <summary>
+    /// Encrypts <paramref name="plaintext"/> into <paramref name="ciphertext"/> (same length, or the very same span
+    /// for in-place) and writes the tag.
+    /// </summary>
+    /// <param name="key">The key, <see cref="KeySizeInBytes"/> bytes (typically a read lease's span).</param>
+    /// <param name="nonce">A nonce never used before with this key, <see cref="NonceSizeInBytes"/> bytes.</param>
+    /// <param name="plaintext">The message.</param>
+    /// <param name="ciphertext">Receives the encrypted message; the same length as <paramref name="plaintext"/>.</param>
+    /// <param name="tag">Receives the tag, <see cref="TagSizeInBytes"/> bytes.</param>
+    /// <param name="associatedData">Data authenticated but not encrypted.</param>
+    /// <exception cref="ArgumentException">A size is wrong or an output partly overlaps another argument.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
+    public void Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData = default)
+    {
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(key), KeySizeInBytes);
+        CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
+        CheckNoOverlap(key, ciphertext, tag);
+        SealCore(key, nonce, plaintext, ciphertext, tag, associatedData);
+    }
+
+    /// <summary>Encrypts with the key held in <paramref name="key"/>; see the span overload.</summary>
+    /// <exception cref="ArgumentException">A size is wrong or an output partly overlaps another argument.</exception>
+    /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
+    public void Seal(Secret key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(key), KeySizeInBytes);
+        CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
+        using SecretReadLease lease = key.OpenRead();
+        CheckNoOverlap(lease.Span, ciphertext, tag);
+        SealCore(lease.Span, nonce, plaintext, ciphertext, tag, associatedData);
+    }
+
+    /// <summary>
+    /// Verifies the tag and decrypts <paramref name="ciphertext"/> into <paramref name="plaintext"/> (same length, or
+    /// the very same span for in-place).
+    /// </summary>
+    /// <returns>
+    /// <see langword="true"/> when authentic; <see langword="false"/> otherwise, with <paramref name="plaintext"/>
+    /// cleared to zero (in place, that destroys the ciphertext).
+    /// </returns>
+    /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
+    public bool Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
+        ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
+    {
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(key), KeySizeInBytes);
+        CheckOpen(nonce, ciphertext, tag, plaintext, associatedData);
+        CheckNoOverlap(key, plaintext, default);
+        return OpenCore(key, nonce, ciphertext, tag, plaintext, associatedData);
+    }
+
+    /// <summary>Verifies and decrypts with the key held in <paramref name="key"/>; see the span overload.</summary>
+    /// <returns><see langword="false"/> (destination cleared) when the message is not authentic.</returns>
+    /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
+    public bool Open(Secret key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
+        ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(key), KeySizeInBytes);
+        CheckOpen(nonce, ciphertext, tag, plaintext, associatedData);
+        using SecretReadLease lease = key.OpenRead();
+        CheckNoOverlap(lease.Span, plaintext, default);
+        return OpenCore(lease.Span, nonce, ciphertext, tag, plaintext, associatedData);
+    }
+
+    /// <summary>
+    /// Creates a reusable keyed object from the key in <paramref name="key"/>, which avoids re-keying on every call.
+    /// </summary>
+    /// <remarks>
+    /// For AES-GCM and ChaCha20-Poly1305 the key is copied once into an OpenSSL context owned by the returned object
+    /// (OpenSSL's heap: not locked, not excluded from dumps) until it is disposed, when OpenSSL cleanses it. For
+    /// XChaCha20-Poly1305 the key is copied into a new <see cref="Secret"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The key has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
+    public AeadKey CreateKey(Secret key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(key), KeySizeInBytes);
+        using SecretReadLease lease = key.OpenRead();
+        return new AeadKey(this, CreateState(lease.Span));
+    }
+
+    /// <summary>Creates a reusable keyed object from <paramref name="key"/>; see <see cref="CreateKey(Secret)"/>.</summary>
+    /// <exception cref="ArgumentException">The key has the wrong size.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here.</exception>
+    public AeadKey CreateKey(ReadOnlySpan<byte> key)
+    {
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(key), KeySizeInBytes);
+        return new AeadKey(this, CreateState(key));
+    }
+
+    /// <summary>Returns the algorithm's name.</summary>
+    public override string ToString() => Name;
+
+    internal void CheckSeal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext,
+        Span<byte> tag, ReadOnlySpan<byte> associatedData)
+    {
+        if (nonce.Length != NonceSizeInBytes) CryptoThrowHelper.WrongSize(nameof(nonce), NonceSizeInBytes);
+        if (tag.Length != TagSizeInBytes) CryptoThrowHelper.WrongSize(nameof(tag), TagSizeInBytes);
+        if (ciphertext.Length != plaintext.Length) CryptoThrowHelper.LengthMismatch(nameof(ciphertext), nameof(plaintext));
+        if (ciphertext.Overlaps(plaintext, out int offset) && offset != 0) CryptoThrowHelper.Overlap(nameof(ciphertext));
+        if (ciphertext.Overlaps(nonce) || ciphertext.Overlaps(associatedData) || ciphertext.Overlaps(tag))
+            CryptoThrowHelper.Overlap(nameof(ciphertext));
+        if (tag.Overlaps(nonce) || tag.Overlaps(associatedData) || tag.Overlaps(plaintext)) CryptoThrowHelper.Overlap(nameof(tag));
+    }
+
+    internal void CheckOpen(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag,
+        Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
+    {
+        if (nonce.Length != NonceSizeInBytes) CryptoThrowHelper.WrongSize(nameof(nonce), NonceSizeInBytes);
+        if (tag.Length != TagSizeInBytes) CryptoThrowHelper.WrongSize(nameof(tag), TagSizeInBytes);
+        if (plaintext.Length != ciphertext.Length) CryptoThrowHelper.LengthMismatch(nameof(plaintext), nameof(ciphertext));
+        if (plaintext.Overlaps(ciphertext, out int offset) && offset != 0) CryptoThrowHelper.Overlap(nameof(plaintext));
+        if (plaintext.Overlaps(nonce) || plaintext.Overlaps(associatedData) || plaintext.Overlaps(tag))
+            CryptoThrowHelper.Overlap(nameof(plaintext));
+    }
+
+    private static void CheckNoOverlap(ReadOnlySpan<byte> key, Span<byte> output, Span<byte> tag)
+    {
+        if (output.Overlaps(key)) CryptoThrowHelper.Overlap(nameof(key));
+        if (tag.Overlaps(key)) CryptoThrowHelper.Overlap(nameof(key));
+    }
+
+    private void SealCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData)
+    {
+        if (Kind == AeadKind.XChaCha20Poly1305)
+        {
+            SodiumXChaCha20Poly1305.Seal(key, nonce, plaintext, ciphertext, tag, associatedData);
+            return;
+        }
+        using AeadKeyState state = CreateState(key);
+        state.Seal(nonce, plaintext, ciphertext, tag, associatedData);
+    }
+
+    private bool OpenCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
+        ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
+    {
+        if (Kind == AeadKind.XChaCha20Poly1305)
+            return SodiumXChaCha20Poly1305.Open(key, nonce, ciphertext, tag, plaintext, associatedData);
+        using AeadKeyState state = CreateState(key);
+        return state.Open(nonce, ciphertext, tag, plaintext, associatedData);
+    }
+
+    private AeadKeyState CreateState(ReadOnlySpan<byte> key) => Kind switch
+    {
+        AeadKind.AesGcm => new BclAesGcmKeyState(key, TagSizeInBytes),
+        AeadKind.ChaCha20Poly1305 => new BclChaCha20Poly1305KeyState(key),
+        _ => new SodiumXChaCha20Poly1305KeyState(key),
+    };
+}

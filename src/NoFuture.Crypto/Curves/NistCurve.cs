@@ -1,0 +1,71 @@
+// The NIST prime curves of FIPS 186-5 / SEC 2 through the BCL (ECDiffieHellman, ECDsa → OpenSSL), one sealed
+// singleton per curve (STYLE 2). Encodings: private key = the scalar d, big-endian, exactly ScalarSizeInBytes;
+// public key = SEC1 uncompressed point 0x04 ‖ X ‖ Y; ECDH output = the X coordinate (SEC1 §3.3.1, RFC 9180 DH-KEM
+// "raw" form); ECDSA signatures = IEEE P1363 r ‖ s, each CoordinateSizeInBytes.
+using System.Diagnostics;
+using System.Security.Cryptography;
+
+namespace NoFuture.Crypto.Curves;
+
+/// <summary>A NIST prime curve (P-256, P-384, P-521) for <see cref="EcPrivateKey"/> ECDH and ECDSA.</summary>
+[DebuggerDisplay("{Name}")]
+public sealed class NistCurve
+{
+    private NistCurve(string name, ECCurve curve, int coordinateSize, HashAlgorithmName hash)
+    {
+        Name = name;
+        Curve = curve;
+        CoordinateSizeInBytes = coordinateSize;
+        DefaultHashAlgorithm = hash;
+    }
+
+    /// <summary>NIST P-256 (secp256r1): 32-byte coordinates, ECDSA with SHA-256 by default.</summary>
+    public static NistCurve P256 { get; } = new("P-256", ECCurve.NamedCurves.nistP256, 32, HashAlgorithmName.SHA256);
+
+    /// <summary>NIST P-384 (secp384r1): 48-byte coordinates, ECDSA with SHA-384 by default.</summary>
+    public static NistCurve P384 { get; } = new("P-384", ECCurve.NamedCurves.nistP384, 48, HashAlgorithmName.SHA384);
+
+    /// <summary>NIST P-521 (secp521r1): 66-byte coordinates, ECDSA with SHA-512 by default.</summary>
+    public static NistCurve P521 { get; } = new("P-521", ECCurve.NamedCurves.nistP521, 66, HashAlgorithmName.SHA512);
+
+    /// <summary>The curve's name, for example "P-256".</summary>
+    public string Name { get; }
+
+    /// <summary>The size of a field element (one coordinate) in bytes.</summary>
+    public int CoordinateSizeInBytes { get; }
+
+    /// <summary>The size of the private scalar in bytes (big-endian, left-padded).</summary>
+    public int ScalarSizeInBytes => CoordinateSizeInBytes;
+
+    /// <summary>The size of an uncompressed public key (0x04 ‖ X ‖ Y).</summary>
+    public int PublicKeySizeInBytes => 1 + 2 * CoordinateSizeInBytes;
+
+    /// <summary>The size of the ECDH shared secret (the X coordinate).</summary>
+    public int SharedSecretSizeInBytes => CoordinateSizeInBytes;
+
+    /// <summary>The size of an IEEE P1363 ECDSA signature (r ‖ s).</summary>
+    public int SignatureSizeInBytes => 2 * CoordinateSizeInBytes;
+
+    /// <summary>The hash used by ECDSA when none is given (SHA-256/384/512).</summary>
+    public HashAlgorithmName DefaultHashAlgorithm { get; }
+
+    internal ECCurve Curve { get; }
+
+    /// <summary>Returns the name.</summary>
+    public override string ToString() => Name;
+
+    /// <summary>Builds public-only parameters from an uncompressed point; false when the encoding is not 0x04 ‖ X ‖ Y.</summary>
+    internal bool TryPublicParameters(ReadOnlySpan<byte> publicKey, out ECParameters parameters)
+    {
+        Debug.Assert(publicKey.Length == PublicKeySizeInBytes);
+        parameters = default;
+        if (publicKey[0] != 0x04) return false;
+        int n = CoordinateSizeInBytes;
+        parameters = new ECParameters
+        {
+            Curve = Curve,
+            Q = new ECPoint { X = publicKey.Slice(1, n).ToArray(), Y = publicKey.Slice(1 + n, n).ToArray() },
+        };
+        return true;
+    }
+}

@@ -1,0 +1,114 @@
+// HKDF: every case of Wycheproof hkdf/hkdf_sha{256,384,512}_test.json (C2SP/wycheproof @ dac1dd47, testvectors_v1;
+// shared/vectors/SOURCES.md) through DeriveKey, Extract+Expand and the Secret overloads; invalid cases (output larger
+// than 255·HashLen) must throw ArgumentException. Plus RFC 5869 A.1 and misuse.
+using System.Text.Json;
+using NoFuture.Crypto.Kdf;
+using NoFuture.Memory;
+using NoFuture.Tests.Shared;
+
+namespace NoFuture.Crypto.Tests.Kdf;
+
+public class HkdfTests
+{
+    [Theory]
+    [InlineData("hkdf/hkdf_sha256_test.json", "HKDF-SHA256", 86)]
+    [InlineData("hkdf/hkdf_sha384_test.json", "HKDF-SHA384", 83)]
+    [InlineData("hkdf/hkdf_sha512_test.json", "HKDF-SHA512", 83)]
+    public void Wycheproof_EveryCase(string file, string name, int expectedCount)
+    {
+        Hkdf hkdf = name switch { "HKDF-SHA256" => Hkdf.Sha256, "HKDF-SHA384" => Hkdf.Sha384, _ => Hkdf.Sha512 };
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find(file)));
+        int valid = 0, invalid = 0;
+        var failures = new List<string>();
+        foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
+        {
+            foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
+            {
+                int id = test.GetProperty("tcId").GetInt32();
+                byte[] ikm = Hex(test, "ikm"), salt = Hex(test, "salt"), info = Hex(test, "info"), okm = Hex(test, "okm");
+                int size = test.GetProperty("size").GetInt32();
+                string result = test.GetProperty("result").GetString()!;
+                if (result == "invalid")
+                {
+                    Assert.Throws<ArgumentException>(() => hkdf.DeriveKey(ikm, new byte[size], salt, info));
+                    byte[] prk0 = new byte[hkdf.HashSizeInBytes];
+                    hkdf.Extract(ikm, salt, prk0);
+                    Assert.Throws<ArgumentException>(() => hkdf.Expand(prk0, new byte[size], info));
+                    using Secret s = Secret.CopyFrom(prk0);
+                    Assert.Throws<ArgumentOutOfRangeException>(() => hkdf.DeriveKey(s, salt, info, size));
+                    Assert.Throws<ArgumentOutOfRangeException>(() => hkdf.Expand(s, info, size));
+                    invalid++;
+                    continue;
+                }
+                Assert.Equal("valid", result);
+                byte[] output = new byte[size];
+                hkdf.DeriveKey(ikm, output, salt, info);
+                if (!output.AsSpan().SequenceEqual(okm)) { failures.Add($"tcId {id}: DeriveKey"); continue; }
+
+                byte[] prk = new byte[hkdf.HashSizeInBytes];
+                hkdf.Extract(ikm, salt, prk);
+                Array.Clear(output);
+                hkdf.Expand(prk, output, info);
+                if (!output.AsSpan().SequenceEqual(okm)) { failures.Add($"tcId {id}: Extract+Expand"); continue; }
+
+                if (ikm.Length > 0)
+                {
+                    using Secret ikmSecret = Secret.CopyFrom(ikm);
+                    using Secret okmSecret = hkdf.DeriveKey(ikmSecret, salt, info, size);
+                    using Secret prkSecret = hkdf.Extract(ikmSecret, salt);
+                    using Secret okm2 = hkdf.Expand(prkSecret, info, size);
+                    if (!okmSecret.FixedTimeEquals(okm) || !okm2.FixedTimeEquals(okm) || !prkSecret.FixedTimeEquals(prk))
+                    {
+                        failures.Add($"tcId {id}: Secret overloads");
+                        continue;
+                    }
+                }
+                valid++;
+            }
+        }
+        Assert.Empty(failures);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{file}: {valid} valid, {invalid} invalid (ArgumentException)");
+        Assert.Equal(expectedCount, valid + invalid);
+        Assert.Equal(3, invalid);
+    }
+
+    [Fact]
+    public void Rfc5869_A1()
+    {
+        byte[] ikm = Convert.FromHexString("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b");
+        byte[] salt = Convert.FromHexString("000102030405060708090a0b0c");
+        byte[] info = Convert.FromHexString("f0f1f2f3f4f5f6f7f8f9");
+        byte[] prk = new byte[32], okm = new byte[42];
+        Hkdf.Sha256.Extract(ikm, salt, prk);
+        Assert.Equal("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5", Convert.ToHexStringLower(prk));
+        Hkdf.Sha256.Expand(prk, okm, info);
+        Assert.Equal("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865", Convert.ToHexStringLower(okm));
+    }
+
+    [Fact]
+    public void Properties_And_Misuse()
+    {
+        Assert.Equal((32, 8160), (Hkdf.Sha256.HashSizeInBytes, Hkdf.Sha256.MaxOutputSizeInBytes));
+        Assert.Equal((48, 12240), (Hkdf.Sha384.HashSizeInBytes, Hkdf.Sha384.MaxOutputSizeInBytes));
+        Assert.Equal((64, 16320), (Hkdf.Sha512.HashSizeInBytes, Hkdf.Sha512.MaxOutputSizeInBytes));
+        Assert.Equal("HKDF-SHA384", Hkdf.Sha384.ToString());
+
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Extract([1], [], new byte[31]));
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Expand(new byte[31], new byte[10], []));
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Expand(new byte[32], [], []));
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.DeriveKey([1], [], [], []));
+        byte[] buffer = new byte[100];
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Extract(buffer.AsSpan(0, 40), [], buffer.AsSpan(20, 32)));
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Expand(buffer.AsSpan(0, 32), buffer.AsSpan(0, 64), []));
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.DeriveKey([1], buffer.AsSpan(0, 64), [], buffer.AsSpan(60, 4)));
+        using Secret shortPrk = Secret.Allocate(16);
+        Assert.Throws<ArgumentException>(() => Hkdf.Sha256.Expand(shortPrk, [], 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Hkdf.Sha256.DeriveKey(shortPrk, [], [], 0));
+        Secret disposed = Secret.Allocate(32);
+        disposed.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => Hkdf.Sha256.DeriveKey(disposed, [], [], 32));
+        Assert.Throws<ObjectDisposedException>(() => Hkdf.Sha256.Extract(disposed, []));
+    }
+
+    private static byte[] Hex(JsonElement test, string name) => Convert.FromHexString(test.GetProperty(name).GetString()!);
+}
