@@ -13,7 +13,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 
-namespace NoFuture.Crypto.MlKem;
+namespace NoFuture.Crypto.Fips203;
 
 internal static class KPke
 {

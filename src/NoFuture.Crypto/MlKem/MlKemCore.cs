@@ -15,7 +15,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 
-namespace NoFuture.Crypto.MlKem;
+namespace NoFuture.Crypto.Fips203;
 
 internal static class MlKemCore
 {

@@ -13,7 +13,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.MlKem;
+namespace NoFuture.Crypto.Fips203;
 
 internal static class PolyEncoding
 {

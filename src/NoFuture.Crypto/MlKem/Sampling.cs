@@ -12,7 +12,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 
-namespace NoFuture.Crypto.MlKem;
+namespace NoFuture.Crypto.Fips203;
 
 internal static class Sampling
 {

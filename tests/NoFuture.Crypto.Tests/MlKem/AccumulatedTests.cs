@@ -11,7 +11,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using NoFuture.Crypto.Keccak;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKem;
