@@ -1,0 +1,65 @@
+// No secret on the GC heap (issue 3): ML-KEM key generation, encapsulation and decapsulation (valid and
+// implicitly rejected) for all three parameter sets, with every secret (seed d and z, the expanded decapsulation
+// key, shared secrets) exported only into secret memory. Then the whole process is scanned for their first 8
+// bytes outside the pools. The scanner holds only complements of what it looks for (tests/Shared/Probe/MemoryScan.cs).
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using NoFuture.Memory;
+using NoFuture.Tests.Shared.Probe;
+using MlKemKey = NoFuture.Crypto.MlKem;
+
+namespace NoFuture.Crypto.Probe;
+
+internal static class LeakScanScenario
+{
+    private const int Rounds = 30;
+
+    internal static int Run()
+    {
+        MLKemAlgorithm[] algorithms = [MLKemAlgorithm.MLKem512, MLKemAlgorithm.MLKem768, MLKemAlgorithm.MLKem1024];
+        var complements = new List<ulong>();
+        var keep = new List<IDisposable>(); // half the keys stay alive: their secrets must be in the pools
+        for (int round = 0; round < Rounds; round++)
+        {
+            MLKemAlgorithm algorithm = algorithms[round % 3];
+            MlKemKey key = MlKemKey.Generate(algorithm);
+            using Secret seed = Secret.Allocate(algorithm.PrivateSeedSizeInBytes);
+            using Secret dk = Secret.Allocate(algorithm.DecapsulationKeySizeInBytes);
+            using Secret shared = Secret.Allocate(algorithm.SharedSecretSizeInBytes);
+            using Secret decapsulated = Secret.Allocate(algorithm.SharedSecretSizeInBytes);
+            using Secret rejected = Secret.Allocate(algorithm.SharedSecretSizeInBytes);
+            byte[] ciphertext = new byte[algorithm.CiphertextSizeInBytes];
+            using (SecretWriteLease s = seed.OpenWrite()) key.ExportPrivateSeed(s.Span);
+            using (SecretWriteLease s = dk.OpenWrite()) key.ExportDecapsulationKey(s.Span);
+            using (SecretWriteLease s = shared.OpenWrite()) key.Encapsulate(ciphertext, s.Span);
+            using (SecretWriteLease s = decapsulated.OpenWrite()) key.Decapsulate(ciphertext, s.Span);
+            ciphertext[7] ^= 1;
+            using (SecretWriteLease s = rejected.OpenWrite()) key.Decapsulate(ciphertext, s.Span);
+            if (!shared.FixedTimeEquals(decapsulated) || shared.FixedTimeEquals(rejected))
+                throw new InvalidOperationException("ML-KEM round trip failed");
+
+            Record(complements, seed, 0);   // d
+            Record(complements, seed, 32);  // z
+            Record(complements, dk, 0);     // the start of dk_PKE (the encoded secret vector s-hat)
+            Record(complements, shared, 0); // K
+            Record(complements, rejected, 0); // K-bar
+            if (round % 2 == 0) keep.Add(key);
+            else key.Dispose();
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        List<(nint, nint)> pools = MemoryScan.PoolRanges();
+        Report("secrets", complements.Count);
+        Report("outsidePools", MemoryScan.Count(complements, pools, insidePools: false));
+        Report("insidePools", MemoryScan.Count(complements, pools, insidePools: true)); // positive control
+        foreach (IDisposable k in keep) k.Dispose();
+        return 0;
+    }
+
+    private static void Record(List<ulong> complements, Secret secret, int offset) =>
+        complements.Add(secret.Read(offset, static (s, o) => ~BinaryPrimitives.ReadUInt64LittleEndian(s[o..])));
+
+    private static void Report(string key, object value) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{key}={value}"));
+}

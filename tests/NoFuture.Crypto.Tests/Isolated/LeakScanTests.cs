@@ -1,0 +1,18 @@
+// No secret on the GC heap: see tests/NoFuture.Crypto.Probe/LeakScanScenario.cs.
+using NoFuture.Tests.Shared;
+
+namespace NoFuture.Crypto.Tests.Isolated;
+
+public class LeakScanTests
+{
+    [Fact]
+    public void MlKemSecretsAreFoundOnlyInSecretMemory()
+    {
+        ProbeResult r = ChildProbe.Run("NoFuture.Crypto.Probe", "leakscan", timeoutSeconds: 300);
+        Assert.True(r.ExitCode == 0, r.All);
+        Assert.Equal(150, r.Number("secrets"));
+        // Positive control: the 15 keys kept alive hold d and z (seed) and s-hat and z (expanded key) in the pools.
+        Assert.Equal(15 * 4, r.Number("insidePools"));
+        Assert.Equal(0, r.Number("outsidePools"));
+    }
+}
