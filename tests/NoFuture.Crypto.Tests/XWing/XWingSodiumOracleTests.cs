@@ -143,11 +143,14 @@ public class XWingSodiumOracleTests
         Assert.Equal(Sha3_256(ssM2, new byte[32], ctX, new byte[32], XWingCore.XWingLabel.ToArray()), ss2);
     }
 
+    /// <summary>SHA3-256 of the concatenation: the BCL's (independent of ours) where the platform has it.</summary>
     private static byte[] Sha3_256(params byte[][] parts)
     {
-        using var h = IncrementalHash.CreateHash(HashAlgorithmName.SHA3_256);
-        foreach (byte[] part in parts) h.AppendData(part);
-        return h.GetHashAndReset();
+        byte[] input = parts.SelectMany(p => p).ToArray();
+        if (SHA3_256.IsSupported) return SHA3_256.HashData(input);
+        byte[] digest = new byte[32];
+        NoFuture.Crypto.Keccak.Sha3.Sha3_256(input, digest);
+        return digest;
     }
 
     /// <summary>Sets 12-bit coefficient <paramref name="index"/> of t-hat in pk_M (ByteEncode12 little-endian packing).</summary>
