@@ -16,6 +16,8 @@
 // - The ML-KEM encapsulation-key check (FIPS 203 §7.2) is required before encapsulation by the draft's §4
 //   (Cryptographic Dependencies); the public entry points in XWingKem perform it and throw when it fails. The
 //   decapsulation-key check (§7.3) is not required and not done: the ML-KEM dk is always our own expansion of sk.
+// - SHAKE256 and SHA3-256 are our Keccak (Keccak/Sha3.cs), as in ML-KEM, not the BCL's: no OpenSSL dependency and no
+//   per-call overhead. The tests check the combiner against the BCL's SHA3-256 where the platform has it.
 // - Every stack buffer holding a secret (the SHAKE output, ss_M, ss_X, the combiner input) is wiped in finally.
 using System.Diagnostics;
 using System.Security.Cryptography;

@@ -53,10 +53,16 @@ public static class XWingKem
     public static void Encapsulate(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         Validate(publicKey, ciphertext, sharedSecret);
+        EncapsulateCore(publicKey, ciphertext, sharedSecret);
+    }
+
+    /// <summary>Encapsulate(pk) = EncapsulateDerand(pk, random(64)), draft §5.4.1; the arguments are validated.</summary>
+    private static void EncapsulateCore(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret)
+    {
         Span<byte> eseed = stackalloc byte[XWingCore.EncapsulationSeedSizeInBytes];
         try
         {
-            RandomNumberGenerator.Fill(eseed); // Encapsulate(pk) = EncapsulateDerand(pk, random(64)), draft §5.4.1
+            RandomNumberGenerator.Fill(eseed);
             XWingCore.EncapsulateDerand(publicKey, eseed, ciphertext, sharedSecret);
         }
         finally
@@ -80,7 +86,7 @@ public static class XWingKem
         Secret sharedSecret = Secret.Allocate(SharedSecretSizeInBytes, options);
         try
         {
-            using (SecretWriteLease lease = sharedSecret.OpenWrite()) Encapsulate(publicKey, ciphertext, lease.Span);
+            using (SecretWriteLease lease = sharedSecret.OpenWrite()) EncapsulateCore(publicKey, ciphertext, lease.Span);
             return sharedSecret;
         }
         catch

@@ -151,3 +151,20 @@ public class XWingTests
         Assert.Equal("XWingPrivateKey", key.ToString());
     }
 }
+
+public class XWingConcurrencyTests
+{
+    [Fact]
+    public void OneKey_DecapsulatesFromManyThreads()
+    {
+        using XWingPrivateKey key = XWingPrivateKey.Generate();
+        byte[] pk = key.PublicKey.ToArray();
+        Parallel.For(0, 256, _ =>
+        {
+            byte[] ct = new byte[XWingKem.CiphertextSizeInBytes], ss = new byte[32], ss2 = new byte[32];
+            XWingKem.Encapsulate(pk, ct, ss);
+            key.Decapsulate(ct, ss2);
+            Assert.Equal(ss, ss2);
+        });
+    }
+}
