@@ -38,6 +38,10 @@ internal static class CryptoThrowHelper
         throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
 
     [DoesNotReturn]
+    internal static void InvalidMlKemEncapsulationKey(string paramName) =>
+        throw new ArgumentException("The ML-KEM encapsulation key fails the FIPS 203 section 7.2 modulus check.", paramName);
+
+    [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>
         throw new InvalidOperationException($"The native library {library} failed to initialise.");
 
