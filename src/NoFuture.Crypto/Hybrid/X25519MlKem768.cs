@@ -17,7 +17,7 @@
 // Unlike X-Wing, this is plain concatenation, secure only inside the TLS 1.3 transcript (draft §4).
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hybrid;

@@ -7,7 +7,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hybrid;

@@ -23,7 +23,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Keccak;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 
 namespace NoFuture.Crypto.XWing;
 

@@ -7,7 +7,7 @@ using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Hybrid;
 using NoFuture.Crypto.Interop;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Tests.Hybrid;
