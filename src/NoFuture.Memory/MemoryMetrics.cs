@@ -29,6 +29,9 @@ internal static class MemoryMetrics
             "Fraction of pooled-arena slots in use.");
     }
 
+    /// <summary>Publishes the instruments (runs the static constructor) before the first secret exists.</summary>
+    internal static void EnsurePublished() { }
+
     internal static long LivePooled => SecretArena.UsedSlots;
 
     internal static long LiveGuarded => Volatile.Read(ref s_liveGuarded);

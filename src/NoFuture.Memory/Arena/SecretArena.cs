@@ -76,6 +76,8 @@ internal static class SecretArena
 
     private static ArenaShard[][] CreateClasses()
     {
+        MemoryMetrics.EnsurePublished(); // the hot path keeps no counters, so nothing else would publish the meter
+
         int shards = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 8));
         int classes = BitOperations.Log2(MaxClass) - MinClassLog + 1;
         var result = new ArenaShard[classes][];
