@@ -1,0 +1,34 @@
+// The README's code, kept compiling and true.
+using System.Security.Cryptography;
+using NoFuture.Crypto;
+using NoFuture.Crypto.XWing;
+using NoFuture.Memory;
+
+namespace NoFuture.Examples.Readme; // outside NoFuture.Crypto.*, as user code is
+
+public class ReadmeExamplesTests
+{
+    [Fact]
+    public void MlKemExample()
+    {
+        using MlKem alice = MlKem.Generate(MLKemAlgorithm.MLKem768);
+        byte[] ek = alice.ExportEncapsulationKey();
+        using MlKem bob = MlKem.ImportEncapsulationKey(MLKemAlgorithm.MLKem768, ek);
+        using Secret ssBob = Secret.Allocate(32), ssAlice = Secret.Allocate(32);
+        byte[] ct = new byte[MLKemAlgorithm.MLKem768.CiphertextSizeInBytes];
+        using (SecretWriteLease s = ssBob.OpenWrite()) bob.Encapsulate(ct, s.Span);
+        using (SecretWriteLease s = ssAlice.OpenWrite()) alice.Decapsulate(ct, s.Span);
+        Assert.True(ssAlice.FixedTimeEquals(ssBob));
+    }
+
+    [Fact]
+    public void XWingExample()
+    {
+        using XWingPrivateKey recipient = XWingPrivateKey.Generate();
+        byte[] ct = new byte[XWingKem.CiphertextSizeInBytes];
+        using Secret ssSender = Secret.Allocate(XWingKem.SharedSecretSizeInBytes);
+        using (SecretWriteLease s = ssSender.OpenWrite()) XWingKem.Encapsulate(recipient.PublicKey, ct, s.Span);
+        using Secret ssRecipient = recipient.Decapsulate(ct);
+        Assert.True(ssRecipient.FixedTimeEquals(ssSender));
+    }
+}
