@@ -1,10 +1,11 @@
 // No secret on the GC heap (issue 3): ML-KEM key generation, encapsulation and decapsulation (valid and
-// implicitly rejected) for all three parameter sets, with every secret (seed d and z, the expanded decapsulation
+// implicitly rejected) for all three parameter sets, and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
 // key, shared secrets) exported only into secret memory. Then the whole process is scanned for their first 8
 // bytes outside the pools. The scanner holds only complements of what it looks for (tests/Shared/Probe/MemoryScan.cs).
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared.Probe;
 using MlKemKey = NoFuture.Crypto.MlKem;
@@ -47,14 +48,35 @@ internal static class LeakScanScenario
             if (round % 2 == 0) keep.Add(key);
             else key.Dispose();
         }
+        List<ulong> xwing = XWingRounds();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         List<(nint, nint)> pools = MemoryScan.PoolRanges();
         Report("secrets", complements.Count);
         Report("outsidePools", MemoryScan.Count(complements, pools, insidePools: false));
         Report("insidePools", MemoryScan.Count(complements, pools, insidePools: true)); // positive control
+        Report("xwingSecrets", xwing.Count);
+        Report("xwingOutsidePools", MemoryScan.Count(xwing, pools, insidePools: false));
         foreach (IDisposable k in keep) k.Dispose();
         return 0;
+    }
+
+    /// <summary>X-Wing key generation, encapsulation and decapsulation; the seeds and shared secrets are recorded.</summary>
+    private static List<ulong> XWingRounds()
+    {
+        var complements = new List<ulong>();
+        for (int round = 0; round < 10; round++)
+        {
+            using XWingPrivateKey key = XWingPrivateKey.Generate();
+            using Secret seed = key.ExportPrivateKey();
+            byte[] ciphertext = new byte[XWingKem.CiphertextSizeInBytes];
+            using Secret sent = XWingKem.Encapsulate(key.PublicKey, ciphertext);
+            using Secret received = key.Decapsulate(ciphertext);
+            if (!sent.FixedTimeEquals(received)) throw new InvalidOperationException("X-Wing round trip failed");
+            Record(complements, seed, 0);
+            Record(complements, sent, 0);
+        }
+        return complements;
     }
 
     private static void Record(List<ulong> complements, Secret secret, int offset) =>

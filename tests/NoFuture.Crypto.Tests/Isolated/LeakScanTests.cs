@@ -6,7 +6,7 @@ namespace NoFuture.Crypto.Tests.Isolated;
 public class LeakScanTests
 {
     [Fact]
-    public void MlKemSecretsAreFoundOnlyInSecretMemory()
+    public void MlKemAndXWingSecretsAreFoundOnlyInSecretMemory()
     {
         ProbeResult r = ChildProbe.Run("NoFuture.Crypto.Probe", "leakscan", timeoutSeconds: 300);
         Assert.True(r.ExitCode == 0, r.All);
@@ -14,5 +14,7 @@ public class LeakScanTests
         // Positive control: the 15 keys kept alive hold d and z (seed) and s-hat and z (expanded key) in the pools.
         Assert.Equal(15 * 4, r.Number("insidePools"));
         Assert.Equal(0, r.Number("outsidePools"));
+        Assert.Equal(20, r.Number("xwingSecrets"));
+        Assert.Equal(0, r.Number("xwingOutsidePools"));
     }
 }
