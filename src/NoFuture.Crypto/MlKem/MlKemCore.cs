@@ -14,19 +14,24 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.MlKem;
 
 internal static class MlKemCore
 {
     /// <summary>FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) from the seeds d and z (32 bytes each).</summary>
-    internal static void KeyGenInternal(MlKemParameters p, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk)
+    internal static void KeyGenInternal(MlKemParameters p, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk) =>
+        KeyGenInternal(p, MlKemPaths.Best, d, z, ek, dk);
+
+    /// <summary>Algorithm 16 computed by <paramref name="path"/> (tests and benchmarks choose it).</summary>
+    internal static void KeyGenInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk)
     {
         Debug.Assert(d.Length == 32 && z.Length == 32);
         Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && dk.Length == p.DecapsulationKeySizeInBytes);
         int dkPkeSize = p.EncodedVectorSizeInBytes, ekSize = p.EncapsulationKeySizeInBytes;
         // Steps 1-3: (ek_PKE, dk_PKE) = K-PKE.KeyGen(d); ek = ek_PKE; dk = dk_PKE || ek || H(ek) || z.
-        KPke.KeyGen(p, d, ek, dk[..dkPkeSize]);
+        KPke.KeyGen(p, path, d, ek, dk[..dkPkeSize]);
         ek.CopyTo(dk.Slice(dkPkeSize, ekSize));
         Sha3.Sha3_256(ek, dk.Slice(dkPkeSize + ekSize, 32));
         z.CopyTo(dk.Slice(dkPkeSize + ekSize + 32, 32));
@@ -35,7 +40,11 @@ internal static class MlKemCore
     /// <summary>
     /// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal): shared key K and ciphertext c from ek and the 32-byte m.
     /// </summary>
-    internal static void EncapsInternal(MlKemParameters p, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
+    internal static void EncapsInternal(MlKemParameters p, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c) =>
+        EncapsInternal(p, MlKemPaths.Best, ek, m, sharedKey, c);
+
+    /// <summary>Algorithm 17 computed by <paramref name="path"/>.</summary>
+    internal static void EncapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
     {
         Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && m.Length == 32);
         Debug.Assert(sharedKey.Length == 32 && c.Length == p.CiphertextSizeInBytes);
@@ -46,7 +55,7 @@ internal static class MlKemCore
             // Step 1: (K, r) = G(m || H(ek)); step 2: c = K-PKE.Encrypt(ek, m, r).
             Sha3.Sha3_256(ek, hEk);
             Sha3.Sha3_512(m, hEk, kr);
-            KPke.Encrypt(p, ek, m, kr[32..], c);
+            KPke.Encrypt(p, path, ek, m, kr[32..], c);
             kr[..32].CopyTo(sharedKey);
         }
         finally
@@ -56,7 +65,11 @@ internal static class MlKemCore
     }
 
     /// <summary>FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal) with implicit rejection.</summary>
-    internal static void DecapsInternal(MlKemParameters p, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
+    internal static void DecapsInternal(MlKemParameters p, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey) =>
+        DecapsInternal(p, MlKemPaths.Best, dk, c, sharedKey);
+
+    /// <summary>Algorithm 18 computed by <paramref name="path"/>.</summary>
+    internal static void DecapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
     {
         Debug.Assert(dk.Length == p.DecapsulationKeySizeInBytes && c.Length == p.CiphertextSizeInBytes && sharedKey.Length == 32);
         int dkPkeSize = p.EncodedVectorSizeInBytes, ekSize = p.EncapsulationKeySizeInBytes;
@@ -72,10 +85,10 @@ internal static class MlKemCore
         cPrime = cPrime[..p.CiphertextSizeInBytes];
         try
         {
-            KPke.Decrypt(p, dkPke, c, mPrime);              // step 5
+            KPke.Decrypt(p, path, dkPke, c, mPrime);              // step 5
             Sha3.Sha3_512(mPrime, h, krPrime);              // step 6: (K', r') = G(m' || h)
             Sha3.Shake256(z, c, kBar);                      // step 7: K-bar = J(z || c)
-            KPke.Encrypt(p, ekPke, mPrime, krPrime[32..], cPrime); // step 8
+            KPke.Encrypt(p, path, ekPke, mPrime, krPrime[32..], cPrime); // step 8
             krPrime[..32].CopyTo(sharedKey);
             SelectOnMismatch(c, cPrime, kBar, sharedKey);   // steps 9-11
         }
