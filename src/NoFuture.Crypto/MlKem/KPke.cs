@@ -126,7 +126,7 @@ internal static class KPke
                 PolyOps.InverseToMontgomery(path, acc);
                 PolyOps.Add(path, acc, e12.Slice(i * N, N));
                 PolyOps.Normalize(path, acc);
-                PolyEncoding.CompressAndEncode(acc, p.Du, c.Slice(32 * p.Du * i, 32 * p.Du), poly);
+                PolyOps.CompressAndEncode(path, acc, p.Du, c.Slice(32 * p.Du * i, 32 * p.Du), poly);
             }
 
             // Steps 20-21 and 23: v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)), into c2.
@@ -140,10 +140,10 @@ internal static class KPke
             PolyOps.Reduce(path, acc);
             PolyOps.InverseToMontgomery(path, acc);
             PolyOps.Add(path, acc, e12.Slice(k * N, N));
-            PolyEncoding.DecodeAndDecompress(m, 1, poly); // mu
+            PolyOps.DecodeAndDecompress(path, m, 1, poly); // mu
             PolyOps.Add(path, acc, poly);
             PolyOps.Normalize(path, acc);
-            PolyEncoding.CompressAndEncode(acc, p.Dv, c.Slice(p.C1SizeInBytes, 32 * p.Dv), poly);
+            PolyOps.CompressAndEncode(path, acc, p.Dv, c.Slice(p.C1SizeInBytes, 32 * p.Dv), poly);
         }
         finally
         {
@@ -174,18 +174,18 @@ internal static class KPke
             w.Clear();
             for (int i = 0; i < k; i++)
             {
-                PolyEncoding.DecodeAndDecompress(c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
+                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
                 PolyOps.Forward(path, u);
                 PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s);
                 PolyOps.MultiplyAccumulate(path, s, u, w);
             }
             PolyOps.Reduce(path, w);
             PolyOps.InverseToMontgomery(path, w);
-            PolyEncoding.DecodeAndDecompress(c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
+            PolyOps.DecodeAndDecompress(path, c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
             PolyOps.SubtractFrom(path, w, v);
             PolyOps.Normalize(path, w);
             // Step 7: m = ByteEncode_1(Compress_1(w)).
-            PolyEncoding.CompressAndEncode(w, 1, m, v);
+            PolyOps.CompressAndEncode(path, w, 1, m, v);
         }
         finally
         {

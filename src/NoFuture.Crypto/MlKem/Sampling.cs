@@ -8,8 +8,8 @@
 //   24-bit word gives four; pairwise (or triple-wise) bit sums are formed with masks, then x - y per coefficient.
 // - The PRF output is secret and wiped; so is the SHAKE256 state (Sha3.Shake256 clears it).
 // - On the Vector256 path the matrix entries and the PRF outputs are drawn four at a time with KeccakStateX4 (one
-//   4-way permutation instead of four scalar ones); a batch of 2 or 3 fills the spare sponges with a copy of
-//   its last input and discards their output, a batch of 1 uses the scalar sponge. The bytes are the same.
+//   4-way permutation instead of four scalar ones); a short last batch fills the spare sponges with a copy of
+//   its last input and discards their output (one 4-way permutation costs less than a scalar one here).
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
@@ -41,7 +41,19 @@ internal static class Sampling
     /// <summary>Algorithm 7, steps 5-13 over one XOF block: appends accepted values to a[n..]; returns the new n.</summary>
     private static int Parse(ReadOnlySpan<byte> block, Span<short> a, int n)
     {
-        for (int p = 0; p + 3 <= block.Length && n < Ntt.N; p += 3)
+        int p = 0;
+        // While two more values always fit, store both candidates and advance n by the number accepted (fewer
+        // branches; the data is public, so this is for speed, not for constant time).
+        for (; p + 3 <= block.Length && n <= Ntt.N - 2; p += 3)
+        {
+            int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
+            int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
+            a[n] = (short)d1;
+            n += (d1 - FieldArithmetic.Q) >>> 31;
+            a[n] = (short)d2;
+            n += (d2 - FieldArithmetic.Q) >>> 31;
+        }
+        for (; p + 3 <= block.Length && n < Ntt.N; p += 3)
         {
             int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
             int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
@@ -63,7 +75,7 @@ internal static class Sampling
         if (path == MlKemPath.Vector256)
         {
             Span<short> spare = stackalloc short[Ntt.N];
-            for (; count - e >= 2; e += 4)
+            for (; e < count; e += 4)
             {
                 int last = Math.Min(e + 3, count - 1);
                 SampleNttX4(rho, k, transpose,
@@ -175,7 +187,7 @@ internal static class Sampling
     {
         Debug.Assert(s.Length == 32 && f.Length >= count * Ntt.N && (eta == 2 || eta == 3));
         int t = 0;
-        if (path == MlKemPath.Vector256 && count >= 2)
+        if (path == MlKemPath.Vector256)
         {
             Span<byte> inputs = stackalloc byte[4 * 33];
             Span<byte> prf = stackalloc byte[4 * 64 * 3];
@@ -184,7 +196,7 @@ internal static class Sampling
             try
             {
                 for (int lane = 0; lane < 4; lane++) s.CopyTo(inputs.Slice(33 * lane, 33));
-                for (; count - t >= 2; t += 4)
+                for (; t < count; t += 4)
                 {
                     int used = Math.Min(4, count - t);
                     for (int lane = 0; lane < 4; lane++) inputs[33 * lane + 32] = (byte)(firstNonce + t + Math.Min(lane, used - 1));

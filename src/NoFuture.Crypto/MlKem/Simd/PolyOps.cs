@@ -77,4 +77,36 @@ internal static class PolyOps
         else if (path == MlKemPath.Vector128) PolyVector128.SubtractFrom(f, g);
         else FieldArithmetic.SubtractFrom(f, g);
     }
+
+    /// <summary>PolyEncoding.CompressAndEncode: ByteEncode_d(Compress_d(f)) for f in [0, q).</summary>
+    internal static void CompressAndEncode(MlKemPath path, ReadOnlySpan<short> f, int d, Span<byte> b, Span<short> scratch)
+    {
+        if (path == MlKemPath.Vector256) PolyVector256.Compress(f, d, scratch);
+        else if (path == MlKemPath.Vector128) PolyVector128.Compress(f, d, scratch);
+        else
+        {
+            PolyEncoding.CompressAndEncode(f, d, b, scratch);
+            return;
+        }
+        PolyEncoding.ByteEncode(scratch, d, b);
+    }
+
+    /// <summary>PolyEncoding.DecodeAndDecompress: Decompress_d(ByteDecode_d(b)).</summary>
+    internal static void DecodeAndDecompress(MlKemPath path, ReadOnlySpan<byte> b, int d, Span<short> f)
+    {
+        if (path == MlKemPath.Vector256)
+        {
+            PolyEncoding.ByteDecode(b, d, f);
+            PolyVector256.Decompress(f, d);
+        }
+        else if (path == MlKemPath.Vector128)
+        {
+            PolyEncoding.ByteDecode(b, d, f);
+            PolyVector128.Decompress(f, d);
+        }
+        else
+        {
+            PolyEncoding.DecodeAndDecompress(b, d, f);
+        }
+    }
 }

@@ -239,4 +239,49 @@ internal static class PolyVector128
         ReadOnlySpan<Vector128<short>> w = MemoryMarshal.Cast<short, Vector128<short>>(g);
         for (int j = 0; j < v.Length; j++) v[j] = w[j] - v[j];
     }
+
+    /// <summary>
+    /// PolyEncoding.Compress per coefficient (x in [0, q)): ((x 2^(d+1) + q) M) >> 40 with the scalar M, the
+    /// 64-bit products formed from 32-bit lanes (numerator below 2^24, M below 2^28).
+    /// </summary>
+    internal static void Compress(ReadOnlySpan<short> f, int d, Span<short> result)
+    {
+        ReadOnlySpan<Vector128<short>> v = MemoryMarshal.Cast<short, Vector128<short>>(f[..N]);
+        Span<Vector128<short>> r = MemoryMarshal.Cast<short, Vector128<short>>(result[..N]);
+        for (int j = 0; j < v.Length; j++)
+        {
+            (Vector128<uint> low, Vector128<uint> high) = Vector128.Widen(v[j].AsUInt16());
+            r[j] = Vector128.Narrow(CompressHalf(low, d), CompressHalf(high, d)).AsInt16();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<uint> CompressHalf(Vector128<uint> x, int d)
+    {
+        Vector128<uint> numerator = (x << (d + 1)) + Vector128.Create((uint)Q);
+        Vector128<ulong> even = Multiply32(numerator) >>> PolyEncoding.CompressShift;
+        Vector128<ulong> odd = Multiply32((numerator.AsUInt64() >>> 32).AsUInt32()) >>> PolyEncoding.CompressShift;
+        return (even | (odd << 32)).AsUInt32() & Vector128.Create((1u << d) - 1);
+    }
+
+    /// <summary>The even 32-bit lanes of x times the compression multiplier, as 64-bit lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ulong> Multiply32(Vector128<uint> x)
+    {
+        const uint M = (uint)PolyEncoding.CompressMultiplier;
+        if (Sse2.IsSupported) return Sse2.Multiply(x, Vector128.Create(M));
+        return (x.AsUInt64() & Vector128.Create(0xFFFF_FFFFUL)) * Vector128.Create((ulong)M);
+    }
+
+    /// <summary>PolyEncoding.Decompress per coefficient: (y q + 2^(d-1)) >> d in 32-bit lanes.</summary>
+    internal static void Decompress(Span<short> f, int d)
+    {
+        Span<Vector128<short>> v = MemoryMarshal.Cast<short, Vector128<short>>(f[..N]);
+        Vector128<int> q = Vector128.Create((int)Q), half = Vector128.Create(1 << (d - 1));
+        for (int j = 0; j < v.Length; j++)
+        {
+            (Vector128<int> low, Vector128<int> high) = Vector128.Widen(v[j]);
+            v[j] = Vector128.Narrow((low * q + half) >> d, (high * q + half) >> d);
+        }
+    }
 }

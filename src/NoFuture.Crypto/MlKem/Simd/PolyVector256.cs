@@ -162,4 +162,49 @@ internal static class PolyVector256
         ReadOnlySpan<Vector256<short>> w = MemoryMarshal.Cast<short, Vector256<short>>(g);
         for (int j = 0; j < v.Length; j++) v[j] = w[j] - v[j];
     }
+
+    /// <summary>
+    /// PolyEncoding.Compress per coefficient (x in [0, q)): ((x 2^(d+1) + q) M) >> 40 with the scalar M, the
+    /// 64-bit products formed from 32-bit lanes (numerator below 2^24, M below 2^28).
+    /// </summary>
+    internal static void Compress(ReadOnlySpan<short> f, int d, Span<short> result)
+    {
+        ReadOnlySpan<Vector256<short>> v = MemoryMarshal.Cast<short, Vector256<short>>(f[..N]);
+        Span<Vector256<short>> r = MemoryMarshal.Cast<short, Vector256<short>>(result[..N]);
+        for (int j = 0; j < v.Length; j++)
+        {
+            (Vector256<uint> low, Vector256<uint> high) = Vector256.Widen(v[j].AsUInt16());
+            r[j] = Vector256.Narrow(CompressHalf(low, d), CompressHalf(high, d)).AsInt16();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> CompressHalf(Vector256<uint> x, int d)
+    {
+        Vector256<uint> numerator = (x << (d + 1)) + Vector256.Create((uint)Q);
+        Vector256<ulong> even = Multiply32(numerator) >>> PolyEncoding.CompressShift;
+        Vector256<ulong> odd = Multiply32((numerator.AsUInt64() >>> 32).AsUInt32()) >>> PolyEncoding.CompressShift;
+        return (even | (odd << 32)).AsUInt32() & Vector256.Create((1u << d) - 1);
+    }
+
+    /// <summary>The even 32-bit lanes of x times the compression multiplier, as 64-bit lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Multiply32(Vector256<uint> x)
+    {
+        const uint M = (uint)PolyEncoding.CompressMultiplier;
+        if (Avx2.IsSupported) return Avx2.Multiply(x, Vector256.Create(M));
+        return (x.AsUInt64() & Vector256.Create(0xFFFF_FFFFUL)) * Vector256.Create((ulong)M);
+    }
+
+    /// <summary>PolyEncoding.Decompress per coefficient: (y q + 2^(d-1)) >> d in 32-bit lanes.</summary>
+    internal static void Decompress(Span<short> f, int d)
+    {
+        Span<Vector256<short>> v = MemoryMarshal.Cast<short, Vector256<short>>(f[..N]);
+        Vector256<int> q = Vector256.Create((int)Q), half = Vector256.Create(1 << (d - 1));
+        for (int j = 0; j < v.Length; j++)
+        {
+            (Vector256<int> low, Vector256<int> high) = Vector256.Widen(v[j]);
+            v[j] = Vector256.Narrow((low * q + half) >> d, (high * q + half) >> d);
+        }
+    }
 }
