@@ -2,7 +2,7 @@
 // libsodium 1.0.22's crypto_kem_mlkem768_* and >= 3x faster than BouncyCastle.Cryptography 2.7.0's ML-KEM, all
 // in this one process and run; zero managed allocation per operation.
 //
-// Ours runs through the internal derandomized core (FIPS 203 Algorithms 16-18) with fixed random inputs: the
+// Ours runs (on the best path here, MlKemPaths.Best; MlKemPathBenchmarks has each path) through the internal derandomized core (FIPS 203 Algorithms 16-18) with fixed random inputs: the
 // public key type adds the OS CSPRNG (64 or 32 bytes), which libsodium's keypair/enc and BouncyCastle's generator
 // and encapsulator also pay, so their rows include drawing randomness and ours do not. The libsodium rows with
 // "Seeded"/"Deterministic" in the name take the same fixed inputs as ours and are the like-for-like comparison.

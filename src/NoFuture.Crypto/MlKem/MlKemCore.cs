@@ -12,6 +12,7 @@
 // - Every stack buffer that holds a secret (m', K', r', K-bar, c', G output) is wiped in a finally block.
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.MlKem.Simd;
@@ -125,13 +126,30 @@ internal static class MlKemCore
     }
 
     /// <summary>k = (c == c') ? k : kBar, in time independent of where or whether c and c' differ.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    /// <remarks>
+    /// The difference is an OR of XORs over every byte (32 at a time where vectors are accelerated), with no early
+    /// exit: a loop whose result depends on all of its iterations, which the JIT cannot shorten. NoOptimization
+    /// made this loop cost several microseconds per decapsulation; the mask arithmetic is still branch-free.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SelectOnMismatch(ReadOnlySpan<byte> c, ReadOnlySpan<byte> cPrime, ReadOnlySpan<byte> kBar, Span<byte> k)
     {
+        Debug.Assert(c.Length == cPrime.Length && kBar.Length == k.Length);
         uint difference = 0;
-        for (int i = 0; i < c.Length; i++) difference |= (uint)(c[i] ^ cPrime[i]);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> any = Vector256<byte>.Zero;
+            for (; i + 32 <= c.Length; i += 32) any |= Vector256.Create(c.Slice(i, 32)) ^ Vector256.Create(cPrime.Slice(i, 32));
+            ulong folded = any.AsUInt64().GetElement(0) | any.AsUInt64().GetElement(1) | any.AsUInt64().GetElement(2) | any.AsUInt64().GetElement(3);
+            folded |= folded >> 32;
+            folded |= folded >> 16;
+            folded |= folded >> 8;
+            difference = (uint)(byte)folded;
+        }
+        for (; i < c.Length; i++) difference |= (uint)(c[i] ^ cPrime[i]);
         // difference is in [0, 255]: 0 - difference has its top bit set exactly when difference != 0.
         byte mask = (byte)(0u - ((0u - difference) >> 31)); // 0xFF on mismatch, 0x00 on match
-        for (int i = 0; i < k.Length; i++) k[i] = (byte)(k[i] ^ ((k[i] ^ kBar[i]) & mask));
+        for (int j = 0; j < k.Length; j++) k[j] = (byte)(k[j] ^ ((k[j] ^ kBar[j]) & mask));
     }
 }
