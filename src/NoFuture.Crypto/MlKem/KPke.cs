@@ -2,35 +2,44 @@
 // Sizes: ek_PKE 384k + 32, dk_PKE 384k, ciphertext 32 (du k + dv), message 32 bytes.
 //
 // Choices:
-// - The matrix A-hat is never stored: each entry is sampled (SampleNTT of rho || j || i, Algorithm 13 step 4)
-//   right before its product is accumulated, so the stack holds one public polynomial instead of k^2. Entry
-//   A-hat[i, j] comes from the bytes (j, i); the transpose used by Encrypt takes A-hat[j, i], bytes (i, j).
+// - The matrix A-hat (public) is sampled whole onto the stack (k^2 polynomials, 8 KiB at most) before it is
+//   used, so the Vector256 path can draw four entries per 4-way Keccak. Entry A-hat[i, j] comes from the bytes
+//   (j, i); the transpose used by Encrypt takes A-hat[j, i], bytes (i, j).
+// - Every method takes the MlKemPath that computes it (Simd/MlKemPath.cs); all paths give the same bytes.
 // - Polynomial vectors are k * 256 shorts on the stack, sized for k = 4 and sliced. Every buffer that holds a
 //   secret (s, e, y, e1, e2, mu, u, v, w, PRF output) is wiped in a finally block.
 // - Secrets are never branched on or used as an index; SampleNTT works on public data.
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 
 internal static class KPke
 {
-    private const int N = Ntt.N, MaxVector = MlKemParameters.MaxK * Ntt.N;
+    private const int N = Ntt.N, MaxVector = MlKemParameters.MaxK * Ntt.N, MaxMatrix = MlKemParameters.MaxK * MaxVector;
 
     /// <summary>FIPS 203, Algorithm 13 (K-PKE.KeyGen) from the 32-byte seed d.</summary>
-    internal static void KeyGen(MlKemParameters p, ReadOnlySpan<byte> d, Span<byte> ekPke, Span<byte> dkPke)
+    internal static void KeyGen(MlKemParameters p, ReadOnlySpan<byte> d, Span<byte> ekPke, Span<byte> dkPke) =>
+        KeyGen(p, MlKemPaths.Best, d, ekPke, dkPke);
+
+    /// <summary>FIPS 203, Algorithm 13 (K-PKE.KeyGen) from the 32-byte seed d, computed by <paramref name="path"/>.</summary>
+    [SkipLocalsInit]
+    internal static void KeyGen(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> d, Span<byte> ekPke, Span<byte> dkPke)
     {
         Debug.Assert(d.Length == 32 && ekPke.Length == p.EncapsulationKeySizeInBytes && dkPke.Length == p.EncodedVectorSizeInBytes);
         int k = p.K;
         Span<byte> rhoSigma = stackalloc byte[64];
         Span<short> s = stackalloc short[MaxVector];
         Span<short> e = stackalloc short[MaxVector];
-        Span<short> a = stackalloc short[N];
+        Span<short> a = stackalloc short[MaxMatrix];
         Span<short> row = stackalloc short[N];
         s = s[..(k * N)];
         e = e[..(k * N)];
+        a = a[..(k * k * N)];
         try
         {
             // Step 1: (rho, sigma) = G(d || k).
@@ -39,32 +48,30 @@ internal static class KPke
             ReadOnlySpan<byte> rho = rhoSigma[..32], sigma = rhoSigma[32..];
 
             // Steps 8-15: s and e from CBD_eta1 with N = 0 .. 2k - 1; steps 16-17: into the NTT domain.
+            // (s and e are contiguous in nonce order, so one batch draws all 2k.)
+            Sampling.SamplePolyCbdBatch(path, sigma, 0, k, p.Eta1, s);
+            Sampling.SamplePolyCbdBatch(path, sigma, k, k, p.Eta1, e);
             for (int i = 0; i < k; i++)
             {
-                Sampling.SamplePolyCbd(sigma, (byte)i, p.Eta1, s.Slice(i * N, N));
-                Sampling.SamplePolyCbd(sigma, (byte)(k + i), p.Eta1, e.Slice(i * N, N));
-                Ntt.Forward(s.Slice(i * N, N));
-                Ntt.Forward(e.Slice(i * N, N));
+                PolyOps.Forward(path, s.Slice(i * N, N));
+                PolyOps.Forward(path, e.Slice(i * N, N));
             }
 
-            // Step 18: t-hat = A-hat s-hat + e-hat, row by row into e (which then holds t-hat).
+            // Steps 3-7: A-hat; step 18: t-hat = A-hat s-hat + e-hat, row by row into e (which then holds t-hat).
+            Sampling.SampleMatrix(path, rho, k, transpose: false, a);
             for (int i = 0; i < k; i++)
             {
                 row.Clear();
-                for (int j = 0; j < k; j++)
-                {
-                    Sampling.SampleNtt(rho, (byte)j, (byte)i, a);
-                    Ntt.MultiplyAccumulate(a, s.Slice(j * N, N), row);
-                }
-                FieldArithmetic.Reduce(row);
-                FieldArithmetic.ToMontgomery(row); // cancels the R^-1 of MultiplyNTTs
+                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), s.Slice(j * N, N), row);
+                PolyOps.Reduce(path, row);
+                PolyOps.ToMontgomery(path, row); // cancels the R^-1 of MultiplyNTTs
                 Span<short> t = e.Slice(i * N, N);
-                FieldArithmetic.Add(t, row);
-                FieldArithmetic.Normalize(t);
+                PolyOps.Add(path, t, row);
+                PolyOps.Normalize(path, t);
                 // Steps 19-20: ek = ByteEncode12(t-hat) || rho; dk = ByteEncode12(s-hat).
                 PolyEncoding.ByteEncode(t, 12, ekPke.Slice(384 * i, 384));
                 Span<short> si = s.Slice(i * N, N);
-                FieldArithmetic.Normalize(si);
+                PolyOps.Normalize(path, si);
                 PolyEncoding.ByteEncode(si, 12, dkPke.Slice(384 * i, 384));
             }
             rho.CopyTo(ekPke[(384 * k)..]);
@@ -82,69 +89,78 @@ internal static class KPke
     /// FIPS 203, Algorithm 14 (K-PKE.Encrypt) of the 32-byte message m with randomness r. The caller has checked
     /// ek_PKE (or accepts ByteDecode12's reduction mod q, as Algorithm 14 step 2 does).
     /// </summary>
-    internal static void Encrypt(MlKemParameters p, ReadOnlySpan<byte> ekPke, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c)
+    internal static void Encrypt(MlKemParameters p, ReadOnlySpan<byte> ekPke, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c) =>
+        Encrypt(p, MlKemPaths.Best, ekPke, m, r, c);
+
+    /// <summary>FIPS 203, Algorithm 14 (K-PKE.Encrypt), computed by <paramref name="path"/>.</summary>
+    [SkipLocalsInit]
+    internal static void Encrypt(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ekPke, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c)
     {
         Debug.Assert(ekPke.Length == p.EncapsulationKeySizeInBytes && m.Length == 32 && r.Length == 32);
         Debug.Assert(c.Length == p.CiphertextSizeInBytes);
         int k = p.K;
         ReadOnlySpan<byte> rho = ekPke.Slice(384 * k, 32);
         Span<short> y = stackalloc short[MaxVector];
-        Span<short> poly = stackalloc short[N];   // e1[i], e2, mu, then compression scratch
+        Span<short> e12 = stackalloc short[MaxVector + N]; // e1[0 .. k-1], e2
+        Span<short> poly = stackalloc short[N];   // mu, then compression scratch
         Span<short> acc = stackalloc short[N];    // u[i], then v
-        Span<short> a = stackalloc short[N];      // one public matrix entry or t-hat[j]
+        Span<short> a = stackalloc short[MaxMatrix]; // A-hat^T (public), then t-hat[j]
         y = y[..(k * N)];
+        e12 = e12[..((k + 1) * N)];
+        a = a[..(k * k * N)];
         try
         {
             // Steps 9-12: y from CBD_eta1 with N = 0 .. k - 1; step 18: y-hat = NTT(y).
-            for (int i = 0; i < k; i++)
-            {
-                Sampling.SamplePolyCbd(r, (byte)i, p.Eta1, y.Slice(i * N, N));
-                Ntt.Forward(y.Slice(i * N, N));
-            }
+            Sampling.SamplePolyCbdBatch(path, r, 0, k, p.Eta1, y);
+            for (int i = 0; i < k; i++) PolyOps.Forward(path, y.Slice(i * N, N));
+            // Steps 13-17: e1[i] with N = k + i and e2 with N = 2k, all eta2.
+            Sampling.SamplePolyCbdBatch(path, r, k, k + 1, p.Eta2, e12);
 
             // Steps 19 and 22: u = NTT^-1(A-hat^T y-hat) + e1, compressed into c1 row by row.
+            Sampling.SampleMatrix(path, rho, k, transpose: true, a); // entry (i, j) is A-hat[j, i]
             for (int i = 0; i < k; i++)
             {
                 acc.Clear();
-                for (int j = 0; j < k; j++)
-                {
-                    Sampling.SampleNtt(rho, (byte)i, (byte)j, a); // A-hat[j, i]
-                    Ntt.MultiplyAccumulate(a, y.Slice(j * N, N), acc);
-                }
-                FieldArithmetic.Reduce(acc);
-                Ntt.InverseToMontgomery(acc);
-                Sampling.SamplePolyCbd(r, (byte)(k + i), p.Eta2, poly); // e1[i], N = k + i (steps 13-16)
-                FieldArithmetic.Add(acc, poly);
-                FieldArithmetic.Normalize(acc);
-                PolyEncoding.CompressAndEncode(acc, p.Du, c.Slice(32 * p.Du * i, 32 * p.Du), poly);
+                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), y.Slice(j * N, N), acc);
+                PolyOps.Reduce(path, acc);
+                PolyOps.InverseToMontgomery(path, acc);
+                PolyOps.Add(path, acc, e12.Slice(i * N, N));
+                PolyOps.Normalize(path, acc);
+                PolyOps.CompressAndEncode(path, acc, p.Du, c.Slice(32 * p.Du * i, 32 * p.Du), poly);
             }
 
             // Steps 20-21 and 23: v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)), into c2.
             acc.Clear();
             for (int j = 0; j < k; j++)
             {
-                PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, a); // t-hat[j] (step 2)
-                Ntt.MultiplyAccumulate(a, y.Slice(j * N, N), acc);
+                Span<short> tHat = a[..N];
+                PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, tHat); // t-hat[j] (step 2)
+                PolyOps.MultiplyAccumulate(path, tHat, y.Slice(j * N, N), acc);
             }
-            FieldArithmetic.Reduce(acc);
-            Ntt.InverseToMontgomery(acc);
-            Sampling.SamplePolyCbd(r, (byte)(2 * k), p.Eta2, poly); // e2, N = 2k (step 17)
-            FieldArithmetic.Add(acc, poly);
-            PolyEncoding.DecodeAndDecompress(m, 1, poly); // mu
-            FieldArithmetic.Add(acc, poly);
-            FieldArithmetic.Normalize(acc);
-            PolyEncoding.CompressAndEncode(acc, p.Dv, c.Slice(p.C1SizeInBytes, 32 * p.Dv), poly);
+            PolyOps.Reduce(path, acc);
+            PolyOps.InverseToMontgomery(path, acc);
+            PolyOps.Add(path, acc, e12.Slice(k * N, N));
+            PolyOps.DecodeAndDecompress(path, m, 1, poly); // mu
+            PolyOps.Add(path, acc, poly);
+            PolyOps.Normalize(path, acc);
+            PolyOps.CompressAndEncode(path, acc, p.Dv, c.Slice(p.C1SizeInBytes, 32 * p.Dv), poly);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(y));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(e12));
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(poly));
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(acc));
         }
     }
 
     /// <summary>FIPS 203, Algorithm 15 (K-PKE.Decrypt): the 32-byte message m from dk_PKE and a ciphertext.</summary>
-    internal static void Decrypt(MlKemParameters p, ReadOnlySpan<byte> dkPke, ReadOnlySpan<byte> c, Span<byte> m)
+    internal static void Decrypt(MlKemParameters p, ReadOnlySpan<byte> dkPke, ReadOnlySpan<byte> c, Span<byte> m) =>
+        Decrypt(p, MlKemPaths.Best, dkPke, c, m);
+
+    /// <summary>FIPS 203, Algorithm 15 (K-PKE.Decrypt), computed by <paramref name="path"/>.</summary>
+    [SkipLocalsInit]
+    internal static void Decrypt(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dkPke, ReadOnlySpan<byte> c, Span<byte> m)
     {
         Debug.Assert(dkPke.Length == p.EncodedVectorSizeInBytes && c.Length == p.CiphertextSizeInBytes && m.Length == 32);
         int k = p.K;
@@ -158,18 +174,18 @@ internal static class KPke
             w.Clear();
             for (int i = 0; i < k; i++)
             {
-                PolyEncoding.DecodeAndDecompress(c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
-                Ntt.Forward(u);
+                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
+                PolyOps.Forward(path, u);
                 PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s);
-                Ntt.MultiplyAccumulate(s, u, w);
+                PolyOps.MultiplyAccumulate(path, s, u, w);
             }
-            FieldArithmetic.Reduce(w);
-            Ntt.InverseToMontgomery(w);
-            PolyEncoding.DecodeAndDecompress(c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
-            FieldArithmetic.SubtractFrom(w, v);
-            FieldArithmetic.Normalize(w);
+            PolyOps.Reduce(path, w);
+            PolyOps.InverseToMontgomery(path, w);
+            PolyOps.DecodeAndDecompress(path, c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
+            PolyOps.SubtractFrom(path, w, v);
+            PolyOps.Normalize(path, w);
             // Step 7: m = ByteEncode_1(Compress_1(w)).
-            PolyEncoding.CompressAndEncode(w, 1, m, v);
+            PolyOps.CompressAndEncode(path, w, 1, m, v);
         }
         finally
         {

@@ -12,21 +12,27 @@
 // - Every stack buffer that holds a secret (m', K', r', K-bar, c', G output) is wiped in a finally block.
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 
 internal static class MlKemCore
 {
     /// <summary>FIPS 203, Algorithm 16 (ML-KEM.KeyGen_internal) from the seeds d and z (32 bytes each).</summary>
-    internal static void KeyGenInternal(MlKemParameters p, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk)
+    internal static void KeyGenInternal(MlKemParameters p, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk) =>
+        KeyGenInternal(p, MlKemPaths.Best, d, z, ek, dk);
+
+    /// <summary>Algorithm 16 computed by <paramref name="path"/> (tests and benchmarks choose it).</summary>
+    internal static void KeyGenInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z, Span<byte> ek, Span<byte> dk)
     {
         Debug.Assert(d.Length == 32 && z.Length == 32);
         Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && dk.Length == p.DecapsulationKeySizeInBytes);
         int dkPkeSize = p.EncodedVectorSizeInBytes, ekSize = p.EncapsulationKeySizeInBytes;
         // Steps 1-3: (ek_PKE, dk_PKE) = K-PKE.KeyGen(d); ek = ek_PKE; dk = dk_PKE || ek || H(ek) || z.
-        KPke.KeyGen(p, d, ek, dk[..dkPkeSize]);
+        KPke.KeyGen(p, path, d, ek, dk[..dkPkeSize]);
         ek.CopyTo(dk.Slice(dkPkeSize, ekSize));
         Sha3.Sha3_256(ek, dk.Slice(dkPkeSize + ekSize, 32));
         z.CopyTo(dk.Slice(dkPkeSize + ekSize + 32, 32));
@@ -35,7 +41,11 @@ internal static class MlKemCore
     /// <summary>
     /// FIPS 203, Algorithm 17 (ML-KEM.Encaps_internal): shared key K and ciphertext c from ek and the 32-byte m.
     /// </summary>
-    internal static void EncapsInternal(MlKemParameters p, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
+    internal static void EncapsInternal(MlKemParameters p, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c) =>
+        EncapsInternal(p, MlKemPaths.Best, ek, m, sharedKey, c);
+
+    /// <summary>Algorithm 17 computed by <paramref name="path"/>.</summary>
+    internal static void EncapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
     {
         Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && m.Length == 32);
         Debug.Assert(sharedKey.Length == 32 && c.Length == p.CiphertextSizeInBytes);
@@ -46,7 +56,7 @@ internal static class MlKemCore
             // Step 1: (K, r) = G(m || H(ek)); step 2: c = K-PKE.Encrypt(ek, m, r).
             Sha3.Sha3_256(ek, hEk);
             Sha3.Sha3_512(m, hEk, kr);
-            KPke.Encrypt(p, ek, m, kr[32..], c);
+            KPke.Encrypt(p, path, ek, m, kr[32..], c);
             kr[..32].CopyTo(sharedKey);
         }
         finally
@@ -56,7 +66,11 @@ internal static class MlKemCore
     }
 
     /// <summary>FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal) with implicit rejection.</summary>
-    internal static void DecapsInternal(MlKemParameters p, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
+    internal static void DecapsInternal(MlKemParameters p, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey) =>
+        DecapsInternal(p, MlKemPaths.Best, dk, c, sharedKey);
+
+    /// <summary>Algorithm 18 computed by <paramref name="path"/>.</summary>
+    internal static void DecapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
     {
         Debug.Assert(dk.Length == p.DecapsulationKeySizeInBytes && c.Length == p.CiphertextSizeInBytes && sharedKey.Length == 32);
         int dkPkeSize = p.EncodedVectorSizeInBytes, ekSize = p.EncapsulationKeySizeInBytes;
@@ -72,10 +86,10 @@ internal static class MlKemCore
         cPrime = cPrime[..p.CiphertextSizeInBytes];
         try
         {
-            KPke.Decrypt(p, dkPke, c, mPrime);              // step 5
+            KPke.Decrypt(p, path, dkPke, c, mPrime);              // step 5
             Sha3.Sha3_512(mPrime, h, krPrime);              // step 6: (K', r') = G(m' || h)
             Sha3.Shake256(z, c, kBar);                      // step 7: K-bar = J(z || c)
-            KPke.Encrypt(p, ekPke, mPrime, krPrime[32..], cPrime); // step 8
+            KPke.Encrypt(p, path, ekPke, mPrime, krPrime[32..], cPrime); // step 8
             krPrime[..32].CopyTo(sharedKey);
             SelectOnMismatch(c, cPrime, kBar, sharedKey);   // steps 9-11
         }
@@ -112,13 +126,30 @@ internal static class MlKemCore
     }
 
     /// <summary>k = (c == c') ? k : kBar, in time independent of where or whether c and c' differ.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    /// <remarks>
+    /// The difference is an OR of XORs over every byte (32 at a time where vectors are accelerated), with no early
+    /// exit: a loop whose result depends on all of its iterations, which the JIT cannot shorten. NoOptimization
+    /// made this loop cost several microseconds per decapsulation; the mask arithmetic is still branch-free.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void SelectOnMismatch(ReadOnlySpan<byte> c, ReadOnlySpan<byte> cPrime, ReadOnlySpan<byte> kBar, Span<byte> k)
     {
+        Debug.Assert(c.Length == cPrime.Length && kBar.Length == k.Length);
         uint difference = 0;
-        for (int i = 0; i < c.Length; i++) difference |= (uint)(c[i] ^ cPrime[i]);
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> any = Vector256<byte>.Zero;
+            for (; i + 32 <= c.Length; i += 32) any |= Vector256.Create(c.Slice(i, 32)) ^ Vector256.Create(cPrime.Slice(i, 32));
+            ulong folded = any.AsUInt64().GetElement(0) | any.AsUInt64().GetElement(1) | any.AsUInt64().GetElement(2) | any.AsUInt64().GetElement(3);
+            folded |= folded >> 32;
+            folded |= folded >> 16;
+            folded |= folded >> 8;
+            difference = (uint)(byte)folded;
+        }
+        for (; i < c.Length; i++) difference |= (uint)(c[i] ^ cPrime[i]);
         // difference is in [0, 255]: 0 - difference has its top bit set exactly when difference != 0.
         byte mask = (byte)(0u - ((0u - difference) >> 31)); // 0xFF on mismatch, 0x00 on match
-        for (int i = 0; i < k.Length; i++) k[i] = (byte)(k[i] ^ ((k[i] ^ kBar[i]) & mask));
+        for (int j = 0; j < k.Length; j++) k[j] = (byte)(k[j] ^ ((k[j] ^ kBar[j]) & mask));
     }
 }

@@ -2,8 +2,8 @@
 // (section 4.2.1, equations 4.7 and 4.8), for d in {1, 4, 5, 10, 11, 12}.
 //
 // Choices:
-// - Bit packing runs through a 64-bit accumulator, least significant bit first, as Algorithm 5 orders bits;
-//   the loop shape depends only on d (public).
+// - Bit packing gathers eight values (d whole bytes) in a 128-bit word held as two ulongs, least significant
+//   bit first, as Algorithm 5 orders bits; the loop shape and the shifts depend only on d (public).
 // - Compress_d(x) = round(2^d x / q) mod 2^d = floor((2^(d+1) x + q) / 2q) mod 2^d. The division by the
 //   constant 2q is a multiplication by M = ceil(2^40 / 2q) and a shift by 40: for every numerator below 2^24
 //   (here at most 2^12 q + q) the result is exact, since M 2q - 2^40 < 2q < 2^13 and 2^24 2^13 <= 2^40.
@@ -17,25 +17,35 @@ namespace NoFuture.Crypto.Fips203;
 
 internal static class PolyEncoding
 {
-    private const int CompressShift = 40;
-    private const ulong CompressMultiplier = ((1UL << CompressShift) + 2 * FieldArithmetic.Q - 1) / (2 * FieldArithmetic.Q);
+    internal const int CompressShift = 40;
+    internal const ulong CompressMultiplier = ((1UL << CompressShift) + 2 * FieldArithmetic.Q - 1) / (2 * FieldArithmetic.Q);
 
     /// <summary>FIPS 203, Algorithm 5 (ByteEncode_d): 256 d-bit values (each in [0, 2^d)) into 32 d bytes.</summary>
     internal static void ByteEncode(ReadOnlySpan<short> f, int d, Span<byte> b)
     {
         Debug.Assert(f.Length == Ntt.N && b.Length == 32 * d);
-        ulong buffer = 0;
-        int bits = 0, o = 0;
-        for (int i = 0; i < Ntt.N; i++)
+        // Eight values make d whole bytes: gather them in a 128-bit word (two ulongs), least significant first.
+        for (int g = 0; g < Ntt.N / 8; g++)
         {
-            buffer |= (ulong)(ushort)f[i] << bits;
-            bits += d;
-            while (bits >= 8)
+            ulong low = 0, high = 0;
+            for (int i = 0; i < 8; i++)
             {
-                b[o++] = (byte)buffer;
-                buffer >>= 8;
-                bits -= 8;
+                ulong value = (ushort)f[8 * g + i];
+                int shift = d * i; // public: d and the loop counter
+                if (shift < 64)
+                {
+                    low |= value << shift;
+                    if (shift + d > 64) high |= value >> (64 - shift);
+                }
+                else
+                {
+                    high |= value << (shift - 64);
+                }
             }
+            Span<byte> o = b.Slice(d * g, d);
+            int lowBytes = Math.Min(d, 8);
+            for (int i = 0; i < lowBytes; i++) o[i] = (byte)(low >> (8 * i));
+            for (int i = 8; i < d; i++) o[i] = (byte)(high >> (8 * (i - 8)));
         }
     }
 
@@ -45,19 +55,21 @@ internal static class PolyEncoding
     internal static void ByteDecode(ReadOnlySpan<byte> b, int d, Span<short> f)
     {
         Debug.Assert(f.Length == Ntt.N && b.Length == 32 * d);
-        ulong buffer = 0;
-        int bits = 0, o = 0;
-        uint mask = (1u << d) - 1;
-        for (int i = 0; i < Ntt.N; i++)
+        ulong mask = (1UL << d) - 1;
+        for (int g = 0; g < Ntt.N / 8; g++)
         {
-            while (bits < d)
+            ReadOnlySpan<byte> o = b.Slice(d * g, d);
+            ulong low = 0, high = 0;
+            int lowBytes = Math.Min(d, 8);
+            for (int i = 0; i < lowBytes; i++) low |= (ulong)o[i] << (8 * i);
+            for (int i = 8; i < d; i++) high |= (ulong)o[i] << (8 * (i - 8));
+            for (int i = 0; i < 8; i++)
             {
-                buffer |= (ulong)b[o++] << bits;
-                bits += 8;
+                int shift = d * i; // public: d and the loop counter
+                ulong value = shift < 64 ? low >> shift : high >> (shift - 64);
+                if (shift < 64 && shift + d > 64) value |= high << (64 - shift);
+                f[8 * g + i] = (short)(value & mask);
             }
-            f[i] = (short)(buffer & mask);
-            buffer >>= d;
-            bits -= d;
         }
         if (d == 12)
         {

@@ -7,10 +7,15 @@
 // - SamplePolyCBD counts bits without a table: for eta = 2 a 32-bit word gives eight coefficients, for eta = 3 a
 //   24-bit word gives four; pairwise (or triple-wise) bit sums are formed with masks, then x - y per coefficient.
 // - The PRF output is secret and wiped; so is the SHAKE256 state (Sha3.Shake256 clears it).
+// - On the Vector256 path the matrix entries and the PRF outputs are drawn four at a time with KeccakStateX4 (one
+//   4-way permutation instead of four scalar ones); a short last batch fills the spare sponges with a copy of
+//   its last input and discards their output (one 4-way permutation costs less than a scalar one here).
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 
@@ -29,14 +34,97 @@ internal static class Sampling
         while (n < Ntt.N)
         {
             xof.Squeeze(block);
-            for (int p = 0; p + 3 <= block.Length && n < Ntt.N; p += 3)
+            n = Parse(block, a, n);
+        }
+    }
+
+    /// <summary>Algorithm 7, steps 5-13 over one XOF block: appends accepted values to a[n..]; returns the new n.</summary>
+    private static int Parse(ReadOnlySpan<byte> block, Span<short> a, int n)
+    {
+        int p = 0;
+        // While two more values always fit, store both candidates and advance n by the number accepted (fewer
+        // branches; the data is public, so this is for speed, not for constant time).
+        for (; p + 3 <= block.Length && n <= Ntt.N - 2; p += 3)
+        {
+            int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
+            int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
+            a[n] = (short)d1;
+            n += (d1 - FieldArithmetic.Q) >>> 31;
+            a[n] = (short)d2;
+            n += (d2 - FieldArithmetic.Q) >>> 31;
+        }
+        for (; p + 3 <= block.Length && n < Ntt.N; p += 3)
+        {
+            int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
+            int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
+            if (d1 < FieldArithmetic.Q) a[n++] = (short)d1;
+            if (d2 < FieldArithmetic.Q && n < Ntt.N) a[n++] = (short)d2;
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Algorithm 13 step 4 / Algorithm 14 step 6: all k^2 entries of A-hat (public), entry (i, j) at a[(k i + j) N]
+    /// sampled from rho || j || i, or from rho || i || j when <paramref name="transpose"/> (A-hat^T).
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void SampleMatrix(MlKemPath path, ReadOnlySpan<byte> rho, int k, bool transpose, Span<short> a)
+    {
+        Debug.Assert(rho.Length == 32 && a.Length >= k * k * Ntt.N);
+        int count = k * k, e = 0;
+        if (path == MlKemPath.Vector256)
+        {
+            Span<short> spare = stackalloc short[Ntt.N];
+            for (; e < count; e += 4)
             {
-                int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
-                int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
-                if (d1 < FieldArithmetic.Q) a[n++] = (short)d1;
-                if (d2 < FieldArithmetic.Q && n < Ntt.N) a[n++] = (short)d2;
+                int last = Math.Min(e + 3, count - 1);
+                SampleNttX4(rho, k, transpose,
+                    e, Math.Min(e + 1, last), Math.Min(e + 2, last), last,
+                    a.Slice(e * Ntt.N, Ntt.N),
+                    e + 1 <= last ? a.Slice((e + 1) * Ntt.N, Ntt.N) : spare,
+                    e + 2 <= last ? a.Slice((e + 2) * Ntt.N, Ntt.N) : spare,
+                    e + 3 <= last ? a.Slice((e + 3) * Ntt.N, Ntt.N) : spare);
             }
         }
+        for (; e < count; e++)
+        {
+            int i = e / k, j = e % k; // public: loop counter and the parameter set
+            SampleNtt(rho, (byte)(transpose ? i : j), (byte)(transpose ? j : i), a.Slice(e * Ntt.N, Ntt.N));
+        }
+    }
+
+    [SkipLocalsInit]
+    private static void SampleNttX4(ReadOnlySpan<byte> rho, int k, bool transpose, int e0, int e1, int e2, int e3,
+        Span<short> a0, Span<short> a1, Span<short> a2, Span<short> a3)
+    {
+        const int Rate = KeccakState.Shake128Rate;
+        Span<byte> inputs = stackalloc byte[4 * 34];
+        Span<byte> blocks = stackalloc byte[4 * Rate];
+        WriteXofInput(rho, k, transpose, e0, inputs[..34]);
+        WriteXofInput(rho, k, transpose, e1, inputs.Slice(34, 34));
+        WriteXofInput(rho, k, transpose, e2, inputs.Slice(68, 34));
+        WriteXofInput(rho, k, transpose, e3, inputs.Slice(102, 34));
+        KeccakStateX4 xof = default;
+        xof.AbsorbShake(Rate, inputs[..34], inputs.Slice(34, 34), inputs.Slice(68, 34), inputs.Slice(102, 34));
+        int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+        while (true)
+        {
+            xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
+            n0 = Parse(blocks[..Rate], a0, n0);
+            n1 = Parse(blocks.Slice(Rate, Rate), a1, n1);
+            n2 = Parse(blocks.Slice(2 * Rate, Rate), a2, n2);
+            n3 = Parse(blocks.Slice(3 * Rate, Rate), a3, n3);
+            if (n0 == Ntt.N && n1 == Ntt.N && n2 == Ntt.N && n3 == Ntt.N) break; // public: rejection of public data
+            xof.Permute();
+        }
+    }
+
+    private static void WriteXofInput(ReadOnlySpan<byte> rho, int k, bool transpose, int e, Span<byte> input)
+    {
+        int i = e / k, j = e % k;
+        rho.CopyTo(input);
+        input[32] = (byte)(transpose ? i : j);
+        input[33] = (byte)(transpose ? j : i);
     }
 
     /// <summary>SamplePolyCBD_eta(PRF_eta(s, b)) (Algorithm 8): coefficients in [-eta, eta].</summary>
@@ -49,38 +137,89 @@ internal static class Sampling
         {
             ReadOnlySpan<byte> suffix = [b];
             Sha3.Shake256(s, suffix, prf);
-            if (eta == 2)
-            {
-                for (int i = 0; i < Ntt.N / 8; i++)
-                {
-                    uint t = BinaryPrimitives.ReadUInt32LittleEndian(prf[(4 * i)..]);
-                    uint d = (t & 0x55555555) + ((t >> 1) & 0x55555555);
-                    for (int j = 0; j < 8; j++)
-                    {
-                        int x = (int)((d >> (4 * j)) & 3);
-                        int y = (int)((d >> (4 * j + 2)) & 3);
-                        f[8 * i + j] = (short)(x - y);
-                    }
-                }
-            }
-            else
-            {
-                for (int i = 0; i < Ntt.N / 4; i++)
-                {
-                    uint t = prf[3 * i] | ((uint)prf[3 * i + 1] << 8) | ((uint)prf[3 * i + 2] << 16);
-                    uint d = (t & 0x249249) + ((t >> 1) & 0x249249) + ((t >> 2) & 0x249249);
-                    for (int j = 0; j < 4; j++)
-                    {
-                        int x = (int)((d >> (6 * j)) & 7);
-                        int y = (int)((d >> (6 * j + 3)) & 7);
-                        f[4 * i + j] = (short)(x - y);
-                    }
-                }
-            }
+            CbdFromBytes(prf, eta, f);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(prf);
         }
+    }
+
+    /// <summary>Algorithm 8 (SamplePolyCBD_eta) of 64 eta bytes; coefficients in [-eta, eta].</summary>
+    private static void CbdFromBytes(ReadOnlySpan<byte> prf, int eta, Span<short> f)
+    {
+        if (eta == 2)
+        {
+            for (int i = 0; i < Ntt.N / 8; i++)
+            {
+                uint t = BinaryPrimitives.ReadUInt32LittleEndian(prf[(4 * i)..]);
+                uint d = (t & 0x55555555) + ((t >> 1) & 0x55555555);
+                for (int j = 0; j < 8; j++)
+                {
+                    int x = (int)((d >> (4 * j)) & 3);
+                    int y = (int)((d >> (4 * j + 2)) & 3);
+                    f[8 * i + j] = (short)(x - y);
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < Ntt.N / 4; i++)
+            {
+                uint t = prf[3 * i] | ((uint)prf[3 * i + 1] << 8) | ((uint)prf[3 * i + 2] << 16);
+                uint d = (t & 0x249249) + ((t >> 1) & 0x249249) + ((t >> 2) & 0x249249);
+                for (int j = 0; j < 4; j++)
+                {
+                    int x = (int)((d >> (6 * j)) & 7);
+                    int y = (int)((d >> (6 * j + 3)) & 7);
+                    f[4 * i + j] = (short)(x - y);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// SamplePolyCBD_eta(PRF_eta(s, firstNonce + t)) into f[t N ..] for t = 0 .. count - 1 (Algorithm 13 steps
+    /// 8-15, Algorithm 14 steps 9-17): the same as <see cref="SamplePolyCbd"/> count times.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void SamplePolyCbdBatch(MlKemPath path, ReadOnlySpan<byte> s, int firstNonce, int count, int eta, Span<short> f)
+    {
+        Debug.Assert(s.Length == 32 && f.Length >= count * Ntt.N && (eta == 2 || eta == 3));
+        int t = 0;
+        if (path == MlKemPath.Vector256)
+        {
+            Span<byte> inputs = stackalloc byte[4 * 33];
+            Span<byte> prf = stackalloc byte[4 * 64 * 3];
+            int length = 64 * eta;
+            KeccakStateX4 sponge = default;
+            try
+            {
+                for (int lane = 0; lane < 4; lane++) s.CopyTo(inputs.Slice(33 * lane, 33));
+                for (; t < count; t += 4)
+                {
+                    int used = Math.Min(4, count - t);
+                    for (int lane = 0; lane < 4; lane++) inputs[33 * lane + 32] = (byte)(firstNonce + t + Math.Min(lane, used - 1));
+                    sponge.AbsorbShake(KeccakState.Shake256Rate, inputs[..33], inputs.Slice(33, 33), inputs.Slice(66, 33), inputs.Slice(99, 33));
+                    // 128 bytes (eta = 2) fit one 136-byte block; 192 (eta = 3) take 136 + 56.
+                    int first = Math.Min(length, KeccakState.Shake256Rate);
+                    sponge.ReadBlock(prf[..first], prf.Slice(192, first), prf.Slice(384, first), prf.Slice(576, first));
+                    if (length > first)
+                    {
+                        int rest = length - first;
+                        sponge.Permute();
+                        sponge.ReadBlock(prf.Slice(first, rest), prf.Slice(192 + first, rest), prf.Slice(384 + first, rest), prf.Slice(576 + first, rest));
+                    }
+                    for (int lane = 0; lane < used; lane++) CbdFromBytes(prf.Slice(192 * lane, length), eta, f.Slice((t + lane) * Ntt.N, Ntt.N));
+                }
+            }
+            finally
+            {
+                sponge.Clear();
+                CryptographicOperations.ZeroMemory(inputs);
+                CryptographicOperations.ZeroMemory(prf);
+            }
+        }
+        for (; t < count; t++) SamplePolyCbd(s, (byte)(firstNonce + t), eta, f.Slice(t * Ntt.N, Ntt.N));
     }
 }
