@@ -9,7 +9,7 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using NoFuture.Benchmarks.Interop;
-using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.Fips203;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Kems;

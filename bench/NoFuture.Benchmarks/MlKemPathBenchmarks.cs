@@ -2,8 +2,8 @@
 // libsodium"; the peers are in MlKemBenchmarks (same run when both classes are selected with --filter '*MlKem*').
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using NoFuture.Crypto.MlKem;
-using NoFuture.Crypto.MlKem.Simd;
+using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 
 namespace NoFuture.Benchmarks;
 

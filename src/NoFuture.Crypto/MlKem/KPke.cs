@@ -14,7 +14,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
-using NoFuture.Crypto.MlKem.Simd;
+using NoFuture.Crypto.Fips203.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 

@@ -15,7 +15,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
-using NoFuture.Crypto.MlKem.Simd;
+using NoFuture.Crypto.Fips203.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 

@@ -8,8 +8,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using NoFuture.Crypto.Keccak;
-using NoFuture.Crypto.MlKem;
-using NoFuture.Crypto.MlKem.Simd;
+using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;

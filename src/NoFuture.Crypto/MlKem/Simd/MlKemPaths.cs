@@ -4,7 +4,7 @@
 // results (the BCL emulates the vector operations), only slowly.
 using System.Runtime.Intrinsics;
 
-namespace NoFuture.Crypto.MlKem.Simd;
+namespace NoFuture.Crypto.Fips203.Simd;
 
 internal static class MlKemPaths
 {

@@ -2,7 +2,7 @@
 // FieldArithmetic, or PolyVector128 / PolyVector256. The path is public configuration, never secret.
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.MlKem.Simd;
+namespace NoFuture.Crypto.Fips203.Simd;
 
 internal static class PolyOps
 {
