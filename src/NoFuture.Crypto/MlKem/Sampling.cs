@@ -11,7 +11,8 @@
 //   4-way permutation instead of four scalar ones); a short last batch fills the spare sponges with a copy of
 //   its last input and discards their output (one 4-way permutation costs less than a scalar one here).
 // - On the vector paths (Vector256 and Vector128) the rejection parse runs 8 candidates at a time with SSSE3
-//   shuffles (ParseVector); the scalar path keeps the scalar parse.
+//   shuffles (ParseVector), and CBD with eta = 2 counts bits 16 bytes at a time with SSE2 (CbdEta2Vector);
+//   the scalar path keeps the scalar code.
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
@@ -187,7 +188,10 @@ internal static class Sampling
     }
 
     /// <summary>SamplePolyCBD_eta(PRF_eta(s, b)) (Algorithm 8): coefficients in [-eta, eta].</summary>
-    internal static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f)
+    internal static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f) => SamplePolyCbd(s, b, eta, f, vectorCbd: false);
+
+    /// <summary>The same, with the SSE2 bit counting for eta = 2 when <paramref name="vectorCbd"/> (the vector paths).</summary>
+    private static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f, bool vectorCbd)
     {
         Debug.Assert(s.Length == 32 && f.Length == Ntt.N && (eta == 2 || eta == 3));
         Span<byte> prf = stackalloc byte[64 * 3];
@@ -196,11 +200,41 @@ internal static class Sampling
         {
             ReadOnlySpan<byte> suffix = [b];
             Sha3.Shake256(s, suffix, prf);
-            CbdFromBytes(prf, eta, f);
+            if (vectorCbd && eta == 2 && Sse2.IsSupported) CbdEta2Vector(prf, f);
+            else CbdFromBytes(prf, eta, f);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(prf);
+        }
+    }
+
+    /// <summary>
+    /// Algorithm 8 for eta = 2 with SSE2 (the vector paths): 16 bytes give 32 coefficients per step. Per byte the
+    /// four 2-bit sums x0, y0, x1, y1 are formed with masks, x - y per nibble as signed bytes, then the two
+    /// coefficients of each byte are interleaved and sign-extended to 16 bits. Only masks, shifts, adds and
+    /// fixed shuffles: no branch or index depends on the (secret) input.
+    /// </summary>
+    private static void CbdEta2Vector(ReadOnlySpan<byte> prf, Span<short> f)
+    {
+        Debug.Assert(Sse2.IsSupported && prf.Length == 128 && f.Length == Ntt.N);
+        Vector128<byte> m55 = Vector128.Create((byte)0x55), m33 = Vector128.Create((byte)0x33), m0F = Vector128.Create((byte)0x0F);
+        for (int i = 0; i < 8; i++)
+        {
+            Vector128<byte> v = Vector128.Create(prf.Slice(16 * i, 16));
+            // Bits shifted in from the next byte land in bits 7 (or 6-7, 4-7) and are masked off.
+            Vector128<byte> d = (v & m55) + (Vector128.ShiftRightLogical(v.AsUInt16(), 1).AsByte() & m55);
+            Vector128<byte> x = d & m33;                                                    // x0 | x1 << 4
+            Vector128<byte> y = Vector128.ShiftRightLogical(d.AsUInt16(), 2).AsByte() & m33; // y0 | y1 << 4
+            Vector128<sbyte> c0 = ((x & m0F) - (y & m0F)).AsSByte();                          // coefficient 2b
+            Vector128<sbyte> c1 = ((Vector128.ShiftRightLogical(x.AsUInt16(), 4).AsByte() & m0F)
+                - (Vector128.ShiftRightLogical(y.AsUInt16(), 4).AsByte() & m0F)).AsSByte();  // coefficient 2b + 1
+            Vector128<sbyte> lo = Sse2.UnpackLow(c0, c1), hi = Sse2.UnpackHigh(c0, c1);
+            Span<short> out32 = f.Slice(32 * i, 32);
+            Vector128.WidenLower(lo).CopyTo(out32);
+            Vector128.WidenUpper(lo).CopyTo(out32[8..]);
+            Vector128.WidenLower(hi).CopyTo(out32[16..]);
+            Vector128.WidenUpper(hi).CopyTo(out32[24..]);
         }
     }
 
@@ -239,7 +273,7 @@ internal static class Sampling
 
     /// <summary>
     /// SamplePolyCBD_eta(PRF_eta(s, firstNonce + t)) into f[t N ..] for t = 0 .. count - 1 (Algorithm 13 steps
-    /// 8-15, Algorithm 14 steps 9-17): the same as <see cref="SamplePolyCbd"/> count times.
+    /// 8-15, Algorithm 14 steps 9-17): the same as <see cref="SamplePolyCbd(ReadOnlySpan{byte}, byte, int, Span{short})"/> count times.
     /// </summary>
     [SkipLocalsInit]
     internal static void SamplePolyCbdBatch(MlKemPath path, ReadOnlySpan<byte> s, int firstNonce, int count, int eta, Span<short> f)
@@ -269,7 +303,11 @@ internal static class Sampling
                         sponge.Permute();
                         sponge.ReadBlock(prf.Slice(first, rest), prf.Slice(192 + first, rest), prf.Slice(384 + first, rest), prf.Slice(576 + first, rest));
                     }
-                    for (int lane = 0; lane < used; lane++) CbdFromBytes(prf.Slice(192 * lane, length), eta, f.Slice((t + lane) * Ntt.N, Ntt.N));
+                    for (int lane = 0; lane < used; lane++)
+                    {
+                        if (eta == 2 && Sse2.IsSupported) CbdEta2Vector(prf.Slice(192 * lane, length), f.Slice((t + lane) * Ntt.N, Ntt.N));
+                        else CbdFromBytes(prf.Slice(192 * lane, length), eta, f.Slice((t + lane) * Ntt.N, Ntt.N));
+                    }
                 }
             }
             finally
@@ -279,6 +317,6 @@ internal static class Sampling
                 CryptographicOperations.ZeroMemory(prf);
             }
         }
-        for (; t < count; t++) SamplePolyCbd(s, (byte)(firstNonce + t), eta, f.Slice(t * Ntt.N, Ntt.N));
+        for (; t < count; t++) SamplePolyCbd(s, (byte)(firstNonce + t), eta, f.Slice(t * Ntt.N, Ntt.N), path != MlKemPath.Scalar);
     }
 }
