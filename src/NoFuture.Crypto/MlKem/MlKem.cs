@@ -5,7 +5,8 @@
 // Choices:
 // - The private key form is the 64-byte seed d || z (FIPS 203, section 7.1 and Algorithm 16). Both the seed and
 //   the expanded decapsulation key are kept in NoFuture.Memory secrets; the encapsulation key is public and kept
-//   in an ordinary array. A key imported from an expanded decapsulation key has no seed.
+//   in an ordinary array, with its hash H(ek) (hashed once, or taken from dk), so encapsulation skips H.
+//   A key imported from an expanded decapsulation key has no seed.
 // - Randomness (d, z at generation, m at encapsulation) comes from the OS CSPRNG: the seed is written straight
 //   into secret memory, m into stack scratch that is wiped.
 // - Imports run the input checks of FIPS 203, section 7: the modulus check on encapsulation keys (7.2) and the
@@ -15,6 +16,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Keccak;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto;
@@ -37,15 +40,17 @@ public sealed class MlKem : MLKem
 {
     private readonly MlKemParameters _parameters;
     private readonly byte[] _encapsulationKey;
+    private readonly byte[] _encapsulationKeyHash; // H(ek), FIPS 203 section 4.1; public like ek, hashed once here
     private readonly Secret? _seed;
     private readonly Secret? _decapsulationKey;
     private bool _disposed;
 
-    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, Secret? seed, Secret? decapsulationKey)
+    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, byte[] encapsulationKeyHash, Secret? seed, Secret? decapsulationKey)
         : base(algorithm)
     {
         _parameters = parameters;
         _encapsulationKey = encapsulationKey;
+        _encapsulationKeyHash = encapsulationKeyHash;
         _seed = seed;
         _decapsulationKey = decapsulationKey;
     }
@@ -116,7 +121,9 @@ public sealed class MlKem : MLKem
             CryptoThrowHelper.WrongSize(nameof(source), parameters.EncapsulationKeySizeInBytes);
         if (!MlKemCore.EncapsulationKeyModulusCheck(parameters, source))
             throw new CryptographicException("The encapsulation key fails the FIPS 203 modulus check.");
-        return new MlKem(algorithm, parameters, source.ToArray(), seed: null, decapsulationKey: null);
+        var encapsulationKeyHash = new byte[32];
+        Sha3.Sha3_256(source, encapsulationKeyHash);
+        return new MlKem(algorithm, parameters, source.ToArray(), encapsulationKeyHash, seed: null, decapsulationKey: null);
     }
 
     /// <summary>
@@ -133,8 +140,10 @@ public sealed class MlKem : MLKem
         if (!MlKemCore.DecapsulationKeyHashCheck(parameters, source))
             throw new CryptographicException("The decapsulation key fails the FIPS 203 hash check.");
         byte[] encapsulationKey = source.Slice(parameters.EncodedVectorSizeInBytes, parameters.EncapsulationKeySizeInBytes).ToArray();
+        // H(ek) is public and sits in dk after ek; the hash check above just verified it.
+        byte[] encapsulationKeyHash = source.Slice(parameters.EncodedVectorSizeInBytes + parameters.EncapsulationKeySizeInBytes, 32).ToArray();
         Secret decapsulationKey = Secret.CopyFrom(source);
-        return new MlKem(algorithm, parameters, encapsulationKey, seed: null, decapsulationKey);
+        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed: null, decapsulationKey);
     }
 
     private static MlKemParameters ParametersOf(MLKemAlgorithm algorithm)
@@ -148,6 +157,7 @@ public sealed class MlKem : MLKem
     private static MlKem FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed)
     {
         var encapsulationKey = new byte[parameters.EncapsulationKeySizeInBytes];
+        var encapsulationKeyHash = new byte[32];
         Secret decapsulationKey = Secret.Allocate(parameters.DecapsulationKeySizeInBytes);
         try
         {
@@ -155,13 +165,15 @@ public sealed class MlKem : MLKem
             using SecretWriteLease dkLease = decapsulationKey.OpenWrite();
             ReadOnlySpan<byte> dz = seedLease.Span;
             MlKemCore.KeyGenInternal(parameters, dz[..32], dz[32..], encapsulationKey, dkLease.Span);
+            // H(ek) is public: KeyGen stored it in dk after ek (Algorithm 16, step 3).
+            dkLease.Span.Slice(parameters.EncodedVectorSizeInBytes + parameters.EncapsulationKeySizeInBytes, 32).CopyTo(encapsulationKeyHash);
         }
         catch
         {
             decapsulationKey.Dispose();
             throw;
         }
-        return new MlKem(algorithm, parameters, encapsulationKey, seed, decapsulationKey);
+        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed, decapsulationKey);
     }
 
     /// <inheritdoc />
@@ -171,7 +183,7 @@ public sealed class MlKem : MLKem
         try
         {
             RandomNumberGenerator.Fill(m);
-            MlKemCore.EncapsInternal(_parameters, _encapsulationKey, m, sharedSecret, ciphertext);
+            MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, _encapsulationKey, _encapsulationKeyHash, m, sharedSecret, ciphertext);
         }
         finally
         {
@@ -183,7 +195,7 @@ public sealed class MlKem : MLKem
     internal void EncapsulateDerandomized(ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        MlKemCore.EncapsInternal(_parameters, _encapsulationKey, m, sharedSecret, ciphertext);
+        MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, _encapsulationKey, _encapsulationKeyHash, m, sharedSecret, ciphertext);
     }
 
     /// <inheritdoc />

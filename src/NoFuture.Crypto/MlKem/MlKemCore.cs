@@ -50,11 +50,22 @@ internal static class MlKemCore
         Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && m.Length == 32);
         Debug.Assert(sharedKey.Length == 32 && c.Length == p.CiphertextSizeInBytes);
         Span<byte> hEk = stackalloc byte[32];
+        Sha3.Sha3_256(ek, hEk); // H(ek) of step 1; ek is public, so hEk is too
+        EncapsInternal(p, path, ek, hEk, m, sharedKey, c);
+    }
+
+    /// <summary>
+    /// Algorithm 17 with H(ek) precomputed by the caller (<paramref name="hEk"/>, 32 bytes): ek is public, so a key
+    /// object may hash it once when it is generated or imported (as FIPS 203, section 7.3 stores H(ek) in dk).
+    /// </summary>
+    internal static void EncapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ek, ReadOnlySpan<byte> hEk, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
+    {
+        Debug.Assert(ek.Length == p.EncapsulationKeySizeInBytes && hEk.Length == 32 && m.Length == 32);
+        Debug.Assert(sharedKey.Length == 32 && c.Length == p.CiphertextSizeInBytes);
         Span<byte> kr = stackalloc byte[64];
         try
         {
             // Step 1: (K, r) = G(m || H(ek)); step 2: c = K-PKE.Encrypt(ek, m, r).
-            Sha3.Sha3_256(ek, hEk);
             Sha3.Sha3_512(m, hEk, kr);
             KPke.Encrypt(p, path, ek, m, kr[32..], c);
             kr[..32].CopyTo(sharedKey);

@@ -10,8 +10,14 @@
 // - On the Vector256 path the matrix entries and the PRF outputs are drawn four at a time with KeccakStateX4 (one
 //   4-way permutation instead of four scalar ones); a short last batch fills the spare sponges with a copy of
 //   its last input and discards their output (one 4-way permutation costs less than a scalar one here).
+// - On the vector paths (Vector256 and Vector128) the rejection parse runs 8 candidates at a time with SSSE3
+//   shuffles (ParseVector), and CBD with eta = 2 counts bits 16 bytes at a time with SSE2 (CbdEta2Vector);
+//   the scalar path keeps the scalar code.
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
@@ -22,7 +28,10 @@ namespace NoFuture.Crypto.Fips203;
 internal static class Sampling
 {
     /// <summary>FIPS 203, Algorithm 7 (SampleNTT) of rho || j || i: a uniform polynomial in T_q, coefficients in [0, q).</summary>
-    internal static void SampleNtt(ReadOnlySpan<byte> rho, byte j, byte i, Span<short> a)
+    internal static void SampleNtt(ReadOnlySpan<byte> rho, byte j, byte i, Span<short> a) => SampleNtt(rho, j, i, a, vectorParse: false);
+
+    /// <summary>Algorithm 7, with the SSSE3 rejection parse when <paramref name="vectorParse"/> (the vector paths).</summary>
+    private static void SampleNtt(ReadOnlySpan<byte> rho, byte j, byte i, Span<short> a, bool vectorParse)
     {
         Debug.Assert(rho.Length == 32 && a.Length == Ntt.N);
         KeccakState xof = KeccakState.Shake128();
@@ -34,14 +43,65 @@ internal static class Sampling
         while (n < Ntt.N)
         {
             xof.Squeeze(block);
-            n = Parse(block, a, n);
+            n = vectorParse ? ParseVector(block, a, n) : Parse(block, a, n);
         }
     }
 
     /// <summary>Algorithm 7, steps 5-13 over one XOF block: appends accepted values to a[n..]; returns the new n.</summary>
-    private static int Parse(ReadOnlySpan<byte> block, Span<short> a, int n)
+    private static int Parse(ReadOnlySpan<byte> block, Span<short> a, int n) => Parse(block, 0, a, n);
+
+    /// <summary>
+    /// <see cref="Parse(ReadOnlySpan{byte}, Span{short}, int)"/> with SSSE3: 12 bytes give 8 candidates per step
+    /// (a byte shuffle forms the 16-bit words, a compare finds those below q, and a shuffle from
+    /// <see cref="CompactShuffles"/> packs them to the front); the scalar loop finishes the block. The data and
+    /// the accept mask are public (rho), so indexing the table by the mask leaks nothing.
+    /// </summary>
+    private static int ParseVector(ReadOnlySpan<byte> block, Span<short> a, int n)
     {
+        if (!Ssse3.IsSupported) return Parse(block, 0, a, n);
+        // Word 2t takes bytes 3t, 3t + 1 (low 12 bits); word 2t + 1 takes bytes 3t + 1, 3t + 2 (high 12 bits).
+        Vector128<byte> gather = Vector128.Create((byte)0, 1, 1, 2, 3, 4, 4, 5, 6, 7, 7, 8, 9, 10, 10, 11);
+        Vector128<short> odd = Vector128.Create(0, -1, 0, -1, 0, -1, 0, -1);
+        Vector128<short> q = Vector128.Create((short)FieldArithmetic.Q);
+        Vector128<short> low12 = Vector128.Create((short)0x0FFF);
+        ReadOnlySpan<byte> table = CompactShuffles;
         int p = 0;
+        // 16 bytes are loaded, 12 used; at most 8 values are stored at a[n..n + 8).
+        for (; p + 16 <= block.Length && n <= Ntt.N - 8; p += 12)
+        {
+            Vector128<short> w = Ssse3.Shuffle(Vector128.Create(block.Slice(p, 16)), gather).AsInt16();
+            w = Vector128.ConditionalSelect(odd, Vector128.ShiftRightLogical(w, 4), w & low12);
+            uint accept = Vector128.LessThan(w, q).ExtractMostSignificantBits();
+            Vector128<byte> packed = Ssse3.Shuffle(w.AsByte(), Vector128.Create(table.Slice((int)accept * 16, 16)));
+            packed.AsInt16().CopyTo(a.Slice(n, 8));
+            n += BitOperations.PopCount(accept);
+        }
+        return Parse(block, p, a, n);
+    }
+
+    /// <summary>For each 8-bit accept mask, the byte shuffle moving the accepted 16-bit words to the front.</summary>
+    private static readonly byte[] CompactShuffles = BuildCompactShuffles();
+
+    private static byte[] BuildCompactShuffles()
+    {
+        var table = new byte[256 * 16];
+        for (int mask = 0; mask < 256; mask++)
+        {
+            int o = 0;
+            for (int word = 0; word < 8; word++)
+            {
+                if ((mask >> word & 1) == 0) continue;
+                table[mask * 16 + 2 * o] = (byte)(2 * word);
+                table[mask * 16 + 2 * o + 1] = (byte)(2 * word + 1);
+                o++;
+            }
+            for (; o < 8; o++) table[mask * 16 + 2 * o] = table[mask * 16 + 2 * o + 1] = 0x80; // zero
+        }
+        return table;
+    }
+
+    private static int Parse(ReadOnlySpan<byte> block, int p, Span<short> a, int n)
+    {
         // While two more values always fit, store both candidates and advance n by the number accepted (fewer
         // branches; the data is public, so this is for speed, not for constant time).
         for (; p + 3 <= block.Length && n <= Ntt.N - 2; p += 3)
@@ -89,7 +149,7 @@ internal static class Sampling
         for (; e < count; e++)
         {
             int i = e / k, j = e % k; // public: loop counter and the parameter set
-            SampleNtt(rho, (byte)(transpose ? i : j), (byte)(transpose ? j : i), a.Slice(e * Ntt.N, Ntt.N));
+            SampleNtt(rho, (byte)(transpose ? i : j), (byte)(transpose ? j : i), a.Slice(e * Ntt.N, Ntt.N), path != MlKemPath.Scalar);
         }
     }
 
@@ -110,10 +170,10 @@ internal static class Sampling
         while (true)
         {
             xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
-            n0 = Parse(blocks[..Rate], a0, n0);
-            n1 = Parse(blocks.Slice(Rate, Rate), a1, n1);
-            n2 = Parse(blocks.Slice(2 * Rate, Rate), a2, n2);
-            n3 = Parse(blocks.Slice(3 * Rate, Rate), a3, n3);
+            n0 = ParseVector(blocks[..Rate], a0, n0);
+            n1 = ParseVector(blocks.Slice(Rate, Rate), a1, n1);
+            n2 = ParseVector(blocks.Slice(2 * Rate, Rate), a2, n2);
+            n3 = ParseVector(blocks.Slice(3 * Rate, Rate), a3, n3);
             if (n0 == Ntt.N && n1 == Ntt.N && n2 == Ntt.N && n3 == Ntt.N) break; // public: rejection of public data
             xof.Permute();
         }
@@ -128,7 +188,10 @@ internal static class Sampling
     }
 
     /// <summary>SamplePolyCBD_eta(PRF_eta(s, b)) (Algorithm 8): coefficients in [-eta, eta].</summary>
-    internal static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f)
+    internal static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f) => SamplePolyCbd(s, b, eta, f, vectorCbd: false);
+
+    /// <summary>The same, with the SSE2 bit counting for eta = 2 when <paramref name="vectorCbd"/> (the vector paths).</summary>
+    private static void SamplePolyCbd(ReadOnlySpan<byte> s, byte b, int eta, Span<short> f, bool vectorCbd)
     {
         Debug.Assert(s.Length == 32 && f.Length == Ntt.N && (eta == 2 || eta == 3));
         Span<byte> prf = stackalloc byte[64 * 3];
@@ -137,11 +200,41 @@ internal static class Sampling
         {
             ReadOnlySpan<byte> suffix = [b];
             Sha3.Shake256(s, suffix, prf);
-            CbdFromBytes(prf, eta, f);
+            if (vectorCbd && eta == 2 && Sse2.IsSupported) CbdEta2Vector(prf, f);
+            else CbdFromBytes(prf, eta, f);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(prf);
+        }
+    }
+
+    /// <summary>
+    /// Algorithm 8 for eta = 2 with SSE2 (the vector paths): 16 bytes give 32 coefficients per step. Per byte the
+    /// four 2-bit sums x0, y0, x1, y1 are formed with masks, x - y per nibble as signed bytes, then the two
+    /// coefficients of each byte are interleaved and sign-extended to 16 bits. Only masks, shifts, adds and
+    /// fixed shuffles: no branch or index depends on the (secret) input.
+    /// </summary>
+    private static void CbdEta2Vector(ReadOnlySpan<byte> prf, Span<short> f)
+    {
+        Debug.Assert(Sse2.IsSupported && prf.Length == 128 && f.Length == Ntt.N);
+        Vector128<byte> m55 = Vector128.Create((byte)0x55), m33 = Vector128.Create((byte)0x33), m0F = Vector128.Create((byte)0x0F);
+        for (int i = 0; i < 8; i++)
+        {
+            Vector128<byte> v = Vector128.Create(prf.Slice(16 * i, 16));
+            // Bits shifted in from the next byte land in bits 7 (or 6-7, 4-7) and are masked off.
+            Vector128<byte> d = (v & m55) + (Vector128.ShiftRightLogical(v.AsUInt16(), 1).AsByte() & m55);
+            Vector128<byte> x = d & m33;                                                    // x0 | x1 << 4
+            Vector128<byte> y = Vector128.ShiftRightLogical(d.AsUInt16(), 2).AsByte() & m33; // y0 | y1 << 4
+            Vector128<sbyte> c0 = ((x & m0F) - (y & m0F)).AsSByte();                          // coefficient 2b
+            Vector128<sbyte> c1 = ((Vector128.ShiftRightLogical(x.AsUInt16(), 4).AsByte() & m0F)
+                - (Vector128.ShiftRightLogical(y.AsUInt16(), 4).AsByte() & m0F)).AsSByte();  // coefficient 2b + 1
+            Vector128<sbyte> lo = Sse2.UnpackLow(c0, c1), hi = Sse2.UnpackHigh(c0, c1);
+            Span<short> out32 = f.Slice(32 * i, 32);
+            Vector128.WidenLower(lo).CopyTo(out32);
+            Vector128.WidenUpper(lo).CopyTo(out32[8..]);
+            Vector128.WidenLower(hi).CopyTo(out32[16..]);
+            Vector128.WidenUpper(hi).CopyTo(out32[24..]);
         }
     }
 
@@ -180,7 +273,7 @@ internal static class Sampling
 
     /// <summary>
     /// SamplePolyCBD_eta(PRF_eta(s, firstNonce + t)) into f[t N ..] for t = 0 .. count - 1 (Algorithm 13 steps
-    /// 8-15, Algorithm 14 steps 9-17): the same as <see cref="SamplePolyCbd"/> count times.
+    /// 8-15, Algorithm 14 steps 9-17): the same as <see cref="SamplePolyCbd(ReadOnlySpan{byte}, byte, int, Span{short})"/> count times.
     /// </summary>
     [SkipLocalsInit]
     internal static void SamplePolyCbdBatch(MlKemPath path, ReadOnlySpan<byte> s, int firstNonce, int count, int eta, Span<short> f)
@@ -210,7 +303,11 @@ internal static class Sampling
                         sponge.Permute();
                         sponge.ReadBlock(prf.Slice(first, rest), prf.Slice(192 + first, rest), prf.Slice(384 + first, rest), prf.Slice(576 + first, rest));
                     }
-                    for (int lane = 0; lane < used; lane++) CbdFromBytes(prf.Slice(192 * lane, length), eta, f.Slice((t + lane) * Ntt.N, Ntt.N));
+                    for (int lane = 0; lane < used; lane++)
+                    {
+                        if (eta == 2 && Sse2.IsSupported) CbdEta2Vector(prf.Slice(192 * lane, length), f.Slice((t + lane) * Ntt.N, Ntt.N));
+                        else CbdFromBytes(prf.Slice(192 * lane, length), eta, f.Slice((t + lane) * Ntt.N, Ntt.N));
+                    }
                 }
             }
             finally
@@ -220,6 +317,6 @@ internal static class Sampling
                 CryptographicOperations.ZeroMemory(prf);
             }
         }
-        for (; t < count; t++) SamplePolyCbd(s, (byte)(firstNonce + t), eta, f.Slice(t * Ntt.N, Ntt.N));
+        for (; t < count; t++) SamplePolyCbd(s, (byte)(firstNonce + t), eta, f.Slice(t * Ntt.N, Ntt.N), path != MlKemPath.Scalar);
     }
 }

@@ -183,8 +183,12 @@ public class PathArithmeticTests
         foreach (bool transpose in new[] { false, true })
         {
             Sampling.SampleMatrix(MlKemPath.Scalar, rho, k, transpose, expected);
-            Sampling.SampleMatrix(MlKemPath.Vector256, rho, k, transpose, actual);
-            Assert.Equal(expected, actual);
+            foreach (MlKemPath path in VectorPaths)
+            {
+                Array.Clear(actual);
+                Sampling.SampleMatrix(path, rho, k, transpose, actual);
+                Assert.Equal(expected, actual);
+            }
         }
         for (int count = 1; count <= 9; count++)
         {
@@ -193,8 +197,35 @@ public class PathArithmeticTests
                 var cbdExpected = new short[count * Ntt.N];
                 var cbdActual = new short[count * Ntt.N];
                 Sampling.SamplePolyCbdBatch(MlKemPath.Scalar, rho, k, count, eta, cbdExpected);
-                Sampling.SamplePolyCbdBatch(MlKemPath.Vector256, rho, k, count, eta, cbdActual);
-                Assert.Equal(cbdExpected, cbdActual);
+                foreach (MlKemPath path in VectorPaths)
+                {
+                    Array.Clear(cbdActual);
+                    Sampling.SamplePolyCbdBatch(path, rho, k, count, eta, cbdActual);
+                    Assert.Equal(cbdExpected, cbdActual);
+                }
+            }
+        }
+    }
+
+    /// <summary>The SSSE3 rejection parse and SSE2 CBD of the vector paths against the scalar code, over many seeds.</summary>
+    [Fact]
+    public void VectorParseAndCbdMatchScalarForManySeeds()
+    {
+        var random = new Random(203);
+        var rho = new byte[32];
+        var expected = new short[9 * Ntt.N];
+        var actual = new short[9 * Ntt.N];
+        for (int trial = 0; trial < 200; trial++)
+        {
+            random.NextBytes(rho);
+            Sampling.SampleMatrix(MlKemPath.Scalar, rho, 3, transpose: (trial & 1) == 1, expected);
+            Sampling.SamplePolyCbdBatch(MlKemPath.Scalar, rho, trial & 0x7F, 7, 2, expected.AsSpan(0, 7 * Ntt.N));
+            foreach (MlKemPath path in VectorPaths)
+            {
+                Array.Clear(actual);
+                Sampling.SampleMatrix(path, rho, 3, transpose: (trial & 1) == 1, actual);
+                Sampling.SamplePolyCbdBatch(path, rho, trial & 0x7F, 7, 2, actual.AsSpan(0, 7 * Ntt.N));
+                Assert.Equal(expected, actual);
             }
         }
     }
