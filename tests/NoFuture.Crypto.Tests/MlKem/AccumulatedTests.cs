@@ -12,13 +12,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 
 public class AccumulatedTests
 {
-    private static string ExpectedDigest(string format, string count, string key)
+    internal static string ExpectedDigest(string format, string count, string key)
     {
         using JsonDocument document = LoadJson("mlkem/accumulated.json");
         JsonElement final = document.RootElement.GetProperty("formats").GetProperty(format).GetProperty("final_fips203");
@@ -31,7 +32,10 @@ public class AccumulatedTests
         Assert.SkipWhen(n > 10_000 && Environment.GetEnvironmentVariable("NOFUTURE_SLOW_TESTS") != "1",
             "The 1,000,000-case accumulated test runs only with NOFUTURE_SLOW_TESTS=1.");
 
-    internal static string CctvDigest(string parameterSet, int n)
+    internal static string CctvDigest(string parameterSet, int n) => CctvDigest(parameterSet, n, MlKemPaths.Best);
+
+    /// <summary>The CCTV-format digest computed on <paramref name="path"/> (MlKemPerf runs it on every path).</summary>
+    internal static string CctvDigest(string parameterSet, int n, MlKemPath path)
     {
         Assert.SkipUnless(Shake128.IsSupported, "The BCL's SHAKE128 is not supported here.");
         var p = Params(parameterSet);
@@ -47,23 +51,26 @@ public class AccumulatedTests
         {
             rng.Squeeze(d);
             rng.Squeeze(z);
-            MlKemCore.KeyGenInternal(p, d, z, ek, dk);
+            MlKemCore.KeyGenInternal(p, path, d, z, ek, dk);
             output.AppendData(ek);
             output.AppendData(dk);
             rng.Squeeze(m);
-            MlKemCore.EncapsInternal(p, ek, m, k, ct);
+            MlKemCore.EncapsInternal(p, path, ek, m, k, ct);
             output.AppendData(ct);
             output.AppendData(k);
-            MlKemCore.DecapsInternal(p, dk, ct, k2);
+            MlKemCore.DecapsInternal(p, path, dk, ct, k2);
             Assert.True(k.SequenceEqual(k2), $"case {i}: Decaps(dk, Encaps(ek)) differs");
             rng.Squeeze(ctInvalid);
-            MlKemCore.DecapsInternal(p, dk, ctInvalid, k2);
+            MlKemCore.DecapsInternal(p, path, dk, ctInvalid, k2);
             output.AppendData(k2);
         }
         return Convert.ToHexStringLower(output.GetHashAndReset(32));
     }
 
-    internal static string GoDigest(int n)
+    internal static string GoDigest(int n) => GoDigest(n, MlKemPaths.Best);
+
+    /// <summary>The Go-format digest computed on <paramref name="path"/>.</summary>
+    internal static string GoDigest(int n, MlKemPath path)
     {
         Assert.SkipUnless(Shake128.IsSupported, "The BCL's SHAKE128 is not supported here.");
         var p = Params("ML-KEM-768");
@@ -78,14 +85,14 @@ public class AccumulatedTests
         for (int i = 0; i < n; i++)
         {
             rng.Squeeze(seed);
-            MlKemCore.KeyGenInternal(p, seed[..32], seed[32..], ek, dk);
+            MlKemCore.KeyGenInternal(p, path, seed[..32], seed[32..], ek, dk);
             output.AppendData(ek);
             rng.Squeeze(m);
-            MlKemCore.EncapsInternal(p, ek, m, k, ct);
+            MlKemCore.EncapsInternal(p, path, ek, m, k, ct);
             output.AppendData(ct);
             output.AppendData(k);
             rng.Squeeze(ctInvalid);
-            MlKemCore.DecapsInternal(p, dk, ctInvalid, k);
+            MlKemCore.DecapsInternal(p, path, dk, ctInvalid, k);
             output.AppendData(k);
         }
         return Convert.ToHexStringLower(output.GetHashAndReset(32));

@@ -10,6 +10,7 @@ using System.Text.Json;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Tests.MlKem;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;
@@ -199,80 +200,21 @@ public class PathVectorTests
         Assert.True(checkedCases > 100, $"only {checkedCases} cases checked");
     }
 
-    private static string ExpectedDigest(string format, string count, string key)
-    {
-        using JsonDocument document = LoadJson("mlkem/accumulated.json");
-        JsonElement final = document.RootElement.GetProperty("formats").GetProperty(format).GetProperty("final_fips203");
-        return format == "cctv"
-            ? final.GetProperty(count).GetProperty(key).GetString()!
-            : final.GetProperty(key).GetString()!;
-    }
-
+    // The accumulated digests, computed by the same code as MlKem/AccumulatedTests, on each path.
     [Theory]
     [MemberData(nameof(PathsAndSets))]
     public void AccumulatedCctv10000(string pathName, string parameterSet)
     {
-        MlKemPath path = Path(pathName);
-        Assert.SkipUnless(Shake128.IsSupported, "The BCL's SHAKE128 is not supported here.");
         const int n = 10_000;
-        var p = Params(parameterSet);
-        KeccakState rng = KeccakState.Shake128();
-        using var output = new Shake128();
-        Span<byte> d = stackalloc byte[32], z = stackalloc byte[32], m = stackalloc byte[32];
-        var ek = new byte[p.EncapsulationKeySizeInBytes];
-        var dk = new byte[p.DecapsulationKeySizeInBytes];
-        var ct = new byte[p.CiphertextSizeInBytes];
-        var ctInvalid = new byte[p.CiphertextSizeInBytes];
-        Span<byte> k = stackalloc byte[32], k2 = stackalloc byte[32];
-        for (int i = 0; i < n; i++)
-        {
-            rng.Squeeze(d);
-            rng.Squeeze(z);
-            MlKemCore.KeyGenInternal(p, path, d, z, ek, dk);
-            output.AppendData(ek);
-            output.AppendData(dk);
-            rng.Squeeze(m);
-            MlKemCore.EncapsInternal(p, path, ek, m, k, ct);
-            output.AppendData(ct);
-            output.AppendData(k);
-            MlKemCore.DecapsInternal(p, path, dk, ct, k2);
-            Assert.True(k.SequenceEqual(k2), $"case {i}: Decaps(dk, Encaps(ek)) differs");
-            rng.Squeeze(ctInvalid);
-            MlKemCore.DecapsInternal(p, path, dk, ctInvalid, k2);
-            output.AppendData(k2);
-        }
-        Assert.Equal(ExpectedDigest("cctv", $"n{n}", parameterSet), Convert.ToHexStringLower(output.GetHashAndReset(32)));
+        Assert.Equal(AccumulatedTests.ExpectedDigest("cctv", $"n{n}", parameterSet),
+            AccumulatedTests.CctvDigest(parameterSet, n, Path(pathName)));
     }
 
     [Theory]
     [MemberData(nameof(Paths))]
     public void AccumulatedGo10000(string pathName)
     {
-        MlKemPath path = Path(pathName);
-        Assert.SkipUnless(Shake128.IsSupported, "The BCL's SHAKE128 is not supported here.");
         const int n = 10_000;
-        var p = MlKemParameters.MlKem768;
-        KeccakState rng = KeccakState.Shake128();
-        using var output = new Shake128();
-        Span<byte> seed = stackalloc byte[64], m = stackalloc byte[32];
-        var ek = new byte[p.EncapsulationKeySizeInBytes];
-        var dk = new byte[p.DecapsulationKeySizeInBytes];
-        var ct = new byte[p.CiphertextSizeInBytes];
-        var ctInvalid = new byte[p.CiphertextSizeInBytes];
-        Span<byte> k = stackalloc byte[32];
-        for (int i = 0; i < n; i++)
-        {
-            rng.Squeeze(seed);
-            MlKemCore.KeyGenInternal(p, path, seed[..32], seed[32..], ek, dk);
-            output.AppendData(ek);
-            rng.Squeeze(m);
-            MlKemCore.EncapsInternal(p, path, ek, m, k, ct);
-            output.AppendData(ct);
-            output.AppendData(k);
-            rng.Squeeze(ctInvalid);
-            MlKemCore.DecapsInternal(p, path, dk, ctInvalid, k);
-            output.AppendData(k);
-        }
-        Assert.Equal(ExpectedDigest("go", "", $"ML-KEM-768 n{n}"), Convert.ToHexStringLower(output.GetHashAndReset(32)));
+        Assert.Equal(AccumulatedTests.ExpectedDigest("go", "", $"ML-KEM-768 n{n}"), AccumulatedTests.GoDigest(n, Path(pathName)));
     }
 }
