@@ -56,7 +56,8 @@ internal static class CapacityScenario
         return 0;
     }
 
-    private static long ReadVmLck()
+    /// <summary>The kernel's count of this process's locked memory (VmLck in /proc/self/status), in KiB.</summary>
+    internal static long ReadVmLck()
     {
         string line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmLck:", StringComparison.Ordinal));
         return long.Parse(line[6..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);

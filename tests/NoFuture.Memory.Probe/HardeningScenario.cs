@@ -19,7 +19,7 @@ internal static unsafe class HardeningScenario
         // With MCL_FUTURE, a new mapping is locked as it is touched (MCL_ONFAULT).
         byte[] touched = new byte[1 << 20];
         Random.Shared.NextBytes(touched);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vmLckKiB={VmLck()}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vmLckKiB={CapacityScenario.ReadVmLck()}"));
         return 0;
     }
 
@@ -31,11 +31,5 @@ internal static unsafe class HardeningScenario
         string core = File.ReadLines("/proc/self/limits").First(l => l.StartsWith("Max core file size", StringComparison.Ordinal));
         Console.WriteLine($"coreLimit={core.Split(' ', StringSplitOptions.RemoveEmptyEntries)[4]}");
         return 0;
-    }
-
-    private static long VmLck()
-    {
-        string line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmLck:", StringComparison.Ordinal));
-        return long.Parse(line[6..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture);
     }
 }

@@ -9,7 +9,7 @@ namespace NoFuture.Crypto.Tests.MlKem;
 
 public class AcvpTests
 {
-    private static Dictionary<int, JsonElement> ExpectedByTcId(JsonDocument expected)
+    internal static Dictionary<int, JsonElement> ExpectedByTcId(JsonDocument expected)
     {
         var byId = new Dictionary<int, JsonElement>();
         foreach (JsonElement group in expected.RootElement.GetProperty("testGroups").EnumerateArray())

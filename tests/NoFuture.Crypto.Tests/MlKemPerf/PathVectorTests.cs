@@ -53,15 +53,6 @@ public class PathVectorTests
         return k;
     }
 
-    private static Dictionary<int, JsonElement> ExpectedByTcId(JsonDocument expected)
-    {
-        var byId = new Dictionary<int, JsonElement>();
-        foreach (JsonElement group in expected.RootElement.GetProperty("testGroups").EnumerateArray())
-            foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
-                byId[test.GetProperty("tcId").GetInt32()] = test;
-        return byId;
-    }
-
     private static IEnumerable<JsonElement> AcvpCases(JsonDocument prompt, string parameterSet, string? function)
     {
         foreach (JsonElement group in prompt.RootElement.GetProperty("testGroups").EnumerateArray())
@@ -79,7 +70,7 @@ public class PathVectorTests
         MlKemPath path = Path(pathName);
         using JsonDocument prompt = LoadJson("mlkem/acvp/keygen/prompt.json");
         using JsonDocument expected = LoadJson("mlkem/acvp/keygen/expectedResults.json");
-        Dictionary<int, JsonElement> results = ExpectedByTcId(expected);
+        Dictionary<int, JsonElement> results = AcvpTests.ExpectedByTcId(expected);
         var p = Params(parameterSet);
         int count = 0;
         foreach (JsonElement test in AcvpCases(prompt, parameterSet, null))
@@ -100,7 +91,7 @@ public class PathVectorTests
         MlKemPath path = Path(pathName);
         using JsonDocument prompt = LoadJson("mlkem/acvp/encap-decap/prompt.json");
         using JsonDocument expected = LoadJson("mlkem/acvp/encap-decap/expectedResults.json");
-        Dictionary<int, JsonElement> results = ExpectedByTcId(expected);
+        Dictionary<int, JsonElement> results = AcvpTests.ExpectedByTcId(expected);
         var p = Params(parameterSet);
         int encaps = 0, decaps = 0;
         foreach (JsonElement test in AcvpCases(prompt, parameterSet, "encapsulation"))
