@@ -96,18 +96,45 @@ internal static class KPke
     [SkipLocalsInit]
     internal static void Encrypt(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ekPke, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c)
     {
-        Debug.Assert(ekPke.Length == p.EncapsulationKeySizeInBytes && m.Length == 32 && r.Length == 32);
-        Debug.Assert(c.Length == p.CiphertextSizeInBytes);
+        Debug.Assert(ekPke.Length == p.EncapsulationKeySizeInBytes);
         int k = p.K;
-        ReadOnlySpan<byte> rho = ekPke.Slice(384 * k, 32);
+        Span<short> a = stackalloc short[MaxMatrix];   // A-hat^T (public)
+        Span<short> tHat = stackalloc short[MaxVector]; // t-hat (public)
+        a = a[..(k * k * N)];
+        tHat = tHat[..(k * N)];
+        ExpandEncryptionKey(p, path, ekPke, a, tHat);
+        Encrypt(p, path, a, tHat, m, r, c);
+    }
+
+    /// <summary>
+    /// Steps 2-8 of Algorithm 14, the part that depends only on ek_PKE (public): t-hat = ByteDecode12(ek_PKE[0 : 384k])
+    /// and the transpose of A-hat sampled from rho (entry (i, j) is A-hat[j, i]). A key object may run this once and
+    /// keep the result (<see cref="ExpandedEncapsulationKey"/>).
+    /// </summary>
+    internal static void ExpandEncryptionKey(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> ekPke, Span<short> aTranspose, Span<short> tHat)
+    {
+        int k = p.K;
+        Debug.Assert(ekPke.Length == p.EncapsulationKeySizeInBytes && aTranspose.Length == k * k * N && tHat.Length == k * N);
+        for (int j = 0; j < k; j++) PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, tHat.Slice(j * N, N)); // step 2
+        Sampling.SampleMatrix(path, ekPke.Slice(384 * k, 32), k, transpose: true, aTranspose); // steps 3-8, rho = ek_PKE[384k :]
+    }
+
+    /// <summary>
+    /// Steps 9-23 of Algorithm 14 (K-PKE.Encrypt) over an expanded key: A-hat^T and t-hat from
+    /// <see cref="ExpandEncryptionKey"/>. Computed by <paramref name="path"/>.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void Encrypt(MlKemParameters p, MlKemPath path, ReadOnlySpan<short> aTranspose, ReadOnlySpan<short> tHat, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c)
+    {
+        int k = p.K;
+        Debug.Assert(aTranspose.Length == k * k * N && tHat.Length == k * N && m.Length == 32 && r.Length == 32);
+        Debug.Assert(c.Length == p.CiphertextSizeInBytes);
         Span<short> y = stackalloc short[MaxVector];
         Span<short> e12 = stackalloc short[MaxVector + N]; // e1[0 .. k-1], e2
         Span<short> poly = stackalloc short[N];   // mu, then compression scratch
         Span<short> acc = stackalloc short[N];    // u[i], then v
-        Span<short> a = stackalloc short[MaxMatrix]; // A-hat^T (public), then t-hat[j]
         y = y[..(k * N)];
         e12 = e12[..((k + 1) * N)];
-        a = a[..(k * k * N)];
         try
         {
             // Steps 9-12: y from CBD_eta1 with N = 0 .. k - 1; step 18: y-hat = NTT(y).
@@ -117,11 +144,10 @@ internal static class KPke
             Sampling.SamplePolyCbdBatch(path, r, k, k + 1, p.Eta2, e12);
 
             // Steps 19 and 22: u = NTT^-1(A-hat^T y-hat) + e1, compressed into c1 row by row.
-            Sampling.SampleMatrix(path, rho, k, transpose: true, a); // entry (i, j) is A-hat[j, i]
             for (int i = 0; i < k; i++)
             {
                 acc.Clear();
-                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), y.Slice(j * N, N), acc);
+                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, aTranspose.Slice((i * k + j) * N, N), y.Slice(j * N, N), acc);
                 PolyOps.Reduce(path, acc);
                 PolyOps.InverseToMontgomery(path, acc);
                 PolyOps.Add(path, acc, e12.Slice(i * N, N));
@@ -131,12 +157,7 @@ internal static class KPke
 
             // Steps 20-21 and 23: v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)), into c2.
             acc.Clear();
-            for (int j = 0; j < k; j++)
-            {
-                Span<short> tHat = a[..N];
-                PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, tHat); // t-hat[j] (step 2)
-                PolyOps.MultiplyAccumulate(path, tHat, y.Slice(j * N, N), acc);
-            }
+            for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, tHat.Slice(j * N, N), y.Slice(j * N, N), acc);
             PolyOps.Reduce(path, acc);
             PolyOps.InverseToMontgomery(path, acc);
             PolyOps.Add(path, acc, e12.Slice(k * N, N));

@@ -76,13 +76,43 @@ internal static class MlKemCore
         }
     }
 
+    /// <summary>
+    /// Algorithm 17 over an expanded encapsulation key (<see cref="ExpandedEncapsulationKey"/>): H(ek), t-hat and
+    /// A-hat^T were computed once, so only the per-message work remains.
+    /// </summary>
+    internal static void EncapsInternal(MlKemParameters p, MlKemPath path, ExpandedEncapsulationKey ek, ReadOnlySpan<byte> m, Span<byte> sharedKey, Span<byte> c)
+    {
+        Debug.Assert(ek.Parameters == p && m.Length == 32);
+        Debug.Assert(sharedKey.Length == 32 && c.Length == p.CiphertextSizeInBytes);
+        Span<byte> kr = stackalloc byte[64];
+        try
+        {
+            // Step 1: (K, r) = G(m || H(ek)); step 2: c = K-PKE.Encrypt(ek, m, r).
+            Sha3.Sha3_512(m, ek.HEk, kr);
+            KPke.Encrypt(p, path, ek.ATranspose, ek.THat, m, kr[32..], c);
+            kr[..32].CopyTo(sharedKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(kr);
+        }
+    }
+
     /// <summary>FIPS 203, Algorithm 18 (ML-KEM.Decaps_internal) with implicit rejection.</summary>
     internal static void DecapsInternal(MlKemParameters p, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey) =>
         DecapsInternal(p, MlKemPaths.Best, dk, c, sharedKey);
 
     /// <summary>Algorithm 18 computed by <paramref name="path"/>.</summary>
-    internal static void DecapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
+    internal static void DecapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dk, ReadOnlySpan<byte> c, Span<byte> sharedKey) =>
+        DecapsInternal(p, path, dk, null, c, sharedKey);
+
+    /// <summary>
+    /// Algorithm 18 computed by <paramref name="path"/>, re-encrypting (step 8) over <paramref name="expandedEk"/>
+    /// when given. It must be the expansion of the ek inside <paramref name="dk"/> (the key object's own).
+    /// </summary>
+    internal static void DecapsInternal(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> dk, ExpandedEncapsulationKey? expandedEk, ReadOnlySpan<byte> c, Span<byte> sharedKey)
     {
+        Debug.Assert(expandedEk is null || expandedEk.Parameters == p);
         Debug.Assert(dk.Length == p.DecapsulationKeySizeInBytes && c.Length == p.CiphertextSizeInBytes && sharedKey.Length == 32);
         int dkPkeSize = p.EncodedVectorSizeInBytes, ekSize = p.EncapsulationKeySizeInBytes;
         // Steps 1-4: split dk.
@@ -100,7 +130,8 @@ internal static class MlKemCore
             KPke.Decrypt(p, path, dkPke, c, mPrime);              // step 5
             Sha3.Sha3_512(mPrime, h, krPrime);              // step 6: (K', r') = G(m' || h)
             Sha3.Shake256(z, c, kBar);                      // step 7: K-bar = J(z || c)
-            KPke.Encrypt(p, path, ekPke, mPrime, krPrime[32..], cPrime); // step 8
+            if (expandedEk is null) KPke.Encrypt(p, path, ekPke, mPrime, krPrime[32..], cPrime); // step 8
+            else KPke.Encrypt(p, path, expandedEk.ATranspose, expandedEk.THat, mPrime, krPrime[32..], cPrime);
             krPrime[..32].CopyTo(sharedKey);
             SelectOnMismatch(c, cPrime, kBar, sharedKey);   // steps 9-11
         }

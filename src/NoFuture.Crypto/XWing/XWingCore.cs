@@ -5,6 +5,8 @@
 //   §5.3 Combiner: ss = SHA3-256(ss_M || ss_X || ct_X || pk_X || XWingLabel), XWingLabel = 5c2e2f2f5e5c ("\./" "/^\").
 //   §5.4 EncapsulateDerand(pk, eseed): m = eseed[0:32], ek_X = eseed[32:64]; ct = ct_M || ct_X.
 //   §5.5 Decapsulate(ct, sk) over the cached expanded key (§5.5.1).
+// Both may run over an ExpandedEncapsulationKey of pk_M (t-hat, A-hat^T and H(pk_M) computed once per key); the
+// bytes are the same as without it.
 // Sizes: sk 32, pk 1216 (1184 + 32), ct 1120 (1088 + 32), ss 32.
 //
 // Choices:
@@ -24,6 +26,7 @@ using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 
 namespace NoFuture.Crypto.XWing;
 
@@ -71,9 +74,17 @@ internal static class XWingCore
     /// Draft §5.4.1, EncapsulateDerand(pk, eseed). The caller has done the FIPS 203 §7.2 check on pk_M and
     /// ensured that <paramref name="ss"/> overlaps none of the other spans.
     /// </summary>
-    internal static void EncapsulateDerand(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> eseed, Span<byte> ct, Span<byte> ss)
+    internal static void EncapsulateDerand(ReadOnlySpan<byte> pk, ReadOnlySpan<byte> eseed, Span<byte> ct, Span<byte> ss) =>
+        EncapsulateDerand(pk, null, eseed, ct, ss);
+
+    /// <summary>
+    /// Draft §5.4.1 with the ML-KEM part of <paramref name="pk"/> expanded once (<paramref name="expandedPkM"/>, the
+    /// expansion of pk_M, or null to expand per call). The result is the same bytes either way.
+    /// </summary>
+    internal static void EncapsulateDerand(ReadOnlySpan<byte> pk, ExpandedEncapsulationKey? expandedPkM, ReadOnlySpan<byte> eseed, Span<byte> ct, Span<byte> ss)
     {
         Debug.Assert(pk.Length == PublicKeySizeInBytes && eseed.Length == EncapsulationSeedSizeInBytes);
+        Debug.Assert(expandedPkM is null || expandedPkM.Parameters == P);
         Debug.Assert(ct.Length == CiphertextSizeInBytes && ss.Length == SharedSecretSizeInBytes);
         ReadOnlySpan<byte> pkM = pk[..PkMSizeInBytes], pkX = pk[PkMSizeInBytes..];
         ReadOnlySpan<byte> m = eseed[..32], ekX = eseed[32..];
@@ -84,7 +95,9 @@ internal static class XWingCore
         {
             X25519.DerivePublicKeyCore(ekX, ctX);   // ct_X = X25519(ek_X, X25519_BASE)
             _ = X25519.AgreeCore(ekX, pkX, ssX);    // ss_X = X25519(ek_X, pk_X); all zero is hashed regardless
-            MlKemCore.EncapsInternal(P, pkM, m, ssM, ctM); // (ss_M, ct_M) = ML-KEM-768.EncapsDerand(pk_M, eseed[0:32])
+            // (ss_M, ct_M) = ML-KEM-768.EncapsDerand(pk_M, eseed[0:32])
+            if (expandedPkM is null) MlKemCore.EncapsInternal(P, pkM, m, ssM, ctM);
+            else MlKemCore.EncapsInternal(P, MlKemPaths.Best, expandedPkM, m, ssM, ctM);
             Combiner(ssM, ssX, ctX, pkX, ss);
         }
         finally
@@ -98,8 +111,16 @@ internal static class XWingCore
     /// Draft §5.5, Decapsulate(ct, sk), with the expanded key cached (§5.5.1). Never fails: a bad ct_M gets ML-KEM's
     /// implicit rejection, a low-order ct_X an all-zero ss_X, and both are hashed as usual.
     /// </summary>
-    internal static void Decapsulate(ReadOnlySpan<byte> expanded, ReadOnlySpan<byte> pkX, ReadOnlySpan<byte> ct, Span<byte> ss)
+    internal static void Decapsulate(ReadOnlySpan<byte> expanded, ReadOnlySpan<byte> pkX, ReadOnlySpan<byte> ct, Span<byte> ss) =>
+        Decapsulate(expanded, null, pkX, ct, ss);
+
+    /// <summary>
+    /// Draft §5.5 as above, with ML-KEM's re-encryption run over <paramref name="expandedPkM"/>: the expansion of the
+    /// pk_M that belongs to <paramref name="expanded"/>, or null to expand per call.
+    /// </summary>
+    internal static void Decapsulate(ReadOnlySpan<byte> expanded, ExpandedEncapsulationKey? expandedPkM, ReadOnlySpan<byte> pkX, ReadOnlySpan<byte> ct, Span<byte> ss)
     {
+        Debug.Assert(expandedPkM is null || expandedPkM.Parameters == P);
         Debug.Assert(expanded.Length == ExpandedKeySizeInBytes && pkX.Length == XSizeInBytes);
         Debug.Assert(ct.Length == CiphertextSizeInBytes && ss.Length == SharedSecretSizeInBytes);
         ReadOnlySpan<byte> skM = expanded[..SkMSizeInBytes], skX = expanded[SkMSizeInBytes..];
@@ -108,7 +129,7 @@ internal static class XWingCore
         Span<byte> ssX = stackalloc byte[32];
         try
         {
-            MlKemCore.DecapsInternal(P, skM, ctM, ssM); // ss_M = ML-KEM-768.Decapsulate(ct_M, sk_M)
+            MlKemCore.DecapsInternal(P, MlKemPaths.Best, skM, expandedPkM, ctM, ssM); // ss_M = ML-KEM-768.Decapsulate(ct_M, sk_M)
             _ = X25519.AgreeCore(skX, ctX, ssX);        // ss_X = X25519(sk_X, ct_X); all zero is hashed regardless
             Combiner(ssM, ssX, ctX, pkX, ss);
         }

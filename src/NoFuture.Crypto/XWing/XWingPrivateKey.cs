@@ -1,12 +1,14 @@
 // An X-Wing key pair (draft-connolly-cfrg-xwing-kem-10, §5.2 and §5.5.1): the 32-byte seed sk and the expanded
 // decapsulation key, cached in one NoFuture.Memory Secret laid out as
 //   sk (32) || sk_M (2400, the ML-KEM-768 decapsulation key) || sk_X (32)
-// so decapsulation never re-runs expandDecapsulationKey. The public key pk = pk_M || pk_X (1216) is not secret and
+// so decapsulation never re-runs expandDecapsulationKey. ML-KEM's re-encryption also uses pk_M expanded once (t-hat,
+// A-hat^T, H(pk_M); public, in managed arrays). The public key pk = pk_M || pk_X (1216) is not secret and
 // sits in an ordinary array. The secret is frozen (read-only) once written.
 // The expanded form never leaves this object (§5.5.1: it MUST NOT be transmitted between implementations); the only
 // export is the seed sk.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.XWing;
@@ -27,6 +29,7 @@ public sealed class XWingPrivateKey : IDisposable
 
     private readonly Secret _key;
     private readonly byte[] _publicKey = new byte[XWingCore.PublicKeySizeInBytes];
+    private ExpandedEncapsulationKey? _expandedPkM; // public; made on first decapsulation, see DecapsulateCore
 
     private XWingPrivateKey(Secret key)
     {
@@ -152,9 +155,13 @@ public sealed class XWingPrivateKey : IDisposable
 
     private void DecapsulateCore(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
+        // pk_M expanded once (public data). Racing threads may each build one; they are identical, and a reference
+        // write is atomic, so the last one simply wins.
+        ExpandedEncapsulationKey expandedPkM = _expandedPkM ??=
+            ExpandedEncapsulationKey.Expand(MlKemParameters.MlKem768, _publicKey.AsSpan(0, XWingCore.PkMSizeInBytes));
         using SecretReadLease lease = _key.OpenRead();
         ReadOnlySpan<byte> pkX = _publicKey.AsSpan(XWingCore.PkMSizeInBytes);
-        XWingCore.Decapsulate(lease.Span.Slice(ExpandedOffset, XWingCore.ExpandedKeySizeInBytes), pkX, ciphertext, sharedSecret);
+        XWingCore.Decapsulate(lease.Span.Slice(ExpandedOffset, XWingCore.ExpandedKeySizeInBytes), expandedPkM, pkX, ciphertext, sharedSecret);
     }
 
     /// <summary>Allocates the key's secret, fills the seed (from <paramref name="seed"/> or the CSPRNG) and expands it.</summary>

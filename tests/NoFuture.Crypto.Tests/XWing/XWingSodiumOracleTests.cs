@@ -65,6 +65,31 @@ public class XWingSodiumOracleTests
     }
 
     [Fact]
+    public void ExpandedPublicKey_AgreesByteForByte()
+    {
+        // XWingPublicKey keeps pk_M expanded (t-hat, A-hat^T, H(pk_M)); libsodium re-derives everything per call.
+        byte[] seed = new byte[32], eseed = new byte[64], pkS = new byte[1216], skS = new byte[32];
+        byte[] ctS = new byte[1120], ssS = new byte[32], ctO = new byte[1120], ssO = new byte[32], ssDecS = new byte[32];
+        for (int i = 0; i < Cases / 4; i++)
+        {
+            RandomNumberGenerator.Fill(seed);
+            SodiumXWing.SeedKeypair(seed, pkS, skS);
+            XWingPublicKey publicKey = XWingPublicKey.Import(pkS);
+            for (int j = 0; j < 4; j++)
+            {
+                RandomNumberGenerator.Fill(eseed);
+                Assert.Equal(0, SodiumXWing.EncDeterministic(pkS, eseed, ctS, ssS));
+                publicKey.EncapsulateDeterministic(eseed, ctO, ssO);
+                Assert.True(ctO.AsSpan().SequenceEqual(ctS), $"case {i}.{j}: ciphertext");
+                Assert.True(ssO.AsSpan().SequenceEqual(ssS), $"case {i}.{j}: shared secret");
+                publicKey.Encapsulate(ctO, ssO);
+                Assert.Equal(0, SodiumXWing.Dec(skS, ctO, ssDecS));
+                Assert.True(ssDecS.AsSpan().SequenceEqual(ssO), $"case {i}.{j}: randomized, ours → libsodium");
+            }
+        }
+    }
+
+    [Fact]
     public void RandomSodiumKeys_DecapsulateWithOurKey()
     {
         // Keys made by libsodium's own random keypair (sk is the seed): we import the seed and agree.
@@ -154,7 +179,7 @@ public class XWingSodiumOracleTests
     }
 
     /// <summary>Sets 12-bit coefficient <paramref name="index"/> of t-hat in pk_M (ByteEncode12 little-endian packing).</summary>
-    private static void SetCoefficient(byte[] pk, int index, int value)
+    internal static void SetCoefficient(byte[] pk, int index, int value)
     {
         int offset = index / 2 * 3;
         if (index % 2 == 0)
