@@ -48,4 +48,14 @@ internal static class CryptoThrowHelper
     [DoesNotReturn]
     internal static void NativeFailed(string function) =>
         throw new System.Security.Cryptography.CryptographicException($"The native call {function} failed unexpectedly.");
+
+    // --- Key export policy (KeyExportPolicies) ---
+    [DoesNotReturn]
+    internal static void ExportNotAllowed() =>
+        throw new InvalidOperationException(
+            "The key was not created with KeyExportPolicies.AllowPlaintextExport, so its private key cannot be exported.");
+
+    [DoesNotReturn]
+    internal static void UnknownExportPolicy(string paramName) =>
+        throw new ArgumentOutOfRangeException(paramName, "The value is not a combination of KeyExportPolicies flags.");
 }

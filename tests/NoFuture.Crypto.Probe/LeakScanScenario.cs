@@ -24,7 +24,7 @@ internal static class LeakScanScenario
         for (int round = 0; round < Rounds; round++)
         {
             MLKemAlgorithm algorithm = algorithms[round % 3];
-            MlKemKey key = MlKemKey.Generate(algorithm);
+            MlKemKey key = MlKemKey.Generate(algorithm, KeyExportPolicies.AllowPlaintextExport); // exported below on purpose
             using Secret seed = Secret.Allocate(algorithm.PrivateSeedSizeInBytes);
             using Secret dk = Secret.Allocate(algorithm.DecapsulationKeySizeInBytes);
             using Secret shared = Secret.Allocate(algorithm.SharedSecretSizeInBytes);
@@ -67,7 +67,7 @@ internal static class LeakScanScenario
         var complements = new List<ulong>();
         for (int round = 0; round < 10; round++)
         {
-            using XWingPrivateKey key = XWingPrivateKey.Generate();
+            using XWingPrivateKey key = XWingPrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             using Secret seed = key.ExportPrivateKey();
             byte[] ciphertext = new byte[XWingKem.CiphertextSizeInBytes];
             using Secret sent = XWingKem.Encapsulate(key.PublicKey, ciphertext);

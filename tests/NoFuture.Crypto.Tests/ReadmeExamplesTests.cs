@@ -31,4 +31,17 @@ public class ReadmeExamplesTests
         using Secret ssRecipient = recipient.Decapsulate(ct);
         Assert.True(ssRecipient.FixedTimeEquals(ssSender));
     }
+
+    [Fact]
+    public void ExportPolicyExample()
+    {
+        using XWingPrivateKey key = XWingPrivateKey.Generate();
+        Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
+        using XWingPrivateKey kept = XWingPrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+        using Secret seed = kept.ExportPrivateKey();
+        using XWingPrivateKey restored = XWingPrivateKey.Import(seed);
+        byte[] pk = restored.ExportPublicKey();
+        Assert.Equal(kept.PublicKey.ToArray(), pk);
+        Assert.Throws<InvalidOperationException>(() => restored.ExportPrivateKey());
+    }
 }

@@ -7,6 +7,9 @@
 // Failure policy (STYLE 5): wrong sizes and partly overlapping buffers throw ArgumentException; Open returns false on
 // an authentication failure and clears the destination. In-place operation is allowed only when the plaintext and
 // ciphertext spans are exactly the same memory.
+// Overloads (STYLE 3): the exact detached form Seal(…, ciphertext, tag); TrySeal(…, destination, out bytesWritten),
+// which writes ciphertext ‖ tag and returns false only when the destination is too small; and a Seal that returns
+// ciphertext ‖ tag as a new array (public output). Open has no array form: its output, the plaintext, may be secret.
 // Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
 // straight after); AeadKey keeps one context for many calls instead.
 using System.Diagnostics;
@@ -107,6 +110,63 @@ public sealed class AeadAlgorithm
     }
 
     /// <summary>
+    /// Encrypts into <paramref name="destination"/> as ciphertext ‖ tag (<paramref name="plaintext"/>'s length plus
+    /// <see cref="TagSizeInBytes"/> bytes) if it is large enough. In place is allowed when the plaintext is exactly the
+    /// start of <paramref name="destination"/>.
+    /// </summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
+    public bool TrySeal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> destination, out int bytesWritten, ReadOnlySpan<byte> associatedData = default)
+    {
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(key), KeySizeInBytes);
+        if (!TrySplitSealed(nonce, plaintext, destination, out Span<byte> ciphertext, out Span<byte> tag, out bytesWritten)) return false;
+        CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
+        CheckNoOverlap(key, ciphertext, tag);
+        SealCore(key, nonce, plaintext, ciphertext, tag, associatedData);
+        return true;
+    }
+
+    /// <summary>Encrypts with the key held in <paramref name="key"/> into ciphertext ‖ tag; see the span overload.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
+    public bool TrySeal(Secret key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> destination, out int bytesWritten, ReadOnlySpan<byte> associatedData = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(key), KeySizeInBytes);
+        if (!TrySplitSealed(nonce, plaintext, destination, out Span<byte> ciphertext, out Span<byte> tag, out bytesWritten)) return false;
+        CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
+        using SecretReadLease lease = key.OpenRead();
+        CheckNoOverlap(lease.Span, ciphertext, tag);
+        SealCore(lease.Span, nonce, plaintext, ciphertext, tag, associatedData);
+        return true;
+    }
+
+    /// <summary>Encrypts and returns ciphertext ‖ tag in a new array (the output is public).</summary>
+    /// <exception cref="ArgumentException">The key or nonce has the wrong size.</exception>
+    /// <exception cref="PlatformNotSupportedException">The algorithm is not available here (<see cref="IsSupported"/>).</exception>
+    public byte[] Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        ReadOnlySpan<byte> associatedData = default)
+    {
+        byte[] sealedMessage = new byte[plaintext.Length + TagSizeInBytes];
+        Seal(key, nonce, plaintext, sealedMessage.AsSpan(0, plaintext.Length), sealedMessage.AsSpan(plaintext.Length), associatedData);
+        return sealedMessage;
+    }
+
+    /// <summary>Encrypts with the key held in <paramref name="key"/> and returns ciphertext ‖ tag in a new array.</summary>
+    /// <exception cref="ArgumentException">The key or nonce has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
+    public byte[] Seal(Secret key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
+    {
+        byte[] sealedMessage = new byte[plaintext.Length + TagSizeInBytes];
+        Seal(key, nonce, plaintext, sealedMessage.AsSpan(0, plaintext.Length), sealedMessage.AsSpan(plaintext.Length), associatedData);
+        return sealedMessage;
+    }
+
+    /// <summary>
     /// Verifies the tag and decrypts <paramref name="ciphertext"/> into <paramref name="plaintext"/> (same length, or
     /// the very same span for in-place).
     /// </summary>
@@ -192,6 +252,27 @@ public sealed class AeadAlgorithm
         if (plaintext.Overlaps(ciphertext, out int offset) && offset != 0) CryptoThrowHelper.Overlap(nameof(plaintext));
         if (plaintext.Overlaps(nonce) || plaintext.Overlaps(associatedData) || plaintext.Overlaps(tag))
             CryptoThrowHelper.Overlap(nameof(plaintext));
+    }
+
+    /// <summary>
+    /// The size step of every TrySeal: checks the nonce (misuse throws even when the destination is small), then
+    /// splits <paramref name="destination"/> into ciphertext ‖ tag, or reports "too small" with nothing written.
+    /// </summary>
+    internal bool TrySplitSealed(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> destination,
+        out Span<byte> ciphertext, out Span<byte> tag, out int bytesWritten)
+    {
+        if (nonce.Length != NonceSizeInBytes) CryptoThrowHelper.WrongSize(nameof(nonce), NonceSizeInBytes);
+        int size = plaintext.Length + TagSizeInBytes;
+        if (destination.Length < size)
+        {
+            ciphertext = tag = default;
+            bytesWritten = 0;
+            return false;
+        }
+        ciphertext = destination[..plaintext.Length];
+        tag = destination.Slice(plaintext.Length, TagSizeInBytes);
+        bytesWritten = size;
+        return true;
     }
 
     private static void CheckNoOverlap(ReadOnlySpan<byte> key, Span<byte> output, Span<byte> tag)

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace NoFuture.Crypto.Aead;
 
 /// <summary>
-/// An AEAD key bound to its <see cref="AeadAlgorithm"/>, for repeated <see cref="Seal"/>/<see cref="Open"/> calls.
+/// An AEAD key bound to its <see cref="AeadAlgorithm"/>, for repeated <c>Seal</c>/<see cref="Open"/> calls.
 /// Create it with <see cref="AeadAlgorithm.CreateKey(NoFuture.Memory.Secret)"/>; dispose it to wipe the key.
 /// </summary>
 /// <remarks>
@@ -37,6 +37,31 @@ public sealed class AeadKey : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         Algorithm.CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
         _state.Seal(nonce, plaintext, ciphertext, tag, associatedData);
+    }
+
+    /// <summary>Encrypts into <paramref name="destination"/> as ciphertext ‖ tag; the same contract as <see cref="AeadAlgorithm.TrySeal(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte}, out int, ReadOnlySpan{byte})"/>.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">A size is wrong or the destination partly overlaps another argument.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TrySeal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> destination, out int bytesWritten,
+        ReadOnlySpan<byte> associatedData = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!Algorithm.TrySplitSealed(nonce, plaintext, destination, out Span<byte> ciphertext, out Span<byte> tag, out bytesWritten))
+            return false;
+        Algorithm.CheckSeal(nonce, plaintext, ciphertext, tag, associatedData);
+        _state.Seal(nonce, plaintext, ciphertext, tag, associatedData);
+        return true;
+    }
+
+    /// <summary>Encrypts and returns ciphertext ‖ tag in a new array (the output is public).</summary>
+    /// <exception cref="ArgumentException">The nonce has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Seal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
+    {
+        byte[] sealedMessage = new byte[plaintext.Length + Algorithm.TagSizeInBytes];
+        Seal(nonce, plaintext, sealedMessage.AsSpan(0, plaintext.Length), sealedMessage.AsSpan(plaintext.Length), associatedData);
+        return sealedMessage;
     }
 
     /// <summary>Verifies and decrypts; the same contract as <see cref="AeadAlgorithm.Open(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte}, ReadOnlySpan{byte})"/>.</summary>

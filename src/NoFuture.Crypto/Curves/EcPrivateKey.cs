@@ -10,6 +10,8 @@
 // who want only pinned copies can draw d into a Secret themselves (rejecting 0 and d ≥ n) and use Import.
 // Peer keys that are not valid points (wrong prefix, not on the curve, identity) make Agree return false (data from
 // the network, not misuse); buffers of the wrong length throw.
+// Export: the public key always (exact span, Try, array); the scalar only for keys created with
+// KeyExportPolicies.AllowPlaintextExport, into a span or a new Secret.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Memory;
@@ -32,15 +34,19 @@ public sealed class EcPrivateKey : IDisposable
     private readonly Secret _d;
     private readonly byte[] _publicKey;
 
-    private EcPrivateKey(NistCurve curve, Secret d, byte[] publicKey)
+    private EcPrivateKey(NistCurve curve, Secret d, byte[] publicKey, KeyExportPolicies exportPolicy)
     {
         Curve = curve;
+        ExportPolicy = exportPolicy;
         _d = d;
         _publicKey = publicKey;
     }
 
     /// <summary>The curve.</summary>
     public NistCurve Curve { get; }
+
+    /// <summary>The private-key exports this key allows, fixed at creation.</summary>
+    public KeyExportPolicies ExportPolicy { get; }
 
     /// <summary>The public key, SEC1 uncompressed (0x04 ‖ X ‖ Y).</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
@@ -54,15 +60,21 @@ public sealed class EcPrivateKey : IDisposable
     }
 
     /// <summary>Generates a key on <paramref name="curve"/> with the platform's generator (OpenSSL).</summary>
-    public static EcPrivateKey Generate(NistCurve curve, SecretOptions? options = null)
+    /// <param name="curve">The curve.</param>
+    /// <param name="options">Secret-memory options; <see cref="SecretOptions.Default"/> when null.</param>
+    /// <param name="exportPolicy">Whether the scalar may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static EcPrivateKey Generate(NistCurve curve, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(curve);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using ECDiffieHellman ecdh = ECDiffieHellman.Create(curve.Curve);
         ECParameters parameters = ecdh.ExportParameters(includePrivateParameters: true);
         try
         {
             Secret d = Secret.CopyFrom(parameters.D, options);
-            return new EcPrivateKey(curve, d, Encode(curve, parameters.Q));
+            return new EcPrivateKey(curve, d, Encode(curve, parameters.Q), exportPolicy);
         }
         finally
         {
@@ -72,23 +84,56 @@ public sealed class EcPrivateKey : IDisposable
 
     /// <summary>Imports the big-endian scalar held in <paramref name="privateKey"/> (copied; the secret is left as it is).</summary>
     /// <exception cref="ArgumentException">The secret is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes, or not a valid scalar.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static EcPrivateKey Import(NistCurve curve, Secret privateKey, SecretOptions? options = null)
+    public static EcPrivateKey Import(NistCurve curve, Secret privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(curve);
         ArgumentNullException.ThrowIfNull(privateKey);
         if (privateKey.Length != curve.ScalarSizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), curve.ScalarSizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using SecretReadLease lease = privateKey.OpenRead();
-        return ImportCore(curve, lease.Span, options);
+        return ImportCore(curve, lease.Span, options, exportPolicy);
     }
 
     /// <summary>Imports a big-endian scalar from <paramref name="privateKey"/> (copied; the caller wipes its own copy).</summary>
     /// <exception cref="ArgumentException">The span is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes, or not a valid scalar.</exception>
-    public static EcPrivateKey Import(NistCurve curve, ReadOnlySpan<byte> privateKey, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static EcPrivateKey Import(NistCurve curve, ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(curve);
         if (privateKey.Length != curve.ScalarSizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), curve.ScalarSizeInBytes);
-        return ImportCore(curve, privateKey, options);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return ImportCore(curve, privateKey, options, exportPolicy);
+    }
+
+    /// <summary>Writes the public key (0x04 ‖ X ‖ Y) into <paramref name="destination"/> (exactly <see cref="NistCurve.PublicKeySizeInBytes"/> bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPublicKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        if (destination.Length != Curve.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), Curve.PublicKeySizeInBytes);
+        _publicKey.CopyTo(destination);
+    }
+
+    /// <summary>Writes the public key into the start of <paramref name="destination"/> if it is large enough.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportPublicKey(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        return KeyExport.TryCopyPublic(_publicKey, destination, out bytesWritten);
+    }
+
+    /// <summary>Returns a copy of the public key (0x04 ‖ X ‖ Y).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] ExportPublicKey()
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        return (byte[])_publicKey.Clone();
     }
 
     /// <summary>
@@ -125,6 +170,52 @@ public sealed class EcPrivateKey : IDisposable
         SignCore(data, signature, hashAlgorithm);
     }
 
+    /// <summary>ECDSA with the curve's default hash into the start of <paramref name="destination"/>; see <see cref="TrySign(ReadOnlySpan{byte}, Span{byte}, HashAlgorithmName, out int)"/>.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">The destination overlaps the data.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TrySign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten) =>
+        TrySign(data, destination, Curve.DefaultHashAlgorithm, out bytesWritten);
+
+    /// <summary>
+    /// ECDSA: signs <paramref name="data"/> hashed with <paramref name="hashAlgorithm"/> into the first
+    /// <see cref="NistCurve.SignatureSizeInBytes"/> bytes of <paramref name="destination"/> (r ‖ s).
+    /// </summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">The destination overlaps the data, or the hash is unknown.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TrySign(ReadOnlySpan<byte> data, Span<byte> destination, HashAlgorithmName hashAlgorithm, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(hashAlgorithm.Name, nameof(hashAlgorithm));
+        if (destination.Length < Curve.SignatureSizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Span<byte> signature = destination[..Curve.SignatureSizeInBytes];
+        if (signature.Overlaps(data)) CryptoThrowHelper.Overlap(nameof(destination));
+        SignCore(data, signature, hashAlgorithm);
+        bytesWritten = signature.Length;
+        return true;
+    }
+
+    /// <summary>ECDSA with the curve's default hash, returning the (public) IEEE P1363 signature.</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(ReadOnlySpan<byte> data) => Sign(data, Curve.DefaultHashAlgorithm);
+
+    /// <summary>ECDSA with <paramref name="hashAlgorithm"/>, returning the (public) IEEE P1363 signature r ‖ s.</summary>
+    /// <exception cref="ArgumentException">The hash is unknown.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(ReadOnlySpan<byte> data, HashAlgorithmName hashAlgorithm)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(hashAlgorithm.Name, nameof(hashAlgorithm));
+        byte[] signature = new byte[Curve.SignatureSizeInBytes];
+        SignCore(data, signature, hashAlgorithm);
+        return signature;
+    }
+
     /// <summary>ECDSA verification of an IEEE P1363 signature (r ‖ s).</summary>
     /// <returns><see langword="false"/> for a wrong signature, a signature of the wrong length, or an invalid public key point.</returns>
     /// <exception cref="ArgumentException">The public key is not <see cref="NistCurve.PublicKeySizeInBytes"/> bytes.</exception>
@@ -149,11 +240,26 @@ public sealed class EcPrivateKey : IDisposable
     }
 
     /// <summary>Copies the scalar into a new <see cref="Secret"/> the caller owns.</summary>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public Secret ExportPrivateKey(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
         return _d.Clone(options);
+    }
+
+    /// <summary>Copies the big-endian scalar into <paramref name="destination"/> (exactly <see cref="NistCurve.ScalarSizeInBytes"/> bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPrivateKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
+        if (destination.Length != Curve.ScalarSizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), Curve.ScalarSizeInBytes);
+        using SecretReadLease lease = _d.OpenRead();
+        lease.Span.CopyTo(destination);
     }
 
     /// <summary>Wipes and frees the scalar.</summary>
@@ -162,7 +268,7 @@ public sealed class EcPrivateKey : IDisposable
     /// <summary>Returns the type and curve name only.</summary>
     public override string ToString() => $"EcPrivateKey {Curve.Name}";
 
-    private static EcPrivateKey ImportCore(NistCurve curve, ReadOnlySpan<byte> scalar, SecretOptions? options)
+    private static EcPrivateKey ImportCore(NistCurve curve, ReadOnlySpan<byte> scalar, SecretOptions? options, KeyExportPolicies exportPolicy)
     {
         byte[] d = GC.AllocateArray<byte>(scalar.Length, pinned: true);
         ECParameters exported = default;
@@ -181,7 +287,7 @@ public sealed class EcPrivateKey : IDisposable
             }
             exported = ecdh.ExportParameters(includePrivateParameters: false);
             Secret secret = Secret.CopyFrom(scalar, options);
-            return new EcPrivateKey(curve, secret, Encode(curve, exported.Q));
+            return new EcPrivateKey(curve, secret, Encode(curve, exported.Q), exportPolicy);
         }
         finally
         {

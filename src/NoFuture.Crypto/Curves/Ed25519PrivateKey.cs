@@ -1,5 +1,6 @@
 // An Ed25519 signing key (RFC 8032 §5.1.5): libsodium's 64-byte expanded form (seed ‖ public key) in a Secret the key
-// owns. The seed is the exportable private key; it is only ever copied into another Secret.
+// owns. The seed is the exportable private key; it is only ever copied into another Secret or a caller's span, and
+// only when the key was created with KeyExportPolicies.AllowPlaintextExport.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;
@@ -8,15 +9,19 @@ using NoFuture.Memory;
 namespace NoFuture.Crypto.Curves;
 
 /// <summary>An Ed25519 private key held in secret memory, with its public key. Dispose it to wipe the key.</summary>
-/// <remarks><see cref="ToString"/> shows no key material; there is no accessor that returns the seed as an array.</remarks>
+/// <remarks>
+/// <see cref="ToString"/> shows no key material; there is no accessor that returns the seed as an array, and
+/// <see cref="ExportSeed(SecretOptions?)"/> works only for keys created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.
+/// </remarks>
 [DebuggerDisplay("Ed25519PrivateKey")]
 public sealed unsafe class Ed25519PrivateKey : IDisposable
 {
     private readonly Secret _expanded; // seed ‖ public key, 64 bytes
     private readonly byte[] _publicKey = new byte[Ed25519.PublicKeySizeInBytes];
 
-    private Ed25519PrivateKey(ReadOnlySpan<byte> seed, SecretOptions? options)
+    private Ed25519PrivateKey(ReadOnlySpan<byte> seed, SecretOptions? options, KeyExportPolicies exportPolicy)
     {
+        ExportPolicy = exportPolicy;
         _expanded = Secret.Allocate(Sodium.Ed25519SecretKeyBytes, options);
         try
         {
@@ -50,22 +55,32 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
         }
     }
 
+    /// <summary>The private-key exports this key allows, fixed at creation.</summary>
+    public KeyExportPolicies ExportPolicy { get; }
+
     /// <summary>Generates a key from a random seed drawn from the OS CSPRNG into secret memory.</summary>
-    public static Ed25519PrivateKey Generate(SecretOptions? options = null)
+    /// <param name="options">Secret-memory options; <see cref="SecretOptions.Default"/> when null.</param>
+    /// <param name="exportPolicy">Whether the seed may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static Ed25519PrivateKey Generate(SecretOptions? options = null, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using Secret seed = Secret.CreateRandom(Ed25519.SeedSizeInBytes, options);
-        return FromSeed(seed, options);
+        return FromSeed(seed, options, exportPolicy);
     }
 
     /// <summary>Derives the key from the 32-byte seed held in <paramref name="seed"/> (left as it is).</summary>
     /// <exception cref="ArgumentException">The secret is not 32 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static Ed25519PrivateKey FromSeed(Secret seed, SecretOptions? options = null)
+    public static Ed25519PrivateKey FromSeed(Secret seed, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(seed);
         if (seed.Length != Ed25519.SeedSizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(seed), Ed25519.SeedSizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using SecretReadLease lease = seed.OpenRead();
-        return new Ed25519PrivateKey(lease.Span, options);
+        return new Ed25519PrivateKey(lease.Span, options, exportPolicy);
     }
 
     /// <summary>
@@ -73,10 +88,41 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     /// responsible for wiping its own copy.
     /// </summary>
     /// <exception cref="ArgumentException">The seed is not 32 bytes.</exception>
-    public static Ed25519PrivateKey FromSeed(ReadOnlySpan<byte> seed, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static Ed25519PrivateKey FromSeed(ReadOnlySpan<byte> seed, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         if (seed.Length != Ed25519.SeedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(seed), Ed25519.SeedSizeInBytes);
-        return new Ed25519PrivateKey(seed, options);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return new Ed25519PrivateKey(seed, options, exportPolicy);
+    }
+
+    /// <summary>Writes the public key into <paramref name="destination"/> (exactly 32 bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPublicKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        if (destination.Length != Ed25519.PublicKeySizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(destination), Ed25519.PublicKeySizeInBytes);
+        _publicKey.CopyTo(destination);
+    }
+
+    /// <summary>Writes the public key into the start of <paramref name="destination"/> if it holds at least 32 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportPublicKey(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        return KeyExport.TryCopyPublic(_publicKey, destination, out bytesWritten);
+    }
+
+    /// <summary>Returns a copy of the public key (32 bytes).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] ExportPublicKey()
+    {
+        ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        return (byte[])_publicKey.Clone();
     }
 
     /// <summary>Signs <paramref name="message"/> into <paramref name="signature"/> (exactly 64 bytes).</summary>
@@ -90,6 +136,25 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
         SignCore(message, signature);
     }
 
+    /// <summary>Signs <paramref name="message"/> into the start of <paramref name="destination"/> if it holds at least 64 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">The destination overlaps the message.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TrySign(ReadOnlySpan<byte> message, Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        if (destination.Length < Ed25519.SignatureSizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Span<byte> signature = destination[..Ed25519.SignatureSizeInBytes];
+        if (signature.Overlaps(message)) CryptoThrowHelper.Overlap(nameof(destination));
+        SignCore(message, signature);
+        bytesWritten = Ed25519.SignatureSizeInBytes;
+        return true;
+    }
+
     /// <summary>Signs <paramref name="message"/> and returns the (public) signature.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Sign(ReadOnlySpan<byte> message)
@@ -101,12 +166,27 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     }
 
     /// <summary>Copies the 32-byte seed (RFC 8032's private key) into a new <see cref="Secret"/> the caller owns.</summary>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public Secret ExportSeed(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _expanded.OpenRead();
         return Secret.CopyFrom(lease.Span[..Ed25519.SeedSizeInBytes], options);
+    }
+
+    /// <summary>Copies the 32-byte seed into <paramref name="destination"/> (exactly 32 bytes, typically a write lease's span).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportSeed(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
+        if (destination.Length != Ed25519.SeedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), Ed25519.SeedSizeInBytes);
+        using SecretReadLease lease = _expanded.OpenRead();
+        lease.Span[..Ed25519.SeedSizeInBytes].CopyTo(destination);
     }
 
     /// <summary>Wipes and frees the key.</summary>

@@ -59,6 +59,43 @@ public static unsafe class X25519
         DerivePublicKeyCore(lease.Span, publicKey);
     }
 
+    /// <summary>Computes the public key X25519(k, 9) into the start of <paramref name="destination"/> if it holds at least 32 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">The private key is not 32 bytes, or the destination overlaps it.</exception>
+    public static bool TryDerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> destination, out int bytesWritten)
+    {
+        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), PrivateKeySizeInBytes);
+        if (destination.Length < PublicKeySizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Span<byte> publicKey = destination[..PublicKeySizeInBytes];
+        if (publicKey.Overlaps(privateKey)) CryptoThrowHelper.Overlap(nameof(destination));
+        DerivePublicKeyCore(privateKey, publicKey);
+        bytesWritten = PublicKeySizeInBytes;
+        return true;
+    }
+
+    /// <summary>Computes the public key for the private key held in <paramref name="privateKey"/> into the start of <paramref name="destination"/>.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ArgumentException">The secret is not 32 bytes.</exception>
+    /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
+    public static bool TryDerivePublicKey(Secret privateKey, Span<byte> destination, out int bytesWritten)
+    {
+        ArgumentNullException.ThrowIfNull(privateKey);
+        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), PrivateKeySizeInBytes);
+        if (destination.Length < PublicKeySizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        using SecretReadLease lease = privateKey.OpenRead();
+        DerivePublicKeyCore(lease.Span, destination[..PublicKeySizeInBytes]);
+        bytesWritten = PublicKeySizeInBytes;
+        return true;
+    }
+
     /// <summary>
     /// Computes the shared secret X25519(<paramref name="privateKey"/>, <paramref name="peerPublicKey"/>) into
     /// <paramref name="sharedSecret"/> (typically a write lease's span).

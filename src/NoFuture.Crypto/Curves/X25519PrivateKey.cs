@@ -1,5 +1,7 @@
 // An X25519 key pair object (RFC 7748): the 32-byte scalar in a NoFuture.Memory Secret the key owns, and the public
 // key (not secret) in an ordinary array. See X25519.cs for the low-order-point policy.
+// Export: the public key always (exact span, Try, array); the scalar only when the key was created with
+// KeyExportPolicies.AllowPlaintextExport, and only into a span or a new Secret.
 using System.Diagnostics;
 using NoFuture.Memory;
 
@@ -9,8 +11,9 @@ namespace NoFuture.Crypto.Curves;
 /// An X25519 private key held in secret memory, with its public key. Dispose it to wipe the scalar.
 /// </summary>
 /// <remarks>
-/// The scalar never leaves secret memory: <see cref="ExportPrivateKey"/> copies it into another
-/// <see cref="Secret"/>, never into an array. <see cref="ToString"/> shows no key material.
+/// The scalar never leaves secret memory: <see cref="ExportPrivateKey(SecretOptions?)"/> copies it into another
+/// <see cref="Secret"/> (or a caller's span), never into an array, and only when the key was created with
+/// <see cref="KeyExportPolicies.AllowPlaintextExport"/>. <see cref="ToString"/> shows no key material.
 /// </remarks>
 [DebuggerDisplay("X25519PrivateKey")]
 public sealed class X25519PrivateKey : IDisposable
@@ -18,11 +21,15 @@ public sealed class X25519PrivateKey : IDisposable
     private readonly Secret _scalar;
     private readonly byte[] _publicKey = new byte[X25519.PublicKeySizeInBytes];
 
-    private X25519PrivateKey(Secret scalar)
+    private X25519PrivateKey(Secret scalar, KeyExportPolicies exportPolicy)
     {
         _scalar = scalar;
+        ExportPolicy = exportPolicy;
         X25519.DerivePublicKey(scalar, _publicKey);
     }
+
+    /// <summary>The private-key exports this key allows, fixed at creation.</summary>
+    public KeyExportPolicies ExportPolicy { get; }
 
     /// <summary>The public key (u-coordinate, 32 bytes).</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
@@ -36,17 +43,27 @@ public sealed class X25519PrivateKey : IDisposable
     }
 
     /// <summary>Generates a key from the OS CSPRNG, written straight into secret memory.</summary>
-    public static X25519PrivateKey Generate(SecretOptions? options = null) => Own(X25519.GeneratePrivateKey(options));
+    /// <param name="options">Secret-memory options; <see cref="SecretOptions.Default"/> when null.</param>
+    /// <param name="exportPolicy">Whether the scalar may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static X25519PrivateKey Generate(SecretOptions? options = null, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
+    {
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return Own(X25519.GeneratePrivateKey(options), exportPolicy);
+    }
 
     /// <summary>Imports a 32-byte scalar by copying it from <paramref name="privateKey"/> (left as it is).</summary>
     /// <exception cref="ArgumentException">The secret is not 32 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static X25519PrivateKey Import(Secret privateKey, SecretOptions? options = null)
+    public static X25519PrivateKey Import(Secret privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         if (privateKey.Length != X25519.PrivateKeySizeInBytes)
             CryptoThrowHelper.WrongSecretSize(nameof(privateKey), X25519.PrivateKeySizeInBytes);
-        return Own(privateKey.Clone(options));
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return Own(privateKey.Clone(options), exportPolicy);
     }
 
     /// <summary>
@@ -54,21 +71,47 @@ public sealed class X25519PrivateKey : IDisposable
     /// caller remains responsible for wiping its own copy.
     /// </summary>
     /// <exception cref="ArgumentException">The span is not 32 bytes.</exception>
-    public static X25519PrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static X25519PrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         if (privateKey.Length != X25519.PrivateKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(privateKey), X25519.PrivateKeySizeInBytes);
-        return Own(Secret.CopyFrom(privateKey, options));
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return Own(Secret.CopyFrom(privateKey, options), exportPolicy);
     }
 
-    /// <summary>Copies the public key into <paramref name="destination"/> (exactly 32 bytes).</summary>
+    /// <summary>Copies the public key into <paramref name="destination"/> (exactly 32 bytes); the same as <see cref="ExportPublicKey(Span{byte})"/>.</summary>
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyPublicKeyTo(Span<byte> destination)
+    public void CopyPublicKeyTo(Span<byte> destination) => ExportPublicKey(destination);
+
+    /// <summary>Writes the public key into <paramref name="destination"/> (exactly 32 bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPublicKey(Span<byte> destination)
     {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
         if (destination.Length != X25519.PublicKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(destination), X25519.PublicKeySizeInBytes);
-        PublicKey.CopyTo(destination);
+        _publicKey.CopyTo(destination);
+    }
+
+    /// <summary>Writes the public key into the start of <paramref name="destination"/> if it holds at least 32 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportPublicKey(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        return KeyExport.TryCopyPublic(_publicKey, destination, out bytesWritten);
+    }
+
+    /// <summary>Returns a copy of the public key (32 bytes).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] ExportPublicKey()
+    {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        return (byte[])_publicKey.Clone();
     }
 
     /// <summary>
@@ -85,11 +128,27 @@ public sealed class X25519PrivateKey : IDisposable
     }
 
     /// <summary>Copies the private scalar into a new <see cref="Secret"/> the caller owns.</summary>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public Secret ExportPrivateKey(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
         return _scalar.Clone(options);
+    }
+
+    /// <summary>Copies the private scalar into <paramref name="destination"/> (exactly 32 bytes, typically a write lease's span).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPrivateKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
+        if (destination.Length != X25519.PrivateKeySizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(destination), X25519.PrivateKeySizeInBytes);
+        using SecretReadLease lease = _scalar.OpenRead();
+        lease.Span.CopyTo(destination);
     }
 
     /// <summary>Wipes and frees the private scalar.</summary>
@@ -98,11 +157,11 @@ public sealed class X25519PrivateKey : IDisposable
     /// <summary>Returns the type name only.</summary>
     public override string ToString() => nameof(X25519PrivateKey);
 
-    private static X25519PrivateKey Own(Secret scalar)
+    private static X25519PrivateKey Own(Secret scalar, KeyExportPolicies exportPolicy)
     {
         try
         {
-            return new X25519PrivateKey(scalar);
+            return new X25519PrivateKey(scalar, exportPolicy);
         }
         catch
         {

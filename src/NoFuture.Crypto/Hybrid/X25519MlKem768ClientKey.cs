@@ -17,7 +17,8 @@ namespace NoFuture.Crypto.Hybrid;
 /// private parts, in secret memory, to process the server's share. Dispose it to wipe them.
 /// </summary>
 /// <remarks>
-/// One key per handshake: TLS 1.3 key shares are ephemeral. <see cref="ToString"/> shows no key material.
+/// One key per handshake: TLS 1.3 key shares are ephemeral, so the private parts have no export method at all
+/// (there is no <see cref="KeyExportPolicies"/> that would allow one). <see cref="ToString"/> shows no key material.
 /// </remarks>
 [DebuggerDisplay("X25519MlKem768ClientKey")]
 public sealed class X25519MlKem768ClientKey : IDisposable
@@ -42,6 +43,34 @@ public sealed class X25519MlKem768ClientKey : IDisposable
             ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
             return _clientShare;
         }
+    }
+
+    /// <summary>Writes the client share into <paramref name="destination"/> (exactly 1216 bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportClientShare(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        if (destination.Length != X25519MlKem768.ClientShareSizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(destination), X25519MlKem768.ClientShareSizeInBytes);
+        _clientShare.CopyTo(destination);
+    }
+
+    /// <summary>Writes the client share into the start of <paramref name="destination"/> if it holds at least 1216 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportClientShare(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        return KeyExport.TryCopyPublic(_clientShare, destination, out bytesWritten);
+    }
+
+    /// <summary>Returns a copy of the client share (1216 bytes).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] ExportClientShare()
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        return (byte[])_clientShare.Clone();
     }
 
     /// <summary>Generates a fresh key pair from the OS CSPRNG.</summary>

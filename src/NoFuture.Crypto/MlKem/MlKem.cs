@@ -13,6 +13,9 @@
 //   hash check on decapsulation keys (7.3). Decapsulation of a wrong ciphertext never fails: implicit rejection.
 // - The base class validates sizes and disposal in its public methods and then calls the ...Core overrides here,
 //   which only compute (STYLE 1). PKCS#8 export is not offered: the seed is the exported private form.
+// - Private export (seed or expanded dk) is gated by KeyExportPolicies (STYLE 4): the Core overrides throw
+//   InvalidOperationException unless the key was created with AllowPlaintextExport, so every base-class export
+//   path, span or byte[], obeys the same policy.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
@@ -33,6 +36,9 @@ namespace NoFuture.Crypto;
 /// <see cref="SecretWriteLease"/>). The base class's <c>byte[]</c> overloads (<c>Encapsulate(out byte[], out
 /// byte[])</c>, <c>Decapsulate(byte[])</c>, <c>ExportPrivateSeed()</c>, <c>ExportDecapsulationKey()</c>) put the
 /// shared secret or private key on the garbage-collected heap, where it cannot be reliably wiped.</para>
+/// <para>The private seed and decapsulation key can be exported only from a key created with
+/// <see cref="KeyExportPolicies.AllowPlaintextExport"/> (see <see cref="ExportPolicy"/>); otherwise every export
+/// of them, span or <c>byte[]</c>, throws <see cref="InvalidOperationException"/>.</para>
 /// <para>Encapsulation and decapsulation allocate no managed memory and run in time independent of secrets.</para>
 /// </remarks>
 [DebuggerDisplay("MlKem {Algorithm.Name}")]
@@ -45,9 +51,11 @@ public sealed class MlKem : MLKem
     private readonly Secret? _decapsulationKey;
     private bool _disposed;
 
-    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, byte[] encapsulationKeyHash, Secret? seed, Secret? decapsulationKey)
+    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, byte[] encapsulationKeyHash, Secret? seed, Secret? decapsulationKey,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
         : base(algorithm)
     {
+        ExportPolicy = exportPolicy;
         _parameters = parameters;
         _encapsulationKey = encapsulationKey;
         _encapsulationKeyHash = encapsulationKeyHash;
@@ -61,16 +69,23 @@ public sealed class MlKem : MLKem
     /// <summary>True when this key holds the 64-byte private seed d || z (generated or imported from a seed).</summary>
     public bool HasPrivateSeed => _seed is not null;
 
+    /// <summary>The private-key exports this key allows, fixed at creation (always None for a public-only key).</summary>
+    public KeyExportPolicies ExportPolicy { get; }
+
     /// <summary>Generates a new key from 64 bytes of OS randomness written straight into secret memory.</summary>
+    /// <param name="algorithm">ML-KEM-512, -768 or -1024.</param>
+    /// <param name="exportPolicy">Whether the seed and decapsulation key may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="algorithm"/> is not ML-KEM-512, -768 or -1024.</exception>
-    public static MlKem Generate(MLKemAlgorithm algorithm)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static MlKem Generate(MLKemAlgorithm algorithm, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         Secret seed = Secret.CreateRandom(MlKemParameters.PrivateSeedSizeInBytes);
         try
         {
-            return FromSeedCore(algorithm, parameters, seed);
+            return FromSeedCore(algorithm, parameters, seed, exportPolicy);
         }
         catch
         {
@@ -82,15 +97,24 @@ public sealed class MlKem : MLKem
     /// <summary>Imports a key from its 64-byte private seed d || z; the seed is copied into secret memory.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
-    public static new MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source)
+    /// <remarks>The key is not exportable (<see cref="KeyExportPolicies.None"/>); use the overload with a policy to allow it.</remarks>
+    public static new MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
+        ImportPrivateSeed(algorithm, source, KeyExportPolicies.None);
+
+    /// <summary>Imports a key from its 64-byte private seed d || z with an export policy; the seed is copied into secret memory.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
+    /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != MlKemParameters.PrivateSeedSizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(source), MlKemParameters.PrivateSeedSizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         Secret seed = Secret.CopyFrom(source);
         try
         {
-            return FromSeedCore(algorithm, parameters, seed);
+            return FromSeedCore(algorithm, parameters, seed, exportPolicy);
         }
         catch
         {
@@ -102,12 +126,13 @@ public sealed class MlKem : MLKem
     /// <summary>Imports a key from a 64-byte private seed d || z held in a secret (copied; the caller keeps it).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> or <paramref name="source"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="source"/> was disposed.</exception>
-    public static MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, Secret source)
+    public static MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, Secret source, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(source);
         using SecretReadLease lease = source.OpenRead();
-        return ImportPrivateSeed(algorithm, lease.Span);
+        return ImportPrivateSeed(algorithm, lease.Span, exportPolicy);
     }
 
     /// <summary>Imports an encapsulation (public) key after the modulus check of FIPS 203, section 7.2.</summary>
@@ -132,18 +157,28 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
     /// <exception cref="CryptographicException">The key fails the hash check.</exception>
-    public static new MlKem ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source)
+    /// <remarks>The key is not exportable (<see cref="KeyExportPolicies.None"/>); use the overload with a policy to allow it.</remarks>
+    public static new MlKem ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
+        ImportDecapsulationKey(algorithm, source, KeyExportPolicies.None);
+
+    /// <summary>Imports an expanded decapsulation key (FIPS 203 section 7.3 hash check) with an export policy.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
+    /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    /// <exception cref="CryptographicException">The key fails the hash check.</exception>
+    public static MlKem ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != parameters.DecapsulationKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(source), parameters.DecapsulationKeySizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         if (!MlKemCore.DecapsulationKeyHashCheck(parameters, source))
             throw new CryptographicException("The decapsulation key fails the FIPS 203 hash check.");
         byte[] encapsulationKey = source.Slice(parameters.EncodedVectorSizeInBytes, parameters.EncapsulationKeySizeInBytes).ToArray();
         // H(ek) is public and sits in dk after ek; the hash check above just verified it.
         byte[] encapsulationKeyHash = source.Slice(parameters.EncodedVectorSizeInBytes + parameters.EncapsulationKeySizeInBytes, 32).ToArray();
         Secret decapsulationKey = Secret.CopyFrom(source);
-        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed: null, decapsulationKey);
+        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed: null, decapsulationKey, exportPolicy);
     }
 
     private static MlKemParameters ParametersOf(MLKemAlgorithm algorithm)
@@ -154,7 +189,7 @@ public sealed class MlKem : MLKem
     }
 
     /// <summary>Expands the seed (FIPS 203, Algorithm 16) into a new secret; takes ownership of the seed.</summary>
-    private static MlKem FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed)
+    private static MlKem FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed, KeyExportPolicies exportPolicy)
     {
         var encapsulationKey = new byte[parameters.EncapsulationKeySizeInBytes];
         var encapsulationKeyHash = new byte[32];
@@ -173,7 +208,7 @@ public sealed class MlKem : MLKem
             decapsulationKey.Dispose();
             throw;
         }
-        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed, decapsulationKey);
+        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed, decapsulationKey, exportPolicy);
     }
 
     /// <inheritdoc />
@@ -209,18 +244,84 @@ public sealed class MlKem : MLKem
     /// <inheritdoc />
     protected override void ExportEncapsulationKeyCore(Span<byte> destination) => _encapsulationKey.CopyTo(destination);
 
+    /// <summary>
+    /// Writes the encapsulation key into the start of <paramref name="destination"/> if it is at least
+    /// <see cref="MLKemAlgorithm.EncapsulationKeySizeInBytes"/> bytes.
+    /// </summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportEncapsulationKey(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return KeyExport.TryCopyPublic(_encapsulationKey, destination, out bytesWritten);
+    }
+
+    /// <summary>
+    /// Encapsulates like <see cref="MLKem.Encapsulate(Span{byte}, Span{byte})"/>, but the ciphertext goes to the start
+    /// of <paramref name="ciphertext"/>, which may be larger than <see cref="MLKemAlgorithm.CiphertextSizeInBytes"/>.
+    /// </summary>
+    /// <param name="ciphertext">Receives the ciphertext in its first bytes.</param>
+    /// <param name="sharedSecret">Receives the shared secret: exactly 32 bytes (a secret has no "large enough").</param>
+    /// <param name="bytesWritten">The number of ciphertext bytes written, or 0 when the call returns false.</param>
+    /// <returns><see langword="false"/>, with nothing written to either destination, when <paramref name="ciphertext"/> is too small.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sharedSecret"/> has the wrong size or the buffers overlap.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryEncapsulate(Span<byte> ciphertext, Span<byte> sharedSecret, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int size = Algorithm.CiphertextSizeInBytes;
+        if (ciphertext.Length < size)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Encapsulate(ciphertext[..size], sharedSecret); // the base class validates the shared-secret span and overlap
+        bytesWritten = size;
+        return true;
+    }
+
+    /// <summary>
+    /// Encapsulates, returning the (public) ciphertext in a new array and the shared secret in a new 32-byte
+    /// <see cref="Secret"/> the caller owns; unlike the base class's <c>Encapsulate(out byte[], out byte[])</c>, the
+    /// shared secret never reaches the garbage-collected heap.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public Secret Encapsulate(out byte[] ciphertext, SecretOptions? options = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        byte[] ct = new byte[Algorithm.CiphertextSizeInBytes];
+        Secret sharedSecret = Secret.Allocate(Algorithm.SharedSecretSizeInBytes, options);
+        try
+        {
+            using (SecretWriteLease lease = sharedSecret.OpenWrite()) Encapsulate(ct, lease.Span);
+            ciphertext = ct;
+            return sharedSecret;
+        }
+        catch
+        {
+            sharedSecret.Dispose();
+            throw;
+        }
+    }
+
     /// <inheritdoc />
+    /// <exception cref="CryptographicException">The key has no decapsulation key.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportDecapsulationKeyCore(Span<byte> destination)
     {
         if (_decapsulationKey is null) throw new CryptographicException("The key has no decapsulation key.");
+        KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _decapsulationKey.OpenRead();
         lease.Span.CopyTo(destination);
     }
 
     /// <inheritdoc />
+    /// <exception cref="CryptographicException">The key has no private seed.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportPrivateSeedCore(Span<byte> destination)
     {
         if (_seed is null) throw new CryptographicException("The key has no private seed.");
+        KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _seed.OpenRead();
         lease.Span.CopyTo(destination);
     }

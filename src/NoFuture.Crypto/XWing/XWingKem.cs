@@ -97,6 +97,49 @@ public static class XWingKem
     }
 
     /// <summary>
+    /// Encapsulates like <see cref="Encapsulate(ReadOnlySpan{byte}, Span{byte}, Span{byte})"/>, but the ciphertext
+    /// goes to the start of <paramref name="ciphertext"/>, which may be larger than 1120 bytes.
+    /// </summary>
+    /// <param name="publicKey">The recipient's 1216-byte public key.</param>
+    /// <param name="ciphertext">Receives the 1120-byte ciphertext in its first bytes.</param>
+    /// <param name="sharedSecret">Receives the shared secret: exactly 32 bytes (a secret has no "large enough").</param>
+    /// <param name="bytesWritten">The number of ciphertext bytes written: 1120, or 0 when the call returns false.</param>
+    /// <returns>
+    /// <see langword="false"/>, with nothing written to either destination, when <paramref name="ciphertext"/> is
+    /// shorter than 1120 bytes.
+    /// </returns>
+    /// <exception cref="ArgumentException">
+    /// The public key or <paramref name="sharedSecret"/> has the wrong size, the buffers overlap, or the public key fails
+    /// the modulus check.
+    /// </exception>
+    public static bool TryEncapsulate(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret, out int bytesWritten)
+    {
+        if (ciphertext.Length < CiphertextSizeInBytes)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Span<byte> ct = ciphertext[..CiphertextSizeInBytes];
+        Validate(publicKey, ct, sharedSecret);
+        EncapsulateCore(publicKey, ct, sharedSecret);
+        bytesWritten = CiphertextSizeInBytes;
+        return true;
+    }
+
+    /// <summary>
+    /// Encapsulates a fresh shared secret to <paramref name="publicKey"/>, returning the (public) ciphertext in a new
+    /// array and the shared secret in a new 32-byte <see cref="Secret"/> the caller owns.
+    /// </summary>
+    /// <exception cref="ArgumentException">The public key has the wrong size or fails the modulus check.</exception>
+    public static Secret Encapsulate(ReadOnlySpan<byte> publicKey, out byte[] ciphertext, SecretOptions? options = null)
+    {
+        byte[] ct = new byte[CiphertextSizeInBytes];
+        Secret sharedSecret = Encapsulate(publicKey, ct, options);
+        ciphertext = ct;
+        return sharedSecret;
+    }
+
+    /// <summary>
     /// Draft §5.4.1, EncapsulateDerand(pk, eseed), with eseed = m (32) || ek_X (32). For tests and known-answer
     /// vectors only: reusing an eseed reveals the shared secret.
     /// </summary>

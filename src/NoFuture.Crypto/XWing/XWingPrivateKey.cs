@@ -5,7 +5,7 @@
 // A-hat^T, H(pk_M); public, in managed arrays). The public key pk = pk_M || pk_X (1216) is not secret and
 // sits in an ordinary array. The secret is frozen (read-only) once written.
 // The expanded form never leaves this object (§5.5.1: it MUST NOT be transmitted between implementations); the only
-// export is the seed sk.
+// export is the seed sk, and only for keys created with KeyExportPolicies.AllowPlaintextExport.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
@@ -31,10 +31,14 @@ public sealed class XWingPrivateKey : IDisposable
     private readonly byte[] _publicKey = new byte[XWingCore.PublicKeySizeInBytes];
     private ExpandedEncapsulationKey? _expandedPkM; // public; made on first decapsulation, see DecapsulateCore
 
-    private XWingPrivateKey(Secret key)
+    private XWingPrivateKey(Secret key, KeyExportPolicies exportPolicy)
     {
         _key = key;
+        ExportPolicy = exportPolicy;
     }
+
+    /// <summary>The private-key exports this key allows, fixed at creation.</summary>
+    public KeyExportPolicies ExportPolicy { get; }
 
     /// <summary>The public (encapsulation) key pk = pk_M || pk_X, 1216 bytes.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
@@ -52,22 +56,30 @@ public sealed class XWingPrivateKey : IDisposable
     /// into secret memory, and is expanded there.
     /// </summary>
     /// <param name="options">Secret-memory options; <see cref="SecretOptions.Default"/> when null.</param>
-    public static XWingPrivateKey Generate(SecretOptions? options = null) =>
-        Create(options, default(ReadOnlySpan<byte>), fromRandom: true);
+    /// <param name="exportPolicy">Whether the seed may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static XWingPrivateKey Generate(SecretOptions? options = null, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
+    {
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return Create(options, exportPolicy, default(ReadOnlySpan<byte>), fromRandom: true);
+    }
 
     /// <summary>
     /// Imports a 32-byte seed sk (draft §5.2.1, GenerateKeyPairDerand) by copying it from
     /// <paramref name="privateKey"/>, which is left as it is.
     /// </summary>
     /// <exception cref="ArgumentException">The secret is not 32 bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static XWingPrivateKey Import(Secret privateKey, SecretOptions? options = null)
+    public static XWingPrivateKey Import(Secret privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(privateKey);
         if (privateKey.Length != XWingKem.PrivateKeySizeInBytes)
             CryptoThrowHelper.WrongSecretSize(nameof(privateKey), XWingKem.PrivateKeySizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using SecretReadLease lease = privateKey.OpenRead();
-        return Create(options, lease.Span, fromRandom: false);
+        return Create(options, exportPolicy, lease.Span, fromRandom: false);
     }
 
     /// <summary>
@@ -75,22 +87,47 @@ public sealed class XWingPrivateKey : IDisposable
     /// caller remains responsible for wiping its own copy.
     /// </summary>
     /// <exception cref="ArgumentException">The span is not 32 bytes.</exception>
-    public static XWingPrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static XWingPrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         if (privateKey.Length != XWingKem.PrivateKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(privateKey), XWingKem.PrivateKeySizeInBytes);
-        return Create(options, privateKey, fromRandom: false);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return Create(options, exportPolicy, privateKey, fromRandom: false);
     }
 
-    /// <summary>Copies the public key into <paramref name="destination"/> (exactly 1216 bytes).</summary>
+    /// <summary>Copies the public key into <paramref name="destination"/> (exactly 1216 bytes); the same as <see cref="ExportPublicKey(Span{byte})"/>.</summary>
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyPublicKeyTo(Span<byte> destination)
+    public void CopyPublicKeyTo(Span<byte> destination) => ExportPublicKey(destination);
+
+    /// <summary>Writes the public key into <paramref name="destination"/> (exactly 1216 bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPublicKey(Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
         if (destination.Length != XWingKem.PublicKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(destination), XWingKem.PublicKeySizeInBytes);
         _publicKey.CopyTo(destination);
+    }
+
+    /// <summary>Writes the public key into the start of <paramref name="destination"/> if it holds at least 1216 bytes.</summary>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TryExportPublicKey(Span<byte> destination, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        return KeyExport.TryCopyPublic(_publicKey, destination, out bytesWritten);
+    }
+
+    /// <summary>Returns a copy of the public key (1216 bytes).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] ExportPublicKey()
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        return (byte[])_publicKey.Clone();
     }
 
     /// <summary>
@@ -139,12 +176,28 @@ public sealed class XWingPrivateKey : IDisposable
     /// Copies the 32-byte seed sk (the draft's serialized private key, §5.1) into a new <see cref="Secret"/> the
     /// caller owns. The expanded key is never exported (§5.5.1).
     /// </summary>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public Secret ExportPrivateKey(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _key.OpenRead();
         return Secret.CopyFrom(lease.Span.Slice(SeedOffset, XWingCore.SeedSizeInBytes), options);
+    }
+
+    /// <summary>Copies the 32-byte seed sk into <paramref name="destination"/> (exactly 32 bytes, typically a write lease's span).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPrivateKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_key.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
+        if (destination.Length != XWingKem.PrivateKeySizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(destination), XWingKem.PrivateKeySizeInBytes);
+        using SecretReadLease lease = _key.OpenRead();
+        lease.Span.Slice(SeedOffset, XWingCore.SeedSizeInBytes).CopyTo(destination);
     }
 
     /// <summary>Wipes and frees the seed and the expanded key.</summary>
@@ -165,12 +218,12 @@ public sealed class XWingPrivateKey : IDisposable
     }
 
     /// <summary>Allocates the key's secret, fills the seed (from <paramref name="seed"/> or the CSPRNG) and expands it.</summary>
-    private static XWingPrivateKey Create(SecretOptions? options, ReadOnlySpan<byte> seed, bool fromRandom)
+    private static XWingPrivateKey Create(SecretOptions? options, KeyExportPolicies exportPolicy, ReadOnlySpan<byte> seed, bool fromRandom)
     {
         Secret key = Secret.Allocate(KeySizeInBytes, options);
         try
         {
-            var result = new XWingPrivateKey(key);
+            var result = new XWingPrivateKey(key, exportPolicy);
             using (SecretWriteLease lease = key.OpenWrite())
             {
                 Span<byte> sk = lease.Span.Slice(SeedOffset, XWingCore.SeedSizeInBytes);

@@ -60,7 +60,7 @@ public class EcPrivateKeyTests
         ECDomainParameters domain = Domain(name);
         for (int round = 0; round < 5; round++)
         {
-            using EcPrivateKey ours = EcPrivateKey.Generate(curve);
+            using EcPrivateKey ours = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             Assert.Equal(curve.PublicKeySizeInBytes, ours.PublicKey.Length);
 
             // BC derives the same public key from our exported scalar.
@@ -89,7 +89,7 @@ public class EcPrivateKeyTests
     {
         NistCurve curve = Get(name);
         ECDomainParameters domain = Domain(name);
-        using EcPrivateKey key = EcPrivateKey.Generate(curve);
+        using EcPrivateKey key = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         byte[] data = RandomNumberGenerator.GetBytes(77);
         byte[] signature = new byte[curve.SignatureSizeInBytes];
         key.Sign(data, signature);

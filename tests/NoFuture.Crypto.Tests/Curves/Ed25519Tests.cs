@@ -54,7 +54,7 @@ public class Ed25519Tests
     public void Rfc8032_Section7_1(string seedHex, string pkHex, string msgHex, string sigHex)
     {
         using Secret seed = Secret.CopyFrom(Convert.FromHexString(seedHex));
-        using Ed25519PrivateKey key = Ed25519PrivateKey.FromSeed(seed);
+        using Ed25519PrivateKey key = Ed25519PrivateKey.FromSeed(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         Assert.Equal(Convert.FromHexString(pkHex), key.PublicKey.ToArray());
         byte[] msg = Convert.FromHexString(msgHex);
         byte[] sig = new byte[64];

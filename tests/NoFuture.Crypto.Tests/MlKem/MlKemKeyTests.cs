@@ -56,8 +56,11 @@ public class MlKemKeyTests
         Dictionary<string, byte[]> v = ReadCctv($"mlkem/cctv-pr13-final/unluckysample/{name}.txt");
         using MlKemKey key = MlKemTesting.GenerateDerandomized(algorithm, v["d"], v["z"]);
         Assert.Equal(v["ek"], key.ExportEncapsulationKey());
-        Assert.Equal(v["dk"], key.ExportDecapsulationKey());
-        Assert.Equal([.. v["d"], .. v["z"]], key.ExportPrivateSeed());
+        // The testing hook's key is not exportable (KeyExportPolicies.None); the same seed imported with the policy is.
+        Assert.Throws<InvalidOperationException>(() => key.ExportPrivateSeed());
+        using MlKemKey exportable = MlKemKey.ImportPrivateSeed(algorithm, [.. v["d"], .. v["z"]], KeyExportPolicies.AllowPlaintextExport);
+        Assert.Equal(v["dk"], exportable.ExportDecapsulationKey());
+        Assert.Equal([.. v["d"], .. v["z"]], exportable.ExportPrivateSeed());
         var ciphertext = new byte[algorithm.CiphertextSizeInBytes];
         var shared = new byte[32];
         MlKemTesting.EncapsulateDerandomized(key, v["m"], ciphertext, shared);
@@ -97,7 +100,7 @@ public class MlKemKeyTests
     public void InvalidKeysAreRejected()
     {
         MLKemAlgorithm algorithm = MLKemAlgorithm.MLKem512;
-        using MlKemKey key = MlKemKey.Generate(algorithm);
+        using MlKemKey key = MlKemKey.Generate(algorithm, KeyExportPolicies.AllowPlaintextExport);
         byte[] ek = key.ExportEncapsulationKey();
         ek[0] = 0xFF;
         ek[1] |= 0x0F; // first coefficient = 4095 >= q

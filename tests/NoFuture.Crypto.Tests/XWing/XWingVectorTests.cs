@@ -28,7 +28,7 @@ public class XWingVectorTests
             Assert.Equal(XWingKem.CiphertextSizeInBytes, ct.Length);
 
             // GenerateKeyPairDerand(sk) → pk, from a span and from a Secret.
-            using XWingPrivateKey key = XWingPrivateKey.Import(sk);
+            using XWingPrivateKey key = XWingPrivateKey.Import(sk, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             Assert.Equal(pk, key.PublicKey.ToArray());
             using (Secret skSecret = Secret.CopyFrom(sk))
             using (XWingPrivateKey key2 = XWingPrivateKey.Import(skSecret))

@@ -1,0 +1,283 @@
+// KeyExportPolicies (STYLE 4) over every private key type: export is refused by default (Generate, every Import and
+// FromSeed), with InvalidOperationException and nothing written; allowed with AllowPlaintextExport, where the export
+// round-trips through import; unknown flags are refused; messages and ToString()/[DebuggerDisplay] show no key material.
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using NoFuture.Crypto.Aead;
+using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Hybrid;
+using NoFuture.Crypto.XWing;
+using NoFuture.Memory;
+using MlKemKey = NoFuture.Crypto.MlKem;
+
+namespace NoFuture.Crypto.Tests.Api;
+
+public class ExportPolicyTests
+{
+    private const KeyExportPolicies Allow = KeyExportPolicies.AllowPlaintextExport;
+    private const byte Sentinel = 0xA5;
+
+    public static TheoryData<string> MlKemAlgorithms => new() { "ML-KEM-512", "ML-KEM-768", "ML-KEM-1024" };
+
+    public static TheoryData<string> NistCurves => new() { "P-256", "P-384", "P-521" };
+
+    private static MLKemAlgorithm MlKemAlgorithm(string name) => name switch
+    {
+        "ML-KEM-512" => System.Security.Cryptography.MLKemAlgorithm.MLKem512,
+        "ML-KEM-768" => System.Security.Cryptography.MLKemAlgorithm.MLKem768,
+        _ => System.Security.Cryptography.MLKemAlgorithm.MLKem1024,
+    };
+
+    private static NistCurve Curve(string name) => name switch
+    {
+        "P-256" => NistCurve.P256,
+        "P-384" => NistCurve.P384,
+        _ => NistCurve.P521,
+    };
+
+    /// <summary>Runs <paramref name="export"/> into a sentinel-filled buffer and checks it is refused and writes nothing.</summary>
+    private static void AssertRefused(int size, SpanAction export)
+    {
+        byte[] destination = Enumerable.Repeat(Sentinel, size).ToArray();
+        InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => export(destination));
+        Assert.Contains("AllowPlaintextExport", e.Message, StringComparison.Ordinal);
+        Assert.All(destination, b => Assert.Equal(Sentinel, b));
+    }
+
+    private delegate void SpanAction(Span<byte> destination);
+
+    [Fact]
+    public void X25519_RefusedByDefault_AllowedWithPolicy_RoundTrips()
+    {
+        using Secret scalar = X25519.GeneratePrivateKey();
+        using X25519PrivateKey generated = X25519PrivateKey.Generate();
+        using X25519PrivateKey fromSecret = X25519PrivateKey.Import(scalar);
+        using X25519PrivateKey fromSpan = X25519PrivateKey.Import(new byte[32]);
+        foreach (X25519PrivateKey key in new[] { generated, fromSecret, fromSpan })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
+            AssertRefused(32, d => key.ExportPrivateKey(d));
+        }
+
+        using X25519PrivateKey exportable = X25519PrivateKey.Import(scalar, exportPolicy: Allow);
+        Assert.Equal(Allow, exportable.ExportPolicy);
+        using Secret exported = exportable.ExportPrivateKey();
+        Assert.True(exported.FixedTimeEquals(scalar));
+        byte[] span = new byte[32];
+        exportable.ExportPrivateKey(span);
+        using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(scalar));
+        using X25519PrivateKey again = X25519PrivateKey.Import(exported);
+        Assert.True(again.PublicKey.SequenceEqual(fromSecret.PublicKey));
+        Assert.Throws<ArgumentException>("destination", () => exportable.ExportPrivateKey(new byte[31]));
+    }
+
+    [Fact]
+    public void Ed25519_RefusedByDefault_AllowedWithPolicy_RoundTrips()
+    {
+        byte[] seedBytes = RandomNumberGenerator.GetBytes(32);
+        using Secret seed = Secret.CopyFrom(seedBytes);
+        using Ed25519PrivateKey generated = Ed25519PrivateKey.Generate();
+        using Ed25519PrivateKey fromSecret = Ed25519PrivateKey.FromSeed(seed);
+        using Ed25519PrivateKey fromSpan = Ed25519PrivateKey.FromSeed(seedBytes);
+        foreach (Ed25519PrivateKey key in new[] { generated, fromSecret, fromSpan })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            Assert.Throws<InvalidOperationException>(() => key.ExportSeed());
+            AssertRefused(32, d => key.ExportSeed(d));
+        }
+
+        using Ed25519PrivateKey exportable = Ed25519PrivateKey.Generate(exportPolicy: Allow);
+        using Secret exported = exportable.ExportSeed();
+        byte[] span = new byte[32];
+        exportable.ExportSeed(span);
+        using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(exported));
+        using Ed25519PrivateKey again = Ed25519PrivateKey.FromSeed(exported);
+        Assert.True(again.PublicKey.SequenceEqual(exportable.PublicKey));
+        Assert.Equal(exportable.Sign("m"u8), again.Sign("m"u8)); // Ed25519 is deterministic: same key, same signature
+
+        using Ed25519PrivateKey fromSeed = Ed25519PrivateKey.FromSeed(seedBytes, exportPolicy: Allow);
+        using Secret seedBack = fromSeed.ExportSeed();
+        Assert.True(seedBack.FixedTimeEquals(seed));
+    }
+
+    [Theory]
+    [MemberData(nameof(NistCurves))]
+    public void EcPrivateKey_RefusedByDefault_AllowedWithPolicy_RoundTrips(string name)
+    {
+        NistCurve curve = Curve(name);
+        using EcPrivateKey generated = EcPrivateKey.Generate(curve);
+        Assert.Equal(KeyExportPolicies.None, generated.ExportPolicy);
+        Assert.Throws<InvalidOperationException>(() => generated.ExportPrivateKey());
+        AssertRefused(curve.ScalarSizeInBytes, d => generated.ExportPrivateKey(d));
+
+        using EcPrivateKey exportable = EcPrivateKey.Generate(curve, exportPolicy: Allow);
+        using Secret d = exportable.ExportPrivateKey();
+        byte[] span = new byte[curve.ScalarSizeInBytes];
+        exportable.ExportPrivateKey(span);
+        using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(d));
+
+        using EcPrivateKey fromSecret = EcPrivateKey.Import(curve, d);
+        using EcPrivateKey fromSpan = EcPrivateKey.Import(curve, span);
+        Assert.True(fromSecret.PublicKey.SequenceEqual(exportable.PublicKey));
+        foreach (EcPrivateKey key in new[] { fromSecret, fromSpan })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            AssertRefused(curve.ScalarSizeInBytes, dest => key.ExportPrivateKey(dest));
+        }
+        using EcPrivateKey importedExportable = EcPrivateKey.Import(curve, d, exportPolicy: Allow);
+        using Secret back = importedExportable.ExportPrivateKey();
+        Assert.True(back.FixedTimeEquals(d));
+    }
+
+    [Fact]
+    public void XWing_RefusedByDefault_AllowedWithPolicy_RoundTrips()
+    {
+        byte[] seedBytes = RandomNumberGenerator.GetBytes(XWingKem.PrivateKeySizeInBytes);
+        using Secret seed = Secret.CopyFrom(seedBytes);
+        using XWingPrivateKey generated = XWingPrivateKey.Generate();
+        using XWingPrivateKey fromSecret = XWingPrivateKey.Import(seed);
+        using XWingPrivateKey fromSpan = XWingPrivateKey.Import(seedBytes);
+        foreach (XWingPrivateKey key in new[] { generated, fromSecret, fromSpan })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
+            AssertRefused(XWingKem.PrivateKeySizeInBytes, d => key.ExportPrivateKey(d));
+        }
+
+        using XWingPrivateKey exportable = XWingPrivateKey.Import(seed, exportPolicy: Allow);
+        using Secret exported = exportable.ExportPrivateKey();
+        Assert.True(exported.FixedTimeEquals(seed));
+        byte[] span = new byte[XWingKem.PrivateKeySizeInBytes];
+        exportable.ExportPrivateKey(span);
+        Assert.Equal(seedBytes, span);
+        using XWingPrivateKey again = XWingPrivateKey.Import(exported);
+        Assert.True(again.PublicKey.SequenceEqual(fromSpan.PublicKey));
+    }
+
+    [Theory]
+    [MemberData(nameof(MlKemAlgorithms))]
+    public void MlKem_EveryPrivateExportPathIsRefusedByDefault(string name)
+    {
+        MLKemAlgorithm algorithm = MlKemAlgorithm(name);
+        using MlKemKey generated = MlKemKey.Generate(algorithm);
+        using MlKemKey exportable = MlKemKey.Generate(algorithm, Allow);
+        byte[] seed = exportable.ExportPrivateSeed();
+        byte[] dk = exportable.ExportDecapsulationKey();
+        using Secret seedSecret = Secret.CopyFrom(seed);
+        using MlKemKey fromSeed = MlKemKey.ImportPrivateSeed(algorithm, seed);
+        using MlKemKey fromSeedSecret = MlKemKey.ImportPrivateSeed(algorithm, seedSecret);
+        using MlKemKey fromDk = MlKemKey.ImportDecapsulationKey(algorithm, dk);
+        foreach (MlKemKey key in new[] { generated, fromSeed, fromSeedSecret })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            // The BCL's span and byte[] overloads both reach our ...Core overrides, which apply the policy.
+            AssertRefused(algorithm.PrivateSeedSizeInBytes, d => key.ExportPrivateSeed(d));
+            AssertRefused(algorithm.DecapsulationKeySizeInBytes, d => key.ExportDecapsulationKey(d));
+            Assert.Throws<InvalidOperationException>(() => key.ExportPrivateSeed());
+            Assert.Throws<InvalidOperationException>(() => key.ExportDecapsulationKey());
+            // Using the key and exporting its public half never need the policy.
+            byte[] ek = key.ExportEncapsulationKey();
+            if (!ReferenceEquals(key, generated)) Assert.Equal(exportable.ExportEncapsulationKey(), ek);
+            Assert.Equal(32, key.Decapsulate(new byte[algorithm.CiphertextSizeInBytes]).Length);
+        }
+        AssertRefused(algorithm.DecapsulationKeySizeInBytes, d => fromDk.ExportDecapsulationKey(d));
+        Assert.Throws<CryptographicException>(() => fromDk.ExportPrivateSeed()); // no seed at all: that error comes first
+    }
+
+    [Theory]
+    [MemberData(nameof(MlKemAlgorithms))]
+    public void MlKem_AllowedWithPolicy_RoundTrips(string name)
+    {
+        MLKemAlgorithm algorithm = MlKemAlgorithm(name);
+        using MlKemKey original = MlKemKey.Generate(algorithm, Allow);
+        Assert.Equal(Allow, original.ExportPolicy);
+        using Secret seed = Secret.Allocate(algorithm.PrivateSeedSizeInBytes);
+        using (SecretWriteLease lease = seed.OpenWrite()) original.ExportPrivateSeed(lease.Span);
+        using MlKemKey fromSeed = MlKemKey.ImportPrivateSeed(algorithm, seed, Allow);
+        using (SecretReadLease lease = seed.OpenRead()) Assert.Equal(lease.Span.ToArray(), fromSeed.ExportPrivateSeed());
+
+        byte[] dk = new byte[algorithm.DecapsulationKeySizeInBytes];
+        fromSeed.ExportDecapsulationKey(dk);
+        using MlKemKey fromDk = MlKemKey.ImportDecapsulationKey(algorithm, dk, Allow);
+        Assert.Equal(dk, fromDk.ExportDecapsulationKey());
+        Assert.Equal(original.ExportEncapsulationKey(), fromDk.ExportEncapsulationKey());
+
+        byte[] ct = new byte[algorithm.CiphertextSizeInBytes], ssA = new byte[32], ssB = new byte[32];
+        original.Encapsulate(ct, ssA);
+        fromDk.Decapsulate(ct, ssB);
+        Assert.Equal(ssA, ssB);
+    }
+
+    [Fact]
+    public void UnknownPolicyFlags_AreRefusedAtCreation()
+    {
+        const KeyExportPolicies bogus = (KeyExportPolicies)0x10;
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Generate(exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Import(new byte[32], exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.Generate(exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.FromSeed(new byte[32], exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => EcPrivateKey.Generate(NistCurve.P256, exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Generate(exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Import(new byte[32], exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
+            () => MlKemKey.Generate(System.Security.Cryptography.MLKemAlgorithm.MLKem768, Allow | bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
+            () => MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, new byte[64], bogus));
+    }
+
+    [Fact]
+    public void RefusalComesBeforeSizeChecks_AndDisposalBeforeRefusal()
+    {
+        using X25519PrivateKey key = X25519PrivateKey.Generate();
+        Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey(new byte[1])); // the policy, not the size
+        var disposed = Ed25519PrivateKey.Generate();
+        disposed.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => disposed.ExportSeed());
+    }
+
+    [Fact]
+    public void ToString_AndDebuggerDisplay_ShowNoKeyMaterial()
+    {
+        byte[] seed32 = RandomNumberGenerator.GetBytes(32);
+        byte[] seed64 = RandomNumberGenerator.GetBytes(64);
+        using var x = X25519PrivateKey.Import(seed32, exportPolicy: Allow);
+        using var ed = Ed25519PrivateKey.FromSeed(seed32, exportPolicy: Allow);
+        using var xw = XWingPrivateKey.Import(seed32, exportPolicy: Allow);
+        using var ml = MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, seed64, Allow);
+        using var ec = EcPrivateKey.Generate(NistCurve.P256, exportPolicy: Allow);
+        using var client = X25519MlKem768ClientKey.Generate();
+        using var aead = AeadAlgorithm.XChaCha20Poly1305.CreateKey(seed32);
+
+        using Secret ecD = ec.ExportPrivateKey();
+        byte[] ecScalar = ecD.Read(0, static (s, _) => s.ToArray());
+        var cases = new (object Key, string Expected, byte[][] Material)[]
+        {
+            (x, "X25519PrivateKey", [seed32, x.PublicKey.ToArray()]),
+            (ed, "Ed25519PrivateKey", [seed32, ed.PublicKey.ToArray()]),
+            (xw, "XWingPrivateKey", [seed32, xw.PublicKey.ToArray()]),
+            (ml, "NoFuture.Crypto.MlKem", [seed64, ml.ExportEncapsulationKey()]),
+            (ec, "EcPrivateKey P-256", [ecScalar, ec.PublicKey.ToArray()]),
+            (client, "X25519MlKem768ClientKey", [client.ClientShare.ToArray()]),
+            (aead, "AeadKey XChaCha20-Poly1305", [seed32]),
+        };
+        foreach ((object key, string expected, byte[][] material) in cases)
+        {
+            string text = key.ToString()!;
+            Assert.Equal(expected, text); // the type (and algorithm) name only: no bytes, no lengths
+            foreach (byte[] m in material)
+            {
+                Assert.DoesNotContain(Convert.ToHexString(m.AsSpan(0, 8)), text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(Convert.ToBase64String(m.AsSpan(0, 9)), text, StringComparison.Ordinal);
+            }
+            // [DebuggerDisplay] may only name the algorithm, never a field or a key property.
+            DebuggerDisplayAttribute? display = key.GetType().GetCustomAttribute<DebuggerDisplayAttribute>();
+            if (display is not null)
+            {
+                string shown = display.Value.Replace("{Algorithm.Name}", "", StringComparison.Ordinal).Replace("{Curve.Name}", "", StringComparison.Ordinal);
+                Assert.DoesNotContain("{", shown, StringComparison.Ordinal);
+            }
+        }
+    }
+}
