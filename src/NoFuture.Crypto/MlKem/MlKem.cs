@@ -5,7 +5,8 @@
 // Choices:
 // - The private key form is the 64-byte seed d || z (FIPS 203, section 7.1 and Algorithm 16). Both the seed and
 //   the expanded decapsulation key are kept in NoFuture.Memory secrets; the encapsulation key is public and kept
-//   in an ordinary array, with its hash H(ek) (hashed once, or taken from dk), so encapsulation skips H.
+//   in an ordinary array. On first use it is expanded once (ExpandedEncapsulationKey: H(ek), t-hat, A-hat^T), so
+//   encapsulation and decapsulation's re-encryption skip the hash and the matrix sampling.
 //   A key imported from an expanded decapsulation key has no seed.
 // - Randomness (d, z at generation, m at encapsulation) comes from the OS CSPRNG: the seed is written straight
 //   into secret memory, m into stack scratch that is wiped.
@@ -46,19 +47,18 @@ public sealed class MlKem : MLKem
 {
     private readonly MlKemParameters _parameters;
     private readonly byte[] _encapsulationKey;
-    private readonly byte[] _encapsulationKeyHash; // H(ek), FIPS 203 section 4.1; public like ek, hashed once here
+    private ExpandedEncapsulationKey? _expandedEncapsulationKey; // public; made on first use, see ExpandedKey
     private readonly Secret? _seed;
     private readonly Secret? _decapsulationKey;
     private bool _disposed;
 
-    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, byte[] encapsulationKeyHash, Secret? seed, Secret? decapsulationKey,
+    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, Secret? seed, Secret? decapsulationKey,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)
         : base(algorithm)
     {
         ExportPolicy = exportPolicy;
         _parameters = parameters;
         _encapsulationKey = encapsulationKey;
-        _encapsulationKeyHash = encapsulationKeyHash;
         _seed = seed;
         _decapsulationKey = decapsulationKey;
     }
@@ -146,9 +146,7 @@ public sealed class MlKem : MLKem
             CryptoThrowHelper.WrongSize(nameof(source), parameters.EncapsulationKeySizeInBytes);
         if (!MlKemCore.EncapsulationKeyModulusCheck(parameters, source))
             throw new CryptographicException("The encapsulation key fails the FIPS 203 modulus check.");
-        var encapsulationKeyHash = new byte[32];
-        Sha3.Sha3_256(source, encapsulationKeyHash);
-        return new MlKem(algorithm, parameters, source.ToArray(), encapsulationKeyHash, seed: null, decapsulationKey: null);
+        return new MlKem(algorithm, parameters, source.ToArray(), seed: null, decapsulationKey: null);
     }
 
     /// <summary>
@@ -175,10 +173,8 @@ public sealed class MlKem : MLKem
         if (!MlKemCore.DecapsulationKeyHashCheck(parameters, source))
             throw new CryptographicException("The decapsulation key fails the FIPS 203 hash check.");
         byte[] encapsulationKey = source.Slice(parameters.EncodedVectorSizeInBytes, parameters.EncapsulationKeySizeInBytes).ToArray();
-        // H(ek) is public and sits in dk after ek; the hash check above just verified it.
-        byte[] encapsulationKeyHash = source.Slice(parameters.EncodedVectorSizeInBytes + parameters.EncapsulationKeySizeInBytes, 32).ToArray();
         Secret decapsulationKey = Secret.CopyFrom(source);
-        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed: null, decapsulationKey, exportPolicy);
+        return new MlKem(algorithm, parameters, encapsulationKey, seed: null, decapsulationKey, exportPolicy);
     }
 
     private static MlKemParameters ParametersOf(MLKemAlgorithm algorithm)
@@ -192,7 +188,6 @@ public sealed class MlKem : MLKem
     private static MlKem FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed, KeyExportPolicies exportPolicy)
     {
         var encapsulationKey = new byte[parameters.EncapsulationKeySizeInBytes];
-        var encapsulationKeyHash = new byte[32];
         Secret decapsulationKey = Secret.Allocate(parameters.DecapsulationKeySizeInBytes);
         try
         {
@@ -200,15 +195,13 @@ public sealed class MlKem : MLKem
             using SecretWriteLease dkLease = decapsulationKey.OpenWrite();
             ReadOnlySpan<byte> dz = seedLease.Span;
             MlKemCore.KeyGenInternal(parameters, dz[..32], dz[32..], encapsulationKey, dkLease.Span);
-            // H(ek) is public: KeyGen stored it in dk after ek (Algorithm 16, step 3).
-            dkLease.Span.Slice(parameters.EncodedVectorSizeInBytes + parameters.EncapsulationKeySizeInBytes, 32).CopyTo(encapsulationKeyHash);
         }
         catch
         {
             decapsulationKey.Dispose();
             throw;
         }
-        return new MlKem(algorithm, parameters, encapsulationKey, encapsulationKeyHash, seed, decapsulationKey, exportPolicy);
+        return new MlKem(algorithm, parameters, encapsulationKey, seed, decapsulationKey, exportPolicy);
     }
 
     /// <inheritdoc />
@@ -218,7 +211,7 @@ public sealed class MlKem : MLKem
         try
         {
             RandomNumberGenerator.Fill(m);
-            MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, _encapsulationKey, _encapsulationKeyHash, m, sharedSecret, ciphertext);
+            MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, ExpandedKey, m, sharedSecret, ciphertext);
         }
         finally
         {
@@ -230,15 +223,22 @@ public sealed class MlKem : MLKem
     internal void EncapsulateDerandomized(ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, _encapsulationKey, _encapsulationKeyHash, m, sharedSecret, ciphertext);
+        MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, ExpandedKey, m, sharedSecret, ciphertext);
     }
+
+    /// <summary>
+    /// ek expanded once (t-hat, A-hat^T, H(ek): public) for encapsulation and for decapsulation's re-encryption. Racing
+    /// threads may each build one; they are identical and a reference write is atomic, so the last one wins.
+    /// </summary>
+    private ExpandedEncapsulationKey ExpandedKey =>
+        _expandedEncapsulationKey ??= ExpandedEncapsulationKey.Expand(_parameters, _encapsulationKey);
 
     /// <inheritdoc />
     protected override void DecapsulateCore(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
         if (_decapsulationKey is null) throw new CryptographicException("The key has no decapsulation key.");
         using SecretReadLease lease = _decapsulationKey.OpenRead();
-        MlKemCore.DecapsInternal(_parameters, lease.Span, ciphertext, sharedSecret);
+        MlKemCore.DecapsInternal(_parameters, MlKemPaths.Best, lease.Span, ExpandedKey, ciphertext, sharedSecret);
     }
 
     /// <inheritdoc />
