@@ -6,6 +6,9 @@
 // the scratch then reports what it got in Protection, without raising ProtectionDegraded, because the caller asked
 // for "locked if possible", not for a lock. Dump exclusion and fork protection follow the process policy. Dispose
 // wipes every byte and unmaps. The owner must not dispose while another thread still uses the memory.
+// Speed: on Linux a scratch of 2 MiB or more starts on a 2 MiB boundary and asks for transparent huge pages
+// (MADV_HUGEPAGE; honoured when THP is "madvise" or "always"): faulting in (or locking) and unmapping 4 KiB pages
+// cost about 2.5 us each on the development VM, which made a 19 MiB allocation cost as much as the hash itself.
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using NoFuture.Memory.Platform;
@@ -25,13 +28,18 @@ namespace NoFuture.Memory;
 [DebuggerDisplay("SecretScratch")]
 public sealed unsafe class SecretScratch : IDisposable
 {
+    private const long HugePageSize = 2 << 20;
+    private const int MadvHugePage = 14; // Linux MADV_HUGEPAGE
+
     private byte* _mapping;
+    private readonly byte* _data;
     private readonly nuint _mappingLength;
     private readonly nuint _dataLength;
 
-    private SecretScratch(byte* mapping, nuint mappingLength, nuint dataLength, long length)
+    private SecretScratch(byte* mapping, byte* data, nuint mappingLength, nuint dataLength, long length)
     {
         _mapping = mapping;
+        _data = data;
         _mappingLength = mappingLength;
         _dataLength = dataLength;
         Length = length;
@@ -53,7 +61,7 @@ public sealed unsafe class SecretScratch : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_mapping == null, this);
-            return _mapping + PageAllocator.Current.PageSize;
+            return _data;
         }
     }
 
@@ -72,15 +80,19 @@ public sealed unsafe class SecretScratch : IDisposable
         long dataPages = (length + page - 1) / page;
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dataPages, (long.MaxValue / page) - 2, nameof(length));
         nuint dataLength = (nuint)(dataPages * page);
-        nuint mappingLength = dataLength + (nuint)(2 * page);
+        bool huge = OperatingSystem.IsLinux() && length >= HugePageSize;
+        // Room for the front guard page plus alignment to a huge page; the unused part stays PROT_NONE.
+        nuint mappingLength = dataLength + (nuint)(2 * page) + (nuint)(huge ? HugePageSize : 0);
         byte* mapping = os.Reserve(mappingLength, out int error);
         if (mapping == null) throw new InsufficientMemoryException($"mmap of {length} bytes of scratch memory failed (OS error {error}).");
-        var scratch = new SecretScratch(mapping, mappingLength, dataLength, length);
+        byte* data = huge ? (byte*)(((nuint)(mapping + page) + (nuint)(HugePageSize - 1)) & ~(nuint)(HugePageSize - 1)) : mapping + page;
+        var scratch = new SecretScratch(mapping, data, mappingLength, dataLength, length);
         try
         {
-            byte* data = mapping + page;
             if (!os.Protect(data, dataLength, PageAccess.ReadWrite, out error))
                 throw new InsufficientMemoryException($"mprotect of scratch memory failed (OS error {error}).");
+            // Best effort: without THP the advice fails or is ignored and the memory works the same.
+            if (huge && OperatingSystem.IsLinux()) _ = Interop.LibCLinux.Madvise(data, dataLength, MadvHugePage);
             var protection = SecretProtection.GuardPages;
             // Lock only when the whole range fits the budget, so that no refusal is raised for a lock nobody required.
             if ((long)dataLength <= LockBudget.Available && os.Lock(data, dataLength, out _))
@@ -123,7 +135,7 @@ public sealed unsafe class SecretScratch : IDisposable
         byte* mapping = _mapping;
         if (mapping == null) return;
         _mapping = null;
-        byte* data = mapping + PageAllocator.Current.PageSize;
+        byte* data = _data;
         // SAFETY: [data, data + _dataLength) is the mapping's read-write part; the owner has stopped using it.
         for (nuint done = 0; done < _dataLength;)
         {

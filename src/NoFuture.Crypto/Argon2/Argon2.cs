@@ -47,8 +47,10 @@ public static class Argon2
     }
 
     /// <summary>Derives <see cref="Argon2Parameters.TagLength"/> bytes into a new <see cref="Secret"/>.</summary>
+    /// <remarks>A separate name, not a <c>DeriveKey</c> overload: with a <c>byte[]</c> argument the compiler could
+    /// otherwise bind an intended output buffer to <paramref name="secret"/>.</remarks>
     /// <inheritdoc cref="DeriveKey(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Argon2Parameters, Span{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, CancellationToken)"/>
-    public static Secret DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2Parameters parameters,
+    public static Secret DeriveSecret(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2Parameters parameters,
         ReadOnlySpan<byte> secret = default, ReadOnlySpan<byte> associatedData = default,
         CancellationToken cancellationToken = default)
     {
