@@ -54,6 +54,9 @@ public sealed unsafe class SecretScratch : IDisposable
     /// <summary>The protections this allocation got (guard pages; dump exclusion, fork protection, lock where granted).</summary>
     public SecretProtection Protection { get; private set; }
 
+    /// <summary>True after <see cref="Dispose"/>: the memory has been wiped and unmapped.</summary>
+    public bool IsDisposed => _mapping == null;
+
     /// <summary>The first byte (page-aligned). Valid until <see cref="Dispose"/>.</summary>
     /// <exception cref="ObjectDisposedException">The scratch was disposed.</exception>
     public byte* Data

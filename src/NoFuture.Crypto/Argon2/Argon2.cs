@@ -16,7 +16,7 @@ namespace NoFuture.Crypto;
 /// <remarks>
 /// <para>Pass the password as a span over a <see cref="Secret"/> (for example from <see cref="Secret.ReadPassphrase"/>)
 /// and write the output into secret memory (<c>DeriveKey(..., lease.Span)</c>) or take it as a <see cref="Secret"/>.</para>
-/// <para>For stored password hashes use <c>Argon2PhcString</c>, which adds a random salt and the PHC encoding.</para>
+/// <para>For stored password hashes use <see cref="Argon2PhcString"/>, which adds a random salt and the PHC encoding.</para>
 /// <para>Argon2d and the second half of Argon2id's first pass use data-dependent memory access (by design): avoid Argon2d
 /// where an attacker can observe cache timing.</para>
 /// </remarks>

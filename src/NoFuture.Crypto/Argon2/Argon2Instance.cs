@@ -62,6 +62,9 @@ internal sealed unsafe class Argon2Instance : IDisposable
     /// <summary>The matrix's protections (for tests and diagnostics).</summary>
     internal SecretProtection Protection => _matrix.Protection;
 
+    /// <summary>True once the matrix has been wiped and unmapped.</summary>
+    internal bool IsDisposed => _matrix.IsDisposed;
+
     /// <summary>Block j of lane i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ulong* Block(int lane, int index) => (ulong*)(_memory + ((long)lane * LaneLength + index) * BlockBytes);
