@@ -52,7 +52,7 @@ internal static unsafe class Blake2bLong
         }
     }
 
-    /// <summary>H'^T(prefix || x), T = output.Length (RFC 9106 §3.3). x may be empty.</summary>
+    /// <summary>H'^T(x || suffix), T = output.Length (RFC 9106 §3.3). Either part may be empty.</summary>
     internal static void Hash(ReadOnlySpan<byte> x, ReadOnlySpan<byte> suffix, Span<byte> output)
     {
         int tagLength = output.Length;
