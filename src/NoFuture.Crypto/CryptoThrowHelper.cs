@@ -58,4 +58,24 @@ internal static class CryptoThrowHelper
     [DoesNotReturn]
     internal static void UnknownExportPolicy(string paramName) =>
         throw new ArgumentOutOfRangeException(paramName, "The value is not a combination of KeyExportPolicies flags.");
+
+    // ---- Argon2 (src/NoFuture.Crypto/Argon2) ----
+
+    [DoesNotReturn]
+    internal static void Argon2Undefined(string paramName, string what) =>
+        throw new ArgumentOutOfRangeException(paramName, $"The value is not a defined Argon2 {what}.");
+
+    [DoesNotReturn]
+    internal static void Argon2MemoryTooSmall(string paramName, long minimumKib) =>
+        throw new ArgumentOutOfRangeException(paramName,
+            $"The memory size must be at least 8 KiB per lane ({minimumKib} KiB for this parallelism; RFC 9106 section 3.1).");
+
+    [DoesNotReturn]
+    internal static void Argon2MemoryUnavailable(string paramName, long neededMib, long availableMib) =>
+        throw new ArgumentOutOfRangeException(paramName,
+            $"The memory size ({neededMib} MiB) exceeds the memory available to this process ({availableMib} MiB).");
+
+    [DoesNotReturn]
+    internal static void Argon2PhcMalformed(string field) =>
+        throw new FormatException($"The PHC string is malformed: bad or missing {field}.");
 }

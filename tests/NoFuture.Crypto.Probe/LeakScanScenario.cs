@@ -49,6 +49,7 @@ internal static class LeakScanScenario
             else key.Dispose();
         }
         List<ulong> xwing = XWingRounds();
+        List<ulong> argon2 = Argon2Rounds();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         List<(nint, nint)> pools = MemoryScan.PoolRanges();
@@ -57,6 +58,8 @@ internal static class LeakScanScenario
         Report("insidePools", MemoryScan.Count(complements, pools, insidePools: true)); // positive control
         Report("xwingSecrets", xwing.Count);
         Report("xwingOutsidePools", MemoryScan.Count(xwing, pools, insidePools: false));
+        Report("argon2Secrets", argon2.Count);
+        Report("argon2OutsidePools", MemoryScan.Count(argon2, pools, insidePools: false));
         foreach (IDisposable k in keep) k.Dispose();
         return 0;
     }
@@ -75,6 +78,40 @@ internal static class LeakScanScenario
             if (!sent.FixedTimeEquals(received)) throw new InvalidOperationException("X-Wing round trip failed");
             Record(complements, seed, 0);
             Record(complements, sent, 0);
+        }
+        return complements;
+    }
+
+    /// <summary>
+    /// Argon2 (issue 4): random passwords and secrets (peppers) in Secrets, every type, parallel lanes, output and
+    /// PHC verification; the password, the secret and the output are recorded (two windows of the password).
+    /// </summary>
+    private static List<ulong> Argon2Rounds()
+    {
+        var complements = new List<ulong>();
+        Argon2Type[] types = [Argon2Type.Argon2id, Argon2Type.Argon2i, Argon2Type.Argon2d];
+        byte[] salt = new byte[16];
+        for (int round = 0; round < 9; round++)
+        {
+            var parameters = new Argon2Parameters(types[round % 3], 256, 2, 1 + round % 4, 32);
+            using Secret password = Secret.CreateRandom(40);
+            using Secret pepper = Secret.CreateRandom(16);
+            Secret output;
+            using (SecretReadLease pw = password.OpenRead())
+            using (SecretReadLease k = pepper.OpenRead())
+                output = Argon2.DeriveSecret(pw.Span, salt, parameters, k.Span);
+            using (output)
+            {
+                Record(complements, password, 0);
+                Record(complements, password, 20);
+                Record(complements, pepper, 0);
+                Record(complements, output, 0);
+            }
+            using (SecretReadLease pw = password.OpenRead())
+            {
+                string phc = Argon2PhcString.Hash(pw.Span, parameters);
+                if (!Argon2PhcString.Verify(phc, pw.Span)) throw new InvalidOperationException("Argon2 PHC round trip failed");
+            }
         }
         return complements;
     }

@@ -44,4 +44,19 @@ public class ReadmeExamplesTests
         Assert.Equal(kept.PublicKey.ToArray(), pk);
         Assert.Throws<InvalidOperationException>(() => restored.ExportPrivateKey());
     }
+
+    [Fact]
+    public void Argon2idExample()
+    {
+        using Secret password = Secret.CopyFrom("correct horse battery staple"u8);
+        using SecretReadLease pw = password.OpenRead();
+        string stored = Argon2PhcString.Hash(pw.Span, Argon2Parameters.Rfc9106Second, TestContext.Current.CancellationToken);
+        bool ok = Argon2PhcString.Verify(stored, pw.Span, TestContext.Current.CancellationToken);
+        byte[] salt = RandomNumberGenerator.GetBytes(16);
+        using Secret key = Argon2.DeriveSecret(pw.Span, salt, Argon2Parameters.Owasp, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.StartsWith("$argon2id$v=19$m=65536,t=3,p=4$", stored, StringComparison.Ordinal);
+        Assert.True(ok);
+        Assert.False(Argon2PhcString.Verify(stored, "wrong"u8, TestContext.Current.CancellationToken));
+        Assert.Equal(32, key.Length);
+    }
 }

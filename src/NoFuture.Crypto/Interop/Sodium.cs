@@ -83,3 +83,26 @@ internal static unsafe partial class Sodium
     internal static partial int CryptoAeadXChaCha20Poly1305IetfDecryptDetached(
         byte* m, byte* nsec, byte* c, ulong clen, byte* mac, byte* ad, ulong adlen, byte* npub, byte* k);
 }
+
+// ---- BLAKE2b (RFC 7693) for Argon2's H and H' (RFC 9106 §3.2, §3.3); added with src/NoFuture.Crypto/Argon2 ----
+internal static unsafe partial class Sodium
+{
+    internal const int Blake2bBytesMax = 64;
+
+    /// <summary>out = BLAKE2b-outlen(in), unkeyed when key is null. 0 on success.</summary>
+    [LibraryImport(Lib, EntryPoint = "crypto_generichash_blake2b", SetLastError = true)]
+    internal static partial int CryptoGenericHashBlake2b(byte* output, nuint outlen, byte* input, ulong inlen, byte* key, nuint keylen);
+
+    /// <summary>The size of crypto_generichash_blake2b_state (384 in libsodium 1.0.22).</summary>
+    [LibraryImport(Lib, EntryPoint = "crypto_generichash_blake2b_statebytes", SetLastError = true)]
+    internal static partial nuint CryptoGenericHashBlake2bStateBytes();
+
+    [LibraryImport(Lib, EntryPoint = "crypto_generichash_blake2b_init", SetLastError = true)]
+    internal static partial int CryptoGenericHashBlake2bInit(byte* state, byte* key, nuint keylen, nuint outlen);
+
+    [LibraryImport(Lib, EntryPoint = "crypto_generichash_blake2b_update", SetLastError = true)]
+    internal static partial int CryptoGenericHashBlake2bUpdate(byte* state, byte* input, ulong inlen);
+
+    [LibraryImport(Lib, EntryPoint = "crypto_generichash_blake2b_final", SetLastError = true)]
+    internal static partial int CryptoGenericHashBlake2bFinal(byte* state, byte* output, nuint outlen);
+}
