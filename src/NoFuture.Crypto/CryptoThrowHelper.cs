@@ -76,6 +76,10 @@ internal static class CryptoThrowHelper
             $"The memory size ({neededMib} MiB) exceeds the memory available to this process ({availableMib} MiB).");
 
     [DoesNotReturn]
+    internal static void Argon2Purged() =>
+        throw new ObjectDisposedException(nameof(Argon2), "Secret memory was purged during the derivation; its result was discarded.");
+
+    [DoesNotReturn]
     internal static void Argon2PhcMalformed(string field) =>
         throw new FormatException($"The PHC string is malformed: bad or missing {field}.");
 }

@@ -23,7 +23,8 @@ namespace NoFuture.Memory;
 /// <para>Use a <see cref="Secret"/> for keys and other long-lived secrets. This type is for working memory that a
 /// computation fills and discards (a password-hashing memory matrix), and exposes a raw pointer for speed.</para>
 /// <para>Not thread-safe to dispose while in use: the owner keeps it alive until every user is done.</para>
-/// <para><see cref="SecureMemory.Purge"/> does not wipe scratch memory that is in use.</para>
+/// <para><see cref="SecureMemory.Purge"/> wipes every live scratch to zero (it stays mapped, so a computation still
+/// running on it cannot fault); <see cref="WasPurged"/> then tells its owner that the contents are gone.</para>
 /// </remarks>
 [DebuggerDisplay("SecretScratch")]
 public sealed unsafe class SecretScratch : IDisposable
@@ -31,7 +32,11 @@ public sealed unsafe class SecretScratch : IDisposable
     private const long HugePageSize = 2 << 20;
     private const int MadvHugePage = 14; // Linux MADV_HUGEPAGE
 
+    private static readonly Lock s_liveLock = new();
+    private static readonly Dictionary<nint, nuint> s_live = []; // data → length of every scratch not yet freed
+
     private byte* _mapping;
+    private readonly int _epoch = SecureMemory.Epoch;
     private readonly byte* _data;
     private readonly nuint _mappingLength;
     private readonly nuint _dataLength;
@@ -56,6 +61,12 @@ public sealed unsafe class SecretScratch : IDisposable
 
     /// <summary>True after <see cref="Dispose"/>: the memory has been wiped and unmapped.</summary>
     public bool IsDisposed => _mapping == null;
+
+    /// <summary>
+    /// True when <see cref="SecureMemory.Purge"/> ran after this scratch was allocated: its contents were wiped to zero,
+    /// so any result computed from it is wrong and must be discarded.
+    /// </summary>
+    public bool WasPurged => SecureMemory.Epoch != _epoch;
 
     /// <summary>The first byte (page-aligned). Valid until <see cref="Dispose"/>.</summary>
     /// <exception cref="ObjectDisposedException">The scratch was disposed.</exception>
@@ -105,6 +116,7 @@ public sealed unsafe class SecretScratch : IDisposable
             }
             protection |= Arena.Slab.ApplyAdvice(os, mapping, mappingLength, dataLength, policy ?? SecureMemory.Policy);
             scratch.Protection = protection;
+            lock (s_liveLock) s_live.Add((nint)data, dataLength);
             return scratch;
         }
         catch
@@ -133,19 +145,36 @@ public sealed unsafe class SecretScratch : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Purge: wipes every live scratch to zero, leaving it mapped. Called under the purge lock.</summary>
+    internal static void WipeAll()
+    {
+        lock (s_liveLock)
+        {
+            foreach ((nint data, nuint length) in s_live) Wipe((byte*)data, length);
+        }
+    }
+
+    /// <summary>Zeroes [data, data + length) in chunks of at most 1 GiB (a span's limit).</summary>
+    private static void Wipe(byte* data, nuint length)
+    {
+        // SAFETY: callers pass a registered scratch's read-write data range, mapped until Free removes it from the registry.
+        for (nuint done = 0; done < length;)
+        {
+            int chunk = (int)Math.Min(length - done, (nuint)(1 << 30));
+            new Span<byte>(data + done, chunk).Clear();
+            done += (nuint)chunk;
+        }
+    }
+
     private void Free()
     {
         byte* mapping = _mapping;
         if (mapping == null) return;
         _mapping = null;
         byte* data = _data;
-        // SAFETY: [data, data + _dataLength) is the mapping's read-write part; the owner has stopped using it.
-        for (nuint done = 0; done < _dataLength;)
-        {
-            int chunk = (int)Math.Min(_dataLength - done, (nuint)(1 << 30));
-            new Span<byte>(data + done, chunk).Clear();
-            done += (nuint)chunk;
-        }
+        // Out of the registry first: once removed, Purge no longer touches this memory, so it may be unmapped.
+        lock (s_liveLock) s_live.Remove((nint)data);
+        Wipe(data, _dataLength); // the owner has stopped using it
         if ((Protection & SecretProtection.Locked) != 0) LockBudget.Unlocked(_dataLength);
         PageAllocator.Current.Release(mapping, _mappingLength);
     }

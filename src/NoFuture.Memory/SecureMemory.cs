@@ -72,7 +72,7 @@ public static class SecureMemory
     internal static int Epoch => s_epoch;
 
     /// <summary>
-    /// Wipes every live secret (pooled and guarded) and the enclave key. Afterwards every existing
+    /// Wipes every live secret (pooled and guarded), every live <see cref="SecretScratch"/> and the enclave key. Afterwards every existing
     /// <see cref="Secret"/> and <see cref="Enclave"/> throws <see cref="ObjectDisposedException"/>; new ones can be
     /// created. Safe to call from a signal handler thread.
     /// </summary>
@@ -83,6 +83,7 @@ public static class SecureMemory
             s_epoch++;
             SecretArena.WipeAll();
             GuardedRegion.WipeAll();
+            SecretScratch.WipeAll();
             EnclaveKey.Purge();
         }
     }

@@ -1,10 +1,15 @@
 // Scenarios the Crypto tests run in a child process. Each prints machine-readable lines ("key=value").
 using NoFuture.Crypto.Probe;
 
-return args.Length > 0 && args[0] == "leakscan" ? LeakScanScenario.Run() : Usage();
+return args.Length > 0 ? args[0] switch
+{
+    "leakscan" => LeakScanScenario.Run(),
+    "argon2-purge" => Argon2PurgeScenario.Run(),
+    _ => Usage(),
+} : Usage();
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe leakscan");
+    Console.Error.WriteLine("usage: probe leakscan|argon2-purge");
     return 2;
 }

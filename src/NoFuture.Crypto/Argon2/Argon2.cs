@@ -34,6 +34,8 @@ public static class Argon2
     /// <exception cref="ArgumentException">The output or salt has the wrong length.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled (the output is cleared).</exception>
+    /// <exception cref="ObjectDisposedException"><see cref="SecureMemory.Purge"/> ran during the derivation and wiped its
+    /// memory (the output is cleared).</exception>
     public static void DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2Parameters parameters,
         Span<byte> output, ReadOnlySpan<byte> secret = default, ReadOnlySpan<byte> associatedData = default,
         CancellationToken cancellationToken = default)
@@ -84,6 +86,8 @@ public static class Argon2
             CryptographicOperations.ZeroMemory(h0);
             instance.Fill(afterPass is null ? null : pass => afterPass(pass, instance));
             instance.Finish(output);
+            // A purge during the derivation zeroed the matrix under it: the tag is wrong, so it is cleared, not returned.
+            if (instance.WasPurged) CryptoThrowHelper.Argon2Purged();
         }
         catch
         {

@@ -62,6 +62,9 @@ internal sealed unsafe class Argon2Instance : IDisposable
     /// <summary>The matrix's protections (for tests and diagnostics).</summary>
     internal SecretProtection Protection => _matrix.Protection;
 
+    /// <summary>True when SecureMemory.Purge wiped the matrix after it was allocated: the result is void.</summary>
+    internal bool WasPurged => _matrix.WasPurged;
+
     /// <summary>True once the matrix has been wiped and unmapped.</summary>
     internal bool IsDisposed => _matrix.IsDisposed;
 
