@@ -61,9 +61,7 @@ internal static class KPke
             Sampling.SampleMatrix(path, rho, k, transpose: false, a);
             for (int i = 0; i < k; i++)
             {
-                row.Clear();
-                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), s.Slice(j * N, N), row);
-                PolyOps.Reduce(path, row);
+                PolyOps.InnerProduct(path, a.Slice(i * k * N, k * N), s, k, row);
                 PolyOps.ToMontgomery(path, row); // cancels the R^-1 of MultiplyNTTs
                 Span<short> t = e.Slice(i * N, N);
                 PolyOps.Add(path, t, row);
@@ -120,9 +118,7 @@ internal static class KPke
             Sampling.SampleMatrix(path, rho, k, transpose: true, a); // entry (i, j) is A-hat[j, i]
             for (int i = 0; i < k; i++)
             {
-                acc.Clear();
-                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), y.Slice(j * N, N), acc);
-                PolyOps.Reduce(path, acc);
+                PolyOps.InnerProduct(path, a.Slice(i * k * N, k * N), y, k, acc);
                 PolyOps.InverseToMontgomery(path, acc);
                 PolyOps.Add(path, acc, e12.Slice(i * N, N));
                 PolyOps.Normalize(path, acc);
@@ -130,14 +126,9 @@ internal static class KPke
             }
 
             // Steps 20-21 and 23: v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)), into c2.
-            acc.Clear();
-            for (int j = 0; j < k; j++)
-            {
-                Span<short> tHat = a[..N];
-                PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, tHat); // t-hat[j] (step 2)
-                PolyOps.MultiplyAccumulate(path, tHat, y.Slice(j * N, N), acc);
-            }
-            PolyOps.Reduce(path, acc);
+            Span<short> tHat = a[..(k * N)];
+            for (int j = 0; j < k; j++) PolyEncoding.ByteDecode(ekPke.Slice(384 * j, 384), 12, tHat.Slice(j * N, N)); // step 2
+            PolyOps.InnerProduct(path, tHat, y, k, acc);
             PolyOps.InverseToMontgomery(path, acc);
             PolyOps.Add(path, acc, e12.Slice(k * N, N));
             PolyOps.DecodeAndDecompress(path, m, 1, poly); // mu
@@ -164,22 +155,23 @@ internal static class KPke
     {
         Debug.Assert(dkPke.Length == p.EncodedVectorSizeInBytes && c.Length == p.CiphertextSizeInBytes && m.Length == 32);
         int k = p.K;
-        Span<short> u = stackalloc short[N];     // u'[i] (public), then NTT(u'[i])
-        Span<short> s = stackalloc short[N];     // s-hat[i]
-        Span<short> w = stackalloc short[N];     // s-hat^T NTT(u'), then w
-        Span<short> v = stackalloc short[N];     // v'
+        Span<short> u = stackalloc short[MaxVector]; // u' (public), then NTT(u')
+        Span<short> s = stackalloc short[MaxVector]; // s-hat
+        Span<short> w = stackalloc short[N];         // s-hat^T NTT(u'), then w
+        Span<short> v = stackalloc short[N];         // v'
+        u = u[..(k * N)];
+        s = s[..(k * N)];
         try
         {
             // Steps 3-6: w = v' - NTT^-1(s-hat^T NTT(u')).
-            w.Clear();
             for (int i = 0; i < k; i++)
             {
-                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
-                PolyOps.Forward(path, u);
-                PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s);
-                PolyOps.MultiplyAccumulate(path, s, u, w);
+                Span<short> ui = u.Slice(i * N, N);
+                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, ui);
+                PolyOps.Forward(path, ui);
+                PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s.Slice(i * N, N));
             }
-            PolyOps.Reduce(path, w);
+            PolyOps.InnerProduct(path, s, u, k, w);
             PolyOps.InverseToMontgomery(path, w);
             PolyOps.DecodeAndDecompress(path, c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
             PolyOps.SubtractFrom(path, w, v);
