@@ -4,13 +4,15 @@
 // computes values congruent to theirs mod q, within the bounds each method states, with fewer operations.
 //
 // Choices:
-// - Plain int arithmetic over raw pointers to the caller's N coefficients (no bounds checks in the inner loops;
-//   every entry point slices f[..N] first, which throws on a short span, so the pointers never leave it).
-// - Montgomery multiplication by a table constant zeta uses the precomputed zeta q^-1 mod 2^16 (ZetasQInv), so
-//   the two products a zeta and a zeta q^-1 are independent (the same values as FieldArithmetic's).
-// - Forward NTT: layers merged in pairs (128/64, 32/16, 8/4) so each coefficient is loaded and stored four times
-//   instead of seven; the values equal Ntt.Forward's. Bounds: |f| < q grows by < q per layer, < 8q < 2^15 after
-//   seven layers; the last layer Barrett-reduces as it stores.
+// - Plain integer arithmetic over raw pointers to the caller's N coefficients (no bounds checks in the inner
+//   loops; every entry point slices f[..N] first, which throws on a short span, so the pointers never leave it).
+// - Forward NTT: two coefficients per 64-bit word (32-bit halves, offset by q to stay non-negative), so one
+//   Montgomery product costs three 64-bit multiplications for two coefficients (MontgomeryMultiplyPair states
+//   why the halves never disturb each other); layers merged in pairs (128/64, 32/16, 8/4). Bounds: [1, 2q) grows
+//   by 2q per layer, < 16q < 2^16 after seven; a packed Barrett reduction returns Ntt.Forward's centred values,
+//   so the output equals the reference value for value.
+// - Montgomery multiplication by a table constant zeta (inverse NTT) uses the precomputed zeta q^-1 mod 2^16
+//   (ZetasQInv), so the two products a zeta and a zeta q^-1 are independent.
 // - Inverse NTT: layers merged in pairs (2/4, 8/16, 32/64) and the last layer fused with the scaling by F
 //   (for the differences, one multiplication by zeta_1 F R^-1). Reduction is lazy: only the sums of layer 8 are
 //   Barrett-reduced; the bounds are noted at each pass (every stored value below 8q < 2^15, every Montgomery
@@ -73,59 +75,102 @@ internal static unsafe class PolyScalar
     private static int BarrettReduce(int a) => a - ((Barrett * a + (1 << 25)) >> 26) * Q;
 
     /// <summary>Ntt.Forward (FIPS 203, Algorithm 9), equal value for value; output in [-(q-1)/2, (q-1)/2].</summary>
+    [SkipLocalsInit]
     internal static void Forward(Span<short> f)
     {
         f = f[..N];
-        // SAFETY: f has exactly N elements (the slice above throws otherwise) and the tables 128; every index
-        // below is < N (loop bounds) or < 128 (zeta indices 1..127), so no pointer leaves its buffer.
-        fixed (short* p = f, z = Ntt.ZetaTable, zq = ZetasQInv)
+        ulong* w = stackalloc ulong[N / 2];
+        // SAFETY: f has exactly N elements (the slice above throws otherwise), w N / 2 words and the table 128
+        // entries; every index below is < N, < N / 2 or in 1..127 by the loop bounds.
+        fixed (short* p = f, z = Ntt.ZetaTable)
         {
-            ForwardTwoLayers(p, z, zq, 128);
-            ForwardTwoLayers(p, z, zq, 32);
-            ForwardTwoLayers(p, z, zq, 8);
-            // Layer len = 2 (zeta index 64 + block), reducing as it stores.
+            // Two coefficients per word, each offset by q into [1, 2q) (the input is in (-q, q)).
+            for (int i = 0; i < N / 2; i++) w[i] = (uint)(p[2 * i] + Q) | (ulong)(uint)(p[2 * i + 1] + Q) << 32;
+            // Layers len = 128 .. 2 coefficients (64 .. 1 words), merged in pairs (64/32, 16/8, 4/2) and then 1.
+            ForwardTwoLayers(w, z, 64);
+            ForwardTwoLayers(w, z, 16);
+            ForwardTwoLayers(w, z, 4);
             for (int b = 0; b < N / 4; b++)
             {
-                short* x = p + 4 * b;
-                int zeta = z[64 + b], zetaQInv = zq[64 + b];
-                int a0 = x[0], a1 = x[1], a2 = x[2], a3 = x[3];
-                int t = MulZeta(a2, zeta, zetaQInv);
-                int u = MulZeta(a3, zeta, zetaQInv);
-                x[0] = (short)BarrettReduce(a0 + t);
-                x[1] = (short)BarrettReduce(a1 + u);
-                x[2] = (short)BarrettReduce(a0 - t);
-                x[3] = (short)BarrettReduce(a1 - u);
+                (ulong zeta, ulong zetaQInv) = PairZeta(z[64 + b]);
+                ulong t = MontgomeryMultiplyPair(w[2 * b + 1], zeta, zetaQInv);
+                ulong a = w[2 * b];
+                w[2 * b] = a + t;
+                w[2 * b + 1] = a + TwoQPair - t;
+            }
+            // Bounds: [1, 2q) grows by 2q per layer, < 16q < 2^16 after seven. Barrett per half (x 20159 < 2^31),
+            // then x - t q + (q-1)/2 in [0, q) per half, so the packed subtraction borrows nothing.
+            const ulong Half = ((ulong)((Q - 1) / 2) << 32) | ((Q - 1) / 2);
+            for (int i = 0; i < N / 2; i++)
+            {
+                ulong x = w[i];
+                ulong t = ((x * Barrett + ((1UL << 57) | (1UL << 25))) >> 26) & 0x0000_003F_0000_003FUL;
+                ulong y = x + Half - t * Q;
+                p[2 * i] = (short)((int)(uint)(y & 0xFFFF) - (Q - 1) / 2);
+                p[2 * i + 1] = (short)((int)(uint)(y >> 32) - (Q - 1) / 2);
+            }
+            new Span<ulong>(w, N / 2).Clear(); // the input may be secret (s, e, y)
+        }
+    }
+
+    /// <summary>
+    /// The forward layers of step and step / 2 words (len = 2 step and step coefficients) in one pass; block b of
+    /// the first uses Zetas[64 / step + b], its halves Zetas[128 / step + 2b] and Zetas[128 / step + 2b + 1].
+    /// </summary>
+    private static void ForwardTwoLayers(ulong* w, short* z, int step)
+    {
+        int half = step / 2, first = 64 / step;
+        for (int b = 0; b < first; b++)
+        {
+            ulong* x = w + 2 * step * b;
+            (ulong z1, ulong z1q) = PairZeta(z[first + b]);
+            (ulong z2, ulong z2q) = PairZeta(z[2 * first + 2 * b]);
+            (ulong z3, ulong z3q) = PairZeta(z[2 * first + 2 * b + 1]);
+            for (int j = 0; j < half; j++)
+            {
+                ulong a0 = x[j], a1 = x[j + half], a2 = x[j + step], a3 = x[j + step + half];
+                ulong t = MontgomeryMultiplyPair(a2, z1, z1q);
+                a2 = a0 + TwoQPair - t;
+                a0 += t;
+                t = MontgomeryMultiplyPair(a3, z1, z1q);
+                a3 = a1 + TwoQPair - t;
+                a1 += t;
+                t = MontgomeryMultiplyPair(a1, z2, z2q);
+                x[j + half] = a0 + TwoQPair - t;
+                x[j] = a0 + t;
+                t = MontgomeryMultiplyPair(a3, z3, z3q);
+                x[j + step + half] = a2 + TwoQPair - t;
+                x[j + step] = a2 + t;
             }
         }
     }
 
-    /// <summary>The forward layers len and len / 2 in one pass over blocks of 2 len coefficients.</summary>
-    private static void ForwardTwoLayers(short* p, short* z, short* zq, int len)
+    /// <summary>A table zeta as the class representative in [0, q) and its product with -q^-1 mod 2^16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Zeta, ulong ZetaQInv) PairZeta(int zeta)
     {
-        int half = len / 2, first = N / 2 / len;
-        for (int b = 0; b < first; b++)
-        {
-            short* x = p + 2 * len * b;
-            int z1 = z[first + b], z1q = zq[first + b];
-            int z2 = z[2 * first + 2 * b], z2q = zq[2 * first + 2 * b];
-            int z3 = z[2 * first + 2 * b + 1], z3q = zq[2 * first + 2 * b + 1];
-            for (int j = 0; j < half; j++)
-            {
-                int a0 = x[j], a1 = x[j + half], a2 = x[j + len], a3 = x[j + len + half];
-                int t = MulZeta(a2, z1, z1q);
-                a2 = a0 - t;
-                a0 += t;
-                t = MulZeta(a3, z1, z1q);
-                a3 = a1 - t;
-                a1 += t;
-                t = MulZeta(a1, z2, z2q);
-                x[j + half] = (short)(a0 - t);
-                x[j] = (short)(a0 + t);
-                t = MulZeta(a3, z3, z3q);
-                x[j + len + half] = (short)(a2 - t);
-                x[j + len] = (short)(a2 + t);
-            }
-        }
+        ulong z = (ulong)(zeta + ((zeta >> 31) & Q));
+        return (z, (z * NegQInv) & 0xFFFF);
+    }
+
+    /// <summary>-q^-1 mod 2^16.</summary>
+    private const ulong NegQInv = 3327;
+
+    /// <summary>2q in both halves of a word.</summary>
+    private const ulong TwoQPair = ((ulong)(2 * Q) << 32) | (2 * Q);
+
+    /// <summary>
+    /// Montgomery products of both 32-bit halves of x (each below 2^16) by zeta in [0, q): x_i zeta 2^-16 mod q,
+    /// each in [0, 2q), with zetaQInv = zeta (-q^-1) mod 2^16. Per half: x zeta &lt; 2^32, the low 16 bits of x
+    /// zetaQInv need no carry from below, and x zeta + m q &lt; 2^32 is divisible by 2^16, so no half disturbs the
+    /// other: three multiplications for two coefficients.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MontgomeryMultiplyPair(ulong x, ulong zeta, ulong zetaQInv)
+    {
+        const ulong Low16 = 0x0000_FFFF_0000_FFFFUL;
+        ulong m = (x * zetaQInv) & Low16;
+        return ((x * zeta + m * Q) >> 16) & Low16;
     }
 
     /// <summary>
