@@ -1,5 +1,5 @@
 // ML-KEM's polynomial arithmetic on the scalar path (MlKemPath.Scalar, the fallback for machines without SIMD):
-// FIPS 203, Algorithms 9-12 (NTT, NTT^-1, MultiplyNTTs, BaseCaseMultiply) with 32-bit integer arithmetic only.
+// FIPS 203, Algorithms 9-12 (NTT, NTT^-1, MultiplyNTTs, BaseCaseMultiply) with integer arithmetic only (int, and ulong holding two coefficients).
 // Ntt and FieldArithmetic stay the readable reference (the vector paths mirror them lane by lane); this file
 // computes values congruent to theirs mod q, within the bounds each method states, with fewer operations.
 //
