@@ -24,6 +24,7 @@
 // - Constant time: no branch or index depends on coefficients; tables are indexed by loop counters.
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 
 namespace NoFuture.Crypto.Fips203.Simd;
 
@@ -82,34 +83,40 @@ internal static unsafe class PolyScalar
         ulong* w = stackalloc ulong[N / 2];
         // SAFETY: f has exactly N elements (the slice above throws otherwise), w N / 2 words and the table 128
         // entries; every index below is < N, < N / 2 or in 1..127 by the loop bounds.
-        fixed (short* p = f, z = Ntt.ZetaTable)
+        try
         {
-            // Two coefficients per word, each offset by q into [1, 2q) (the input is in (-q, q)).
-            for (int i = 0; i < N / 2; i++) w[i] = (uint)(p[2 * i] + Q) | (ulong)(uint)(p[2 * i + 1] + Q) << 32;
-            // Layers len = 128 .. 2 coefficients (64 .. 1 words), merged in pairs (64/32, 16/8, 4/2) and then 1.
-            ForwardTwoLayers(w, z, 64);
-            ForwardTwoLayers(w, z, 16);
-            ForwardTwoLayers(w, z, 4);
-            for (int b = 0; b < N / 4; b++)
+            fixed (short* p = f, z = Ntt.ZetaTable)
             {
-                (ulong zeta, ulong zetaQInv) = PairZeta(z[64 + b]);
-                ulong t = MontgomeryMultiplyPair(w[2 * b + 1], zeta, zetaQInv);
-                ulong a = w[2 * b];
-                w[2 * b] = a + t;
-                w[2 * b + 1] = a + TwoQPair - t;
+                // Two coefficients per word, each offset by q into [1, 2q) (the input is in (-q, q)).
+                for (int i = 0; i < N / 2; i++) w[i] = (uint)(p[2 * i] + Q) | (ulong)(uint)(p[2 * i + 1] + Q) << 32;
+                // Layers len = 128 .. 2 coefficients (64 .. 1 words), merged in pairs (64/32, 16/8, 4/2) and then 1.
+                ForwardTwoLayers(w, z, 64);
+                ForwardTwoLayers(w, z, 16);
+                ForwardTwoLayers(w, z, 4);
+                for (int b = 0; b < N / 4; b++)
+                {
+                    (ulong zeta, ulong zetaQInv) = PairZeta(z[64 + b]);
+                    ulong t = MontgomeryMultiplyPair(w[2 * b + 1], zeta, zetaQInv);
+                    ulong a = w[2 * b];
+                    w[2 * b] = a + t;
+                    w[2 * b + 1] = a + TwoQPair - t;
+                }
+                // Bounds: [1, 2q) grows by 2q per layer, < 16q < 2^16 after seven. Barrett per half (x 20159 < 2^31),
+                // then x - t q + (q-1)/2 in [0, q) per half, so the packed subtraction borrows nothing.
+                const ulong Half = ((ulong)((Q - 1) / 2) << 32) | ((Q - 1) / 2);
+                for (int i = 0; i < N / 2; i++)
+                {
+                    ulong x = w[i];
+                    ulong t = ((x * Barrett + ((1UL << 57) | (1UL << 25))) >> 26) & 0x0000_003F_0000_003FUL;
+                    ulong y = x + Half - t * Q;
+                    p[2 * i] = (short)((int)(uint)(y & 0xFFFF) - (Q - 1) / 2);
+                    p[2 * i + 1] = (short)((int)(uint)(y >> 32) - (Q - 1) / 2);
+                }
             }
-            // Bounds: [1, 2q) grows by 2q per layer, < 16q < 2^16 after seven. Barrett per half (x 20159 < 2^31),
-            // then x - t q + (q-1)/2 in [0, q) per half, so the packed subtraction borrows nothing.
-            const ulong Half = ((ulong)((Q - 1) / 2) << 32) | ((Q - 1) / 2);
-            for (int i = 0; i < N / 2; i++)
-            {
-                ulong x = w[i];
-                ulong t = ((x * Barrett + ((1UL << 57) | (1UL << 25))) >> 26) & 0x0000_003F_0000_003FUL;
-                ulong y = x + Half - t * Q;
-                p[2 * i] = (short)((int)(uint)(y & 0xFFFF) - (Q - 1) / 2);
-                p[2 * i + 1] = (short)((int)(uint)(y >> 32) - (Q - 1) / 2);
-            }
-            new Span<ulong>(w, N / 2).Clear(); // the input may be secret (s, e, y)
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(new Span<byte>(w, N / 2 * sizeof(ulong))); // s, e, y are secret
         }
     }
 
