@@ -61,9 +61,7 @@ internal static class KPke
             Sampling.SampleMatrix(path, rho, k, transpose: false, a);
             for (int i = 0; i < k; i++)
             {
-                row.Clear();
-                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, a.Slice((i * k + j) * N, N), s.Slice(j * N, N), row);
-                PolyOps.Reduce(path, row);
+                PolyOps.InnerProduct(path, a.Slice(i * k * N, k * N), s, k, row);
                 PolyOps.ToMontgomery(path, row); // cancels the R^-1 of MultiplyNTTs
                 Span<short> t = e.Slice(i * N, N);
                 PolyOps.Add(path, t, row);
@@ -146,9 +144,7 @@ internal static class KPke
             // Steps 19 and 22: u = NTT^-1(A-hat^T y-hat) + e1, compressed into c1 row by row.
             for (int i = 0; i < k; i++)
             {
-                acc.Clear();
-                for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, aTranspose.Slice((i * k + j) * N, N), y.Slice(j * N, N), acc);
-                PolyOps.Reduce(path, acc);
+                PolyOps.InnerProduct(path, aTranspose.Slice(i * k * N, k * N), y, k, acc);
                 PolyOps.InverseToMontgomery(path, acc);
                 PolyOps.Add(path, acc, e12.Slice(i * N, N));
                 PolyOps.Normalize(path, acc);
@@ -156,9 +152,7 @@ internal static class KPke
             }
 
             // Steps 20-21 and 23: v = NTT^-1(t-hat^T y-hat) + e2 + Decompress_1(ByteDecode_1(m)), into c2.
-            acc.Clear();
-            for (int j = 0; j < k; j++) PolyOps.MultiplyAccumulate(path, tHat.Slice(j * N, N), y.Slice(j * N, N), acc);
-            PolyOps.Reduce(path, acc);
+            PolyOps.InnerProduct(path, tHat, y, k, acc);
             PolyOps.InverseToMontgomery(path, acc);
             PolyOps.Add(path, acc, e12.Slice(k * N, N));
             PolyOps.DecodeAndDecompress(path, m, 1, poly); // mu
@@ -185,22 +179,23 @@ internal static class KPke
     {
         Debug.Assert(dkPke.Length == p.EncodedVectorSizeInBytes && c.Length == p.CiphertextSizeInBytes && m.Length == 32);
         int k = p.K;
-        Span<short> u = stackalloc short[N];     // u'[i] (public), then NTT(u'[i])
-        Span<short> s = stackalloc short[N];     // s-hat[i]
-        Span<short> w = stackalloc short[N];     // s-hat^T NTT(u'), then w
-        Span<short> v = stackalloc short[N];     // v'
+        Span<short> u = stackalloc short[MaxVector]; // u' (public), then NTT(u')
+        Span<short> s = stackalloc short[MaxVector]; // s-hat
+        Span<short> w = stackalloc short[N];         // s-hat^T NTT(u'), then w
+        Span<short> v = stackalloc short[N];         // v'
+        u = u[..(k * N)];
+        s = s[..(k * N)];
         try
         {
             // Steps 3-6: w = v' - NTT^-1(s-hat^T NTT(u')).
-            w.Clear();
             for (int i = 0; i < k; i++)
             {
-                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, u);
-                PolyOps.Forward(path, u);
-                PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s);
-                PolyOps.MultiplyAccumulate(path, s, u, w);
+                Span<short> ui = u.Slice(i * N, N);
+                PolyOps.DecodeAndDecompress(path, c.Slice(32 * p.Du * i, 32 * p.Du), p.Du, ui);
+                PolyOps.Forward(path, ui);
+                PolyEncoding.ByteDecode(dkPke.Slice(384 * i, 384), 12, s.Slice(i * N, N));
             }
-            PolyOps.Reduce(path, w);
+            PolyOps.InnerProduct(path, s, u, k, w);
             PolyOps.InverseToMontgomery(path, w);
             PolyOps.DecodeAndDecompress(path, c.Slice(p.C1SizeInBytes, 32 * p.Dv), p.Dv, v);
             PolyOps.SubtractFrom(path, w, v);

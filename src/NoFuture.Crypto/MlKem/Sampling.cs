@@ -25,12 +25,13 @@ using NoFuture.Crypto.Fips203.Simd;
 
 namespace NoFuture.Crypto.Fips203;
 
-internal static class Sampling
+internal static unsafe class Sampling
 {
     /// <summary>FIPS 203, Algorithm 7 (SampleNTT) of rho || j || i: a uniform polynomial in T_q, coefficients in [0, q).</summary>
     internal static void SampleNtt(ReadOnlySpan<byte> rho, byte j, byte i, Span<short> a) => SampleNtt(rho, j, i, a, vectorParse: false);
 
     /// <summary>Algorithm 7, with the SSSE3 rejection parse when <paramref name="vectorParse"/> (the vector paths).</summary>
+    [SkipLocalsInit]
     private static void SampleNtt(ReadOnlySpan<byte> rho, byte j, byte i, Span<short> a, bool vectorParse)
     {
         Debug.Assert(rho.Length == 32 && a.Length == Ntt.N);
@@ -102,23 +103,31 @@ internal static class Sampling
 
     private static int Parse(ReadOnlySpan<byte> block, int p, Span<short> a, int n)
     {
-        // While two more values always fit, store both candidates and advance n by the number accepted (fewer
-        // branches; the data is public, so this is for speed, not for constant time).
-        for (; p + 3 <= block.Length && n <= Ntt.N - 2; p += 3)
+        a = a[..Ntt.N];
+        // SAFETY: reads stay below block.Length (p + 3 <= length) and writes below N: the first loop stores at
+        // a[n] and a[n + 1] only while n <= N - 2, the second only while n < N.
+        fixed (byte* b = block)
+        fixed (short* r = a)
         {
-            int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
-            int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
-            a[n] = (short)d1;
-            n += (d1 - FieldArithmetic.Q) >>> 31;
-            a[n] = (short)d2;
-            n += (d2 - FieldArithmetic.Q) >>> 31;
-        }
-        for (; p + 3 <= block.Length && n < Ntt.N; p += 3)
-        {
-            int d1 = block[p] | ((block[p + 1] & 0x0F) << 8);
-            int d2 = (block[p + 1] >> 4) | (block[p + 2] << 4);
-            if (d1 < FieldArithmetic.Q) a[n++] = (short)d1;
-            if (d2 < FieldArithmetic.Q && n < Ntt.N) a[n++] = (short)d2;
+            int length = block.Length;
+            // While two more values always fit, store both candidates and advance n by the number accepted (fewer
+            // branches; the data is public, so this is for speed, not for constant time).
+            for (; p + 3 <= length && n <= Ntt.N - 2; p += 3)
+            {
+                int d1 = b[p] | ((b[p + 1] & 0x0F) << 8);
+                int d2 = (b[p + 1] >> 4) | (b[p + 2] << 4);
+                r[n] = (short)d1;
+                n += (d1 - FieldArithmetic.Q) >>> 31;
+                r[n] = (short)d2;
+                n += (d2 - FieldArithmetic.Q) >>> 31;
+            }
+            for (; p + 3 <= length && n < Ntt.N; p += 3)
+            {
+                int d1 = b[p] | ((b[p + 1] & 0x0F) << 8);
+                int d2 = (b[p + 1] >> 4) | (b[p + 2] << 4);
+                if (d1 < FieldArithmetic.Q) r[n++] = (short)d1;
+                if (d2 < FieldArithmetic.Q && n < Ntt.N) r[n++] = (short)d2;
+            }
         }
         return n;
     }
@@ -241,31 +250,43 @@ internal static class Sampling
     /// <summary>Algorithm 8 (SamplePolyCBD_eta) of 64 eta bytes; coefficients in [-eta, eta].</summary>
     private static void CbdFromBytes(ReadOnlySpan<byte> prf, int eta, Span<short> f)
     {
-        if (eta == 2)
+        prf = prf[..(64 * eta)];
+        f = f[..Ntt.N];
+        // SAFETY: eta = 2 reads 4 bytes per 8 coefficients (128 bytes), eta = 3 reads 3 bytes per 4 coefficients
+        // (192 bytes): exactly prf's 64 eta bytes; writes cover f[0 .. N).
+        fixed (byte* b = prf)
+        fixed (short* r = f)
         {
-            for (int i = 0; i < Ntt.N / 8; i++)
+            if (eta == 2)
             {
-                uint t = BinaryPrimitives.ReadUInt32LittleEndian(prf[(4 * i)..]);
-                uint d = (t & 0x55555555) + ((t >> 1) & 0x55555555);
-                for (int j = 0; j < 8; j++)
+                for (int i = 0; i < Ntt.N / 8; i++)
                 {
-                    int x = (int)((d >> (4 * j)) & 3);
-                    int y = (int)((d >> (4 * j + 2)) & 3);
-                    f[8 * i + j] = (short)(x - y);
+                    uint t = Unsafe.ReadUnaligned<uint>(b + 4 * i);
+                    if (!BitConverter.IsLittleEndian) t = BinaryPrimitives.ReverseEndianness(t);
+                    uint d = (t & 0x55555555) + ((t >> 1) & 0x55555555);
+                    // Coefficient j: bits 4j .. 4j + 1 minus bits 4j + 2 .. 4j + 3 of d.
+                    short* o = r + 8 * i;
+                    o[0] = (short)((int)(d & 3) - (int)((d >> 2) & 3));
+                    o[1] = (short)((int)((d >> 4) & 3) - (int)((d >> 6) & 3));
+                    o[2] = (short)((int)((d >> 8) & 3) - (int)((d >> 10) & 3));
+                    o[3] = (short)((int)((d >> 12) & 3) - (int)((d >> 14) & 3));
+                    o[4] = (short)((int)((d >> 16) & 3) - (int)((d >> 18) & 3));
+                    o[5] = (short)((int)((d >> 20) & 3) - (int)((d >> 22) & 3));
+                    o[6] = (short)((int)((d >> 24) & 3) - (int)((d >> 26) & 3));
+                    o[7] = (short)((int)((d >> 28) & 3) - (int)(d >> 30));
                 }
             }
-        }
-        else
-        {
-            for (int i = 0; i < Ntt.N / 4; i++)
+            else
             {
-                uint t = prf[3 * i] | ((uint)prf[3 * i + 1] << 8) | ((uint)prf[3 * i + 2] << 16);
-                uint d = (t & 0x249249) + ((t >> 1) & 0x249249) + ((t >> 2) & 0x249249);
-                for (int j = 0; j < 4; j++)
+                for (int i = 0; i < Ntt.N / 4; i++)
                 {
-                    int x = (int)((d >> (6 * j)) & 7);
-                    int y = (int)((d >> (6 * j + 3)) & 7);
-                    f[4 * i + j] = (short)(x - y);
+                    uint t = b[3 * i] | ((uint)b[3 * i + 1] << 8) | ((uint)b[3 * i + 2] << 16);
+                    uint d = (t & 0x249249) + ((t >> 1) & 0x249249) + ((t >> 2) & 0x249249);
+                    short* o = r + 4 * i;
+                    o[0] = (short)((int)(d & 7) - (int)((d >> 3) & 7));
+                    o[1] = (short)((int)((d >> 6) & 7) - (int)((d >> 9) & 7));
+                    o[2] = (short)((int)((d >> 12) & 7) - (int)((d >> 15) & 7));
+                    o[3] = (short)((int)((d >> 18) & 7) - (int)(d >> 21));
                 }
             }
         }

@@ -6,7 +6,7 @@ namespace NoFuture.Crypto.Fips203.Simd;
 /// <summary>Which code computes ML-KEM's polynomials and Keccak sampling.</summary>
 internal enum MlKemPath
 {
-    /// <summary>One coefficient and one Keccak state at a time (Ntt, FieldArithmetic, KeccakF1600).</summary>
+    /// <summary>Integer arithmetic only, no vectors (PolyScalar), and one Keccak state at a time (KeccakF1600).</summary>
     Scalar,
 
     /// <summary>Vector128&lt;short&gt; arithmetic (8 coefficients); scalar Keccak.</summary>

@@ -1,5 +1,6 @@
-// Dispatch of ML-KEM's polynomial operations to the chosen path (MlKemPath): the scalar code in Ntt and
-// FieldArithmetic, or PolyVector128 / PolyVector256. The path is public configuration, never secret.
+// Dispatch of ML-KEM's polynomial operations to the chosen path (MlKemPath): PolyScalar (integer arithmetic,
+// congruent to the reference code in Ntt and FieldArithmetic), or PolyVector128 / PolyVector256 (equal to the
+// reference value for value). The path is public configuration, never secret.
 using System.Runtime.CompilerServices;
 
 namespace NoFuture.Crypto.Fips203.Simd;
@@ -12,7 +13,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.Forward(f);
         else if (path == MlKemPath.Vector128) PolyVector128.Forward(f);
-        else Ntt.Forward(f);
+        else PolyScalar.Forward(f);
     }
 
     /// <summary>FIPS 203, Algorithm 10 times R (Ntt.InverseToMontgomery).</summary>
@@ -21,7 +22,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.InverseToMontgomery(f);
         else if (path == MlKemPath.Vector128) PolyVector128.InverseToMontgomery(f);
-        else Ntt.InverseToMontgomery(f);
+        else PolyScalar.InverseToMontgomery(f);
     }
 
     /// <summary>FIPS 203, Algorithms 11-12, accumulated (Ntt.MultiplyAccumulate).</summary>
@@ -33,13 +34,29 @@ internal static class PolyOps
         else Ntt.MultiplyAccumulate(f, g, h);
     }
 
+    /// <summary>
+    /// h = sum over e &lt; k of f_e x g_e R^-1 (Algorithms 11-12 over a vector of k polynomials, h overwritten),
+    /// in (-q, q). f and g hold k polynomials each, with coefficients in (-q, q).
+    /// </summary>
+    internal static void InnerProduct(MlKemPath path, ReadOnlySpan<short> f, ReadOnlySpan<short> g, int k, Span<short> h)
+    {
+        if (path == MlKemPath.Scalar)
+        {
+            PolyScalar.InnerProduct(f, g, k, h);
+            return;
+        }
+        h.Clear();
+        for (int e = 0; e < k; e++) MultiplyAccumulate(path, f.Slice(e * Ntt.N, Ntt.N), g.Slice(e * Ntt.N, Ntt.N), h);
+        Reduce(path, h);
+    }
+
     /// <summary>FieldArithmetic.Reduce.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Reduce(MlKemPath path, Span<short> f)
     {
         if (path == MlKemPath.Vector256) PolyVector256.Reduce(f);
         else if (path == MlKemPath.Vector128) PolyVector128.Reduce(f);
-        else FieldArithmetic.Reduce(f);
+        else PolyScalar.Reduce(f);
     }
 
     /// <summary>FieldArithmetic.Normalize.</summary>
@@ -48,7 +65,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.Normalize(f);
         else if (path == MlKemPath.Vector128) PolyVector128.Normalize(f);
-        else FieldArithmetic.Normalize(f);
+        else PolyScalar.Normalize(f);
     }
 
     /// <summary>FieldArithmetic.ToMontgomery.</summary>
@@ -57,7 +74,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.ToMontgomery(f);
         else if (path == MlKemPath.Vector128) PolyVector128.ToMontgomery(f);
-        else FieldArithmetic.ToMontgomery(f);
+        else PolyScalar.ToMontgomery(f);
     }
 
     /// <summary>FieldArithmetic.Add.</summary>
@@ -66,7 +83,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.Add(f, g);
         else if (path == MlKemPath.Vector128) PolyVector128.Add(f, g);
-        else FieldArithmetic.Add(f, g);
+        else PolyScalar.Add(f, g);
     }
 
     /// <summary>FieldArithmetic.SubtractFrom.</summary>
@@ -75,7 +92,7 @@ internal static class PolyOps
     {
         if (path == MlKemPath.Vector256) PolyVector256.SubtractFrom(f, g);
         else if (path == MlKemPath.Vector128) PolyVector128.SubtractFrom(f, g);
-        else FieldArithmetic.SubtractFrom(f, g);
+        else PolyScalar.SubtractFrom(f, g);
     }
 
     /// <summary>PolyEncoding.CompressAndEncode: ByteEncode_d(Compress_d(f)) for f in [0, q).</summary>
