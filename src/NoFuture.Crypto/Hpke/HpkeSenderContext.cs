@@ -1,4 +1,6 @@
 // The sender's context (RFC 9180 §5.2, ContextS): Seal with increasing sequence numbers, and Export.
+// No byte[]-returning Seal(plaintext, associatedData): next to Seal(plaintext, ciphertext) a call with two arrays would
+// silently bind to it and treat the ciphertext buffer as AAD.
 namespace NoFuture.Crypto.Hpke;
 
 /// <summary>
@@ -26,16 +28,5 @@ public sealed class HpkeSenderContext : HpkeContext
         CheckCanProcess();
         HpkeSuite.CheckSealBuffers(Suite.Aead, plaintext, ciphertext, associatedData);
         SealCore(associatedData, plaintext, ciphertext);
-    }
-
-    /// <summary>Seal(aad, pt) into a new array (the ciphertext is public).</summary>
-    /// <exception cref="HpkeException"><see cref="HpkeError.ExportOnly"/> or <see cref="HpkeError.MessageLimitReached"/>.</exception>
-    /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
-    public byte[] Seal(ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
-    {
-        CheckCanProcess();
-        byte[] ciphertext = new byte[plaintext.Length + Suite.Aead.TagSizeInBytes];
-        SealCore(associatedData, plaintext, ciphertext);
-        return ciphertext;
     }
 }
