@@ -152,14 +152,32 @@ public sealed class HpkeKdf
         }
 
         int nh = HashSizeInBytes;
-        // key_schedule_context = mode || psk_id_hash || info_hash (public), secret = LabeledExtract(shared_secret, "secret", psk).
         Span<byte> keyScheduleContext = stackalloc byte[1 + 2 * 64];
         keyScheduleContext = keyScheduleContext[..(1 + 2 * nh)];
         keyScheduleContext[0] = (byte)mode;
-        LabeledExtract(suiteId, default, HpkeLabels.PskIdHash, pskId, keyScheduleContext.Slice(1, nh));
-        LabeledExtract(suiteId, default, HpkeLabels.InfoHash, info, keyScheduleContext.Slice(1 + nh, nh));
+        PskIdHash(suiteId, pskId, keyScheduleContext.Slice(1, nh));
+        InfoHash(suiteId, info, keyScheduleContext.Slice(1 + nh, nh));
+        KeyScheduleTwoStage(suiteId, keyScheduleContext, sharedSecret, psk, nk, nn, secrets);
+    }
+
+    /// <summary>psk_id_hash = LabeledExtract("", "psk_id_hash", psk_id) (RFC 9180 §5.1; public).</summary>
+    internal void PskIdHash(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> pskId, Span<byte> hash) =>
+        LabeledExtract(suiteId, default, HpkeLabels.PskIdHash, pskId, hash);
+
+    /// <summary>info_hash = LabeledExtract("", "info_hash", info) (RFC 9180 §5.1; public).</summary>
+    internal void InfoHash(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> info, Span<byte> hash) =>
+        LabeledExtract(suiteId, default, HpkeLabels.InfoHash, info, hash);
+
+    /// <summary>
+    /// The secret half of RFC 9180 §5.1 KeySchedule, given key_schedule_context = mode || psk_id_hash || info_hash:
+    /// secret = LabeledExtract(shared_secret, "secret", psk); key, base_nonce, exporter_secret = LabeledExpand(secret, ...).
+    /// </summary>
+    internal void KeyScheduleTwoStage(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> keyScheduleContext, ReadOnlySpan<byte> sharedSecret,
+        ReadOnlySpan<byte> psk, int nk, int nn, Span<byte> secrets)
+    {
+        Debug.Assert(!IsOneStage && keyScheduleContext.Length == 1 + 2 * HashSizeInBytes);
         Span<byte> secret = stackalloc byte[64];
-        secret = secret[..nh];
+        secret = secret[..HashSizeInBytes];
         try
         {
             LabeledExtract(suiteId, sharedSecret, HpkeLabels.Secret, psk, secret);

@@ -33,6 +33,7 @@ namespace NoFuture.Crypto.Hpke;
 public sealed class HpkeSuite
 {
     private const int MaxSecretsSize = 32 + 12 + 64, MaxSharedSecretSize = 64;
+    private HashCache _pskIdHashes, _infoHashes;
 
     /// <summary>Creates a suite.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -307,13 +308,58 @@ public sealed class HpkeSuite
 
     private void KeySchedule(HpkeMode mode, ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, Span<byte> secrets)
     {
+        int nk = Aead.KeySizeInBytes, nn = Aead.NonceSizeInBytes;
+        if (Kdf.IsOneStage)
+        {
+            if (psk is null)
+            {
+                Kdf.KeySchedule(SuiteId, mode, sharedSecret, info, default, pskId, nk, nn, secrets);
+                return;
+            }
+            using SecretReadLease pskLease = psk.OpenRead();
+            Kdf.KeySchedule(SuiteId, mode, sharedSecret, info, pskLease.Span, pskId, nk, nn, secrets);
+            return;
+        }
+        // Two-stage: key_schedule_context is public, and its two hashes are cached (see HashCache).
+        int nh = Kdf.HashSizeInBytes;
+        Span<byte> keyScheduleContext = stackalloc byte[1 + 2 * 64];
+        keyScheduleContext = keyScheduleContext[..(1 + 2 * nh)];
+        keyScheduleContext[0] = (byte)mode;
+        _pskIdHashes.Get(this, pskId, isInfo: false, keyScheduleContext.Slice(1, nh));
+        _infoHashes.Get(this, info, isInfo: true, keyScheduleContext.Slice(1 + nh, nh));
         if (psk is null)
         {
-            Kdf.KeySchedule(SuiteId, mode, sharedSecret, info, default, pskId, Aead.KeySizeInBytes, Aead.NonceSizeInBytes, secrets);
+            Kdf.KeyScheduleTwoStage(SuiteId, keyScheduleContext, sharedSecret, default, nk, nn, secrets);
             return;
         }
         using SecretReadLease lease = psk.OpenRead();
-        Kdf.KeySchedule(SuiteId, mode, sharedSecret, info, lease.Span, pskId, Aead.KeySizeInBytes, Aead.NonceSizeInBytes, secrets);
+        Kdf.KeyScheduleTwoStage(SuiteId, keyScheduleContext, sharedSecret, lease.Span, nk, nn, secrets);
+    }
+
+    /// <summary>
+    /// A one-entry cache of LabeledExtract("", label, x) for the public inputs of the key schedule (psk_id, info): a
+    /// suite used again with the same info (a protocol's fixed info string, the empty psk_id of mode_base) skips the
+    /// hash. Only public values are cached; the entry is immutable and swapped atomically, so the suite stays thread-safe.
+    /// </summary>
+    private struct HashCache
+    {
+        private const int MaxCachedInputSize = 256;
+        private Entry? _entry;
+
+        internal void Get(HpkeSuite suite, ReadOnlySpan<byte> input, bool isInfo, Span<byte> hash)
+        {
+            Entry? entry = Volatile.Read(ref _entry);
+            if (entry is not null && input.SequenceEqual(entry.Input))
+            {
+                entry.Hash.CopyTo(hash);
+                return;
+            }
+            if (isInfo) suite.Kdf.InfoHash(suite.SuiteId, input, hash);
+            else suite.Kdf.PskIdHash(suite.SuiteId, input, hash);
+            if (input.Length <= MaxCachedInputSize) Volatile.Write(ref _entry, new Entry(input.ToArray(), hash.ToArray()));
+        }
+
+        private sealed record Entry(byte[] Input, byte[] Hash);
     }
 
     private HpkeMode CheckSender(ReadOnlySpan<byte> pkR, Span<byte> enc, Secret? psk, ReadOnlySpan<byte> pskId, HpkePrivateKey? skS)
