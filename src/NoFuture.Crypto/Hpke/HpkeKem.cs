@@ -8,6 +8,8 @@
 //   0x0041 ML-KEM-768                  32 / 1088 / 1184 / 64
 //   0x0042 ML-KEM-1024                 32 / 1568 / 1568 / 64
 //   0x647A MLKEM768-X25519 (X-Wing)    32 / 1120 / 1216 / 32
+//   0x0050 MLKEM768-P256               32 / 1153 / 1249 / 32
+//   0x0051 MLKEM1024-P384              32 / 1665 / 1665 / 32
 // DHKEM(X448, HKDF-SHA512) (0x0021) is not implemented: NoFuture has no X448 yet.
 using System.Diagnostics;
 using NoFuture.Crypto.Hpke.Kems;
@@ -52,6 +54,12 @@ public sealed class HpkeKem
     /// <summary>MLKEM768-X25519, that is X-Wing, 0x647A (draft-ietf-hpke-pq-04 §4).</summary>
     public static HpkeKem XWing { get; } = new("MLKEM768-X25519", new XWingHpkeCore());
 
+    /// <summary>MLKEM768-P256, 0x0050 (draft-ietf-hpke-pq-04 §4).</summary>
+    public static HpkeKem MlKem768P256 { get; } = new("MLKEM768-P256", HybridHpkeCore.MlKem768P256());
+
+    /// <summary>MLKEM1024-P384, 0x0051 (draft-ietf-hpke-pq-04 §4).</summary>
+    public static HpkeKem MlKem1024P384 { get; } = new("MLKEM1024-P384", HybridHpkeCore.MlKem1024P384());
+
     /// <summary>The KEM identifier registered with IANA.</summary>
     public ushort Id => Core.Id;
 
@@ -86,6 +94,8 @@ public sealed class HpkeKem
         0x0041 => MlKem768,
         0x0042 => MlKem1024,
         0x647A => XWing,
+        0x0050 => MlKem768P256,
+        0x0051 => MlKem1024P384,
         _ => null,
     };
 

@@ -86,19 +86,7 @@ internal sealed class DhKemNistCore : DhKemCore
         return null!;
     }
 
-    /// <summary>0 &lt; d &lt; n for a big-endian d of Nsk bytes, with no data-dependent branch.</summary>
-    private bool IsValidScalar(ReadOnlySpan<byte> d)
-    {
-        int borrow = 0, any = 0;
-        for (int i = d.Length - 1; i >= 0; i--)
-        {
-            int difference = d[i] - _order[i] - borrow;
-            borrow = (difference >> 8) & 1; // 1 when the byte subtraction wrapped
-            any |= d[i];
-        }
-        // d - n borrows out exactly when d < n.
-        return (borrow & (((any | -any) >> 31) & 1)) == 1;
-    }
+    private bool IsValidScalar(ReadOnlySpan<byte> d) => NistScalar.IsValid(d, _order);
 
     private HpkePrivateKey Build(ReadOnlySpan<byte> scalar, SecretOptions? options)
     {
