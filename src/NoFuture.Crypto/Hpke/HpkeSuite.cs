@@ -306,7 +306,7 @@ public sealed class HpkeSuite
         }
     }
 
-    private void KeySchedule(HpkeMode mode, ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, Span<byte> secrets)
+    internal void KeySchedule(HpkeMode mode, ReadOnlySpan<byte> sharedSecret, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, Span<byte> secrets)
     {
         int nk = Aead.KeySizeInBytes, nn = Aead.NonceSizeInBytes;
         if (Kdf.IsOneStage)
