@@ -1,8 +1,9 @@
 // HPKE AEADs (RFC 9180 §7.3): AES-128-GCM (0x0001), AES-256-GCM (0x0002), ChaCha20-Poly1305 (0x0003), and the
 // export-only marker (0xFFFF), which has no key, nonce or tag and refuses Seal/Open.
-// The ciphertext is HPKE's: the AEAD ciphertext followed by its 16-byte tag (Nt). The BCL's AesGcm and
-// ChaCha20Poly1305 (OpenSSL) do the work; each call keys a fresh object from the caller's span (OpenSSL copies the key
-// into its cipher context and cleanses it on dispose), so the key itself stays in the context's Secret.
+// The ciphertext is HPKE's: the AEAD ciphertext followed by its 16-byte tag (Nt). AES-GCM is the BCL's AesGcm
+// (OpenSSL): each call keys a fresh object from the caller's span (OpenSSL copies the key into its cipher context and
+// cleanses it on dispose), so the key itself stays in the context's Secret. ChaCha20-Poly1305 is libsodium's, which
+// reads the key from the span directly (HpkeSodiumChaCha20Poly1305.cs).
 using System.Diagnostics;
 using System.Security.Cryptography;
 
@@ -76,8 +77,7 @@ public sealed class HpkeAead
         Span<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
         if (Id == 0x0003)
         {
-            using var chacha = new System.Security.Cryptography.ChaCha20Poly1305(key);
-            chacha.Encrypt(nonce, plaintext, body, tag, associatedData);
+            HpkeSodiumChaCha20Poly1305.Seal(key, nonce, associatedData, plaintext, body, tag);
         }
         else
         {
@@ -93,18 +93,11 @@ public sealed class HpkeAead
         Debug.Assert(!IsExportOnly && key.Length == KeySizeInBytes && nonce.Length == NonceSizeInBytes);
         Debug.Assert(plaintext.Length == ciphertext.Length - TagSizeInBytes);
         ReadOnlySpan<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
+        if (Id == 0x0003) return HpkeSodiumChaCha20Poly1305.Open(key, nonce, associatedData, body, tag, plaintext);
         try
         {
-            if (Id == 0x0003)
-            {
-                using var chacha = new System.Security.Cryptography.ChaCha20Poly1305(key);
-                chacha.Decrypt(nonce, body, tag, plaintext, associatedData);
-            }
-            else
-            {
-                using var aes = new AesGcm(key, TagSizeInBytes);
-                aes.Decrypt(nonce, body, tag, plaintext, associatedData);
-            }
+            using var aes = new AesGcm(key, TagSizeInBytes);
+            aes.Decrypt(nonce, body, tag, plaintext, associatedData);
             return true;
         }
         catch (AuthenticationTagMismatchException)

@@ -5,7 +5,8 @@
 // SHAKE256 (0x0011, Nh 64) with
 //   LabeledDerive(ikm, label, context, L) = SHAKE(ikm || "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2) || context, L)
 // where lp(x) = I2OSP(len(x), 2) || x. TurboSHAKE (0x0012/0x0013) is not implemented.
-// HKDF is the BCL's (OpenSSL); SHAKE is our Keccak (state wiped). Labeled inputs that contain secrets are assembled
+// HKDF is HpkeHmac (RFC 5869 over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
+// (state wiped). Labeled inputs that contain secrets are assembled
 // in HpkeScratch (stack or Secret, wiped).
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -85,7 +86,7 @@ public sealed class HpkeKdf
         w.Append(suiteId);
         w.Append(label);
         w.Append(ikm);
-        HKDF.Extract(_hash, w.Written, salt, prk);
+        HpkeHmac.Extract(_hash, salt, w.Written, prk);
     }
 
     /// <summary>RFC 9180 §4, LabeledExpand(prk, label, info, L) with L = the output's length. Two-stage only.</summary>
@@ -99,7 +100,7 @@ public sealed class HpkeKdf
         w.Append(suiteId);
         w.Append(label);
         w.Append(info);
-        HKDF.Expand(_hash, prk, output, w.Written);
+        HpkeHmac.Expand(_hash, prk, w.Written, output);
     }
 
     /// <summary>draft-ietf-hpke-pq-04 §5 / draft-ietf-hpke-hpke, LabeledDerive(ikm, label, context, L). One-stage only.</summary>
@@ -171,11 +172,13 @@ public sealed class HpkeKdf
     /// <summary>
     /// The secret half of RFC 9180 §5.1 KeySchedule, given key_schedule_context = mode || psk_id_hash || info_hash:
     /// secret = LabeledExtract(shared_secret, "secret", psk); key, base_nonce, exporter_secret = LabeledExpand(secret, ...).
+    /// When <paramref name="secrets"/> has room for key and base_nonce only, exporter_secret is skipped.
     /// </summary>
     internal void KeyScheduleTwoStage(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> keyScheduleContext, ReadOnlySpan<byte> sharedSecret,
         ReadOnlySpan<byte> psk, int nk, int nn, Span<byte> secrets)
     {
         Debug.Assert(!IsOneStage && keyScheduleContext.Length == 1 + 2 * HashSizeInBytes);
+        Debug.Assert(secrets.Length == nk + nn || secrets.Length == nk + nn + HashSizeInBytes);
         Span<byte> secret = stackalloc byte[64];
         secret = secret[..HashSizeInBytes];
         try
@@ -183,7 +186,8 @@ public sealed class HpkeKdf
             LabeledExtract(suiteId, sharedSecret, HpkeLabels.Secret, psk, secret);
             if (nk > 0) LabeledExpand(suiteId, secret, HpkeLabels.Key, keyScheduleContext, secrets[..nk]);
             if (nn > 0) LabeledExpand(suiteId, secret, HpkeLabels.BaseNonce, keyScheduleContext, secrets.Slice(nk, nn));
-            LabeledExpand(suiteId, secret, HpkeLabels.Exp, keyScheduleContext, secrets[(nk + nn)..]);
+            // Single-shot Seal/Open pass no room for exporter_secret: they never export, so it is not derived.
+            if (secrets.Length > nk + nn) LabeledExpand(suiteId, secret, HpkeLabels.Exp, keyScheduleContext, secrets[(nk + nn)..]);
         }
         finally
         {

@@ -63,6 +63,10 @@ public sealed class HpkeSuite
 
     private int SecretsSize => Aead.KeySizeInBytes + Aead.NonceSizeInBytes + Kdf.HashSizeInBytes;
 
+    /// <summary>What single-shot calls derive: key and base_nonce only with HKDF (exporter_secret is never used there);
+    /// the one-stage KDFs derive all three at once, since L is part of their input.</summary>
+    private int SingleShotSecretsSize => Kdf.IsOneStage ? SecretsSize : Aead.KeySizeInBytes + Aead.NonceSizeInBytes;
+
     /// <summary>Returns "KEM, KDF, AEAD".</summary>
     public override string ToString() => $"{Kem.Name}, {Kdf.Name}, {Aead.Name}";
 
@@ -161,7 +165,7 @@ public sealed class HpkeSuite
         CheckOpenBuffers(Aead, ciphertext, plaintext, associatedData);
         if (plaintext.Overlaps(encapsulatedKey) || plaintext.Overlaps(info)) CryptoThrowHelper.Overlap(nameof(plaintext));
         Span<byte> secrets = stackalloc byte[MaxSecretsSize];
-        secrets = secrets[..SecretsSize];
+        secrets = secrets[..SingleShotSecretsSize];
         Span<byte> nonce = stackalloc byte[12];
         try
         {
@@ -246,7 +250,7 @@ public sealed class HpkeSuite
     {
         HpkeMode mode = CheckSender(recipientPublicKey, encapsulatedKey, psk, pskId, senderKey);
         Span<byte> secrets = stackalloc byte[MaxSecretsSize];
-        secrets = secrets[..SecretsSize];
+        secrets = secrets[..SingleShotSecretsSize];
         Span<byte> nonce = stackalloc byte[12];
         try
         {
