@@ -82,4 +82,27 @@ internal static class CryptoThrowHelper
     [DoesNotReturn]
     internal static void Argon2PhcMalformed(string field) =>
         throw new FormatException($"The PHC string is malformed: bad or missing {field}.");
+
+    // ---- HPKE (src/NoFuture.Crypto/Hpke) ----
+
+    [DoesNotReturn]
+    internal static void Hpke(NoFuture.Crypto.Hpke.HpkeError error) =>
+        throw new NoFuture.Crypto.Hpke.HpkeException(error, error switch
+        {
+            NoFuture.Crypto.Hpke.HpkeError.EncapsulationFailed => "HPKE encapsulation failed: the recipient's public key is not valid for the KEM.",
+            NoFuture.Crypto.Hpke.HpkeError.DecapsulationFailed => "HPKE decapsulation failed: the encapsulated key or the sender's public key is not valid for the KEM.",
+            NoFuture.Crypto.Hpke.HpkeError.MessageLimitReached => "The HPKE context has reached its message limit; set up a new context.",
+            NoFuture.Crypto.Hpke.HpkeError.AuthenticationNotSupported => "This KEM has no AuthEncap/AuthDecap: the auth and auth_psk modes need a DHKEM.",
+            NoFuture.Crypto.Hpke.HpkeError.ExportOnly => "The suite's AEAD is export-only: the context can export secrets but not seal or open.",
+            NoFuture.Crypto.Hpke.HpkeError.DeriveKeyPairFailed => "DeriveKeyPair found no valid private key.",
+            _ => "HPKE failed.",
+        });
+
+    [DoesNotReturn]
+    internal static void HpkeKemMismatch(string paramName) =>
+        throw new ArgumentException("The key belongs to a different HPKE KEM than the suite.", paramName);
+
+    [DoesNotReturn]
+    internal static void HpkePskInputs(string paramName) =>
+        throw new ArgumentException("A PSK and a PSK id must be given together (RFC 9180 VerifyPSKInputs), both non-empty.", paramName);
 }

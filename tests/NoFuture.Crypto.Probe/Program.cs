@@ -4,12 +4,13 @@ using NoFuture.Crypto.Probe;
 return args.Length > 0 ? args[0] switch
 {
     "leakscan" => LeakScanScenario.Run(),
+    "leakscan-hpke" => HpkeLeakScanScenario.Run(),
     "argon2-purge" => Argon2PurgeScenario.Run(),
     _ => Usage(),
 } : Usage();
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe leakscan|argon2-purge");
+    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge");
     return 2;
 }

@@ -60,3 +60,24 @@ public class ReadmeExamplesTests
         Assert.Equal(32, key.Length);
     }
 }
+
+// README "HPKE" (appended block for the HPKE subsection).
+public class ReadmeHpkeExampleTests
+{
+    [Fact]
+    public void HpkeExample()
+    {
+        byte[] message = "hello, post-quantum world"u8.ToArray();
+        var suite = new NoFuture.Crypto.Hpke.HpkeSuite(NoFuture.Crypto.Hpke.HpkeKem.XWing, NoFuture.Crypto.Hpke.HpkeKdf.HkdfSha256,
+            NoFuture.Crypto.Hpke.HpkeAead.ChaCha20Poly1305);
+        using NoFuture.Crypto.Hpke.HpkePrivateKey recipient = NoFuture.Crypto.Hpke.HpkePrivateKey.Generate(NoFuture.Crypto.Hpke.HpkeKem.XWing);
+        byte[] enc = new byte[suite.Kem.EncapsulatedKeySizeInBytes], ct = new byte[suite.GetCiphertextSize(message.Length)];
+        suite.Seal(recipient.PublicKey, message, enc, ct, info: "app v1"u8);
+        byte[] opened = new byte[message.Length];
+        bool ok = suite.Open(recipient, enc, ct, opened, info: "app v1"u8);
+        Assert.True(ok);
+        Assert.Equal(message, opened);
+        ct[0] ^= 1;
+        Assert.False(suite.Open(recipient, enc, ct, opened, info: "app v1"u8));
+    }
+}

@@ -82,6 +82,17 @@ internal static unsafe partial class Sodium
     [LibraryImport(Lib, EntryPoint = "crypto_aead_xchacha20poly1305_ietf_decrypt_detached", SetLastError = true)]
     internal static partial int CryptoAeadXChaCha20Poly1305IetfDecryptDetached(
         byte* m, byte* nsec, byte* c, ulong clen, byte* mac, byte* ad, ulong adlen, byte* npub, byte* k);
+
+    // ---- ChaCha20-Poly1305, IETF (RFC 8439) for HPKE (Hpke/HpkeSodiumChaCha20Poly1305.cs) ----
+
+    [LibraryImport(Lib, EntryPoint = "crypto_aead_chacha20poly1305_ietf_encrypt_detached", SetLastError = true)]
+    internal static partial int CryptoAeadChaCha20Poly1305IetfEncryptDetached(
+        byte* c, byte* mac, ulong* maclen, byte* m, ulong mlen, byte* ad, ulong adlen, byte* nsec, byte* npub, byte* k);
+
+    /// <summary>0 when the tag verifies (m written), -1 otherwise (m not written).</summary>
+    [LibraryImport(Lib, EntryPoint = "crypto_aead_chacha20poly1305_ietf_decrypt_detached", SetLastError = true)]
+    internal static partial int CryptoAeadChaCha20Poly1305IetfDecryptDetached(
+        byte* m, byte* nsec, byte* c, ulong clen, byte* mac, byte* ad, ulong adlen, byte* npub, byte* k);
 }
 
 // ---- BLAKE2b (RFC 7693) for Argon2's H and H' (RFC 9106 §3.2, §3.3); added with src/NoFuture.Crypto/Argon2 ----

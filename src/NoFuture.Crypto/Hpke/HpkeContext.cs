@@ -1,0 +1,151 @@
+// The encryption context of RFC 9180 §5.2-5.3, shared by the sender and the recipient: key, base_nonce and
+// exporter_secret live in one NoFuture.Memory Secret (key || base_nonce || exporter_secret), frozen once derived.
+// Nonces: nonce = base_nonce XOR I2OSP(seq, Nn) (§5.2). The sequence number is a 64-bit counter: RFC 9180 allows
+// 2^96 - 1 messages with 12-byte nonces, we stop at 2^64 - 1 (MessageLimitReached), which no caller will reach.
+// A failed Open does not advance it (§5.2: the counter moves only on success), nor does a refused Seal.
+// Not thread-safe: the sequence number is per-context state.
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using NoFuture.Memory;
+
+namespace NoFuture.Crypto.Hpke;
+
+/// <summary>
+/// An HPKE context (RFC 9180 §5): the base for <see cref="HpkeSenderContext"/> and <see cref="HpkeRecipientContext"/>,
+/// with the secret exporter (§5.3). Dispose it to wipe its secrets.
+/// </summary>
+/// <remarks>Not thread-safe: each <c>Seal</c>/<c>Open</c> advances the sequence number.</remarks>
+[DebuggerDisplay("{GetType().Name,nq} {Suite}")]
+public abstract class HpkeContext : IDisposable
+{
+    private const int MaxNonceSize = 12;
+    private readonly Secret _secrets;
+    private ulong _sequence;
+
+    private protected HpkeContext(HpkeSuite suite, HpkeMode mode, Secret secrets)
+    {
+        Suite = suite;
+        Mode = mode;
+        _secrets = secrets;
+    }
+
+    /// <summary>The suite (KEM, KDF, AEAD).</summary>
+    public HpkeSuite Suite { get; }
+
+    /// <summary>The mode the context was set up in.</summary>
+    public HpkeMode Mode { get; }
+
+    /// <summary>The sequence number of the next message (0 for a fresh context).</summary>
+    /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
+    public ulong SequenceNumber
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_secrets.IsDisposed, this);
+            return _sequence;
+        }
+    }
+
+    /// <summary>
+    /// Context.Export(exporter_context, L) (RFC 9180 §5.3): derives a secret of <paramref name="destination"/>'s length
+    /// (typically a write lease's span) bound to this context and <paramref name="exporterContext"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination is empty, longer than <see cref="HpkeKdf.MaxExportSizeInBytes"/>,
+    /// or overlaps the exporter context.</exception>
+    /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
+    public void Export(ReadOnlySpan<byte> exporterContext, Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_secrets.IsDisposed, this);
+        int max = Suite.Kdf.MaxExportSizeInBytes;
+        if (destination.Length < 1 || destination.Length > max) CryptoThrowHelper.OutputSize(nameof(destination), max);
+        if (destination.Overlaps(exporterContext)) CryptoThrowHelper.Overlap(nameof(destination));
+        ExportCore(exporterContext, destination);
+    }
+
+    /// <summary>Context.Export into a new <see cref="Secret"/> of <paramref name="length"/> bytes the caller owns.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The length is not between 1 and <see cref="HpkeKdf.MaxExportSizeInBytes"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
+    public Secret Export(ReadOnlySpan<byte> exporterContext, int length, SecretOptions? options = null)
+    {
+        ObjectDisposedException.ThrowIf(_secrets.IsDisposed, this);
+        int max = Suite.Kdf.MaxExportSizeInBytes;
+        if (length < 1 || length > max) CryptoThrowHelper.OutOfRange(nameof(length), 1, max);
+        Secret exported = Secret.Allocate(length, options);
+        try
+        {
+            using (SecretWriteLease lease = exported.OpenWrite()) ExportCore(exporterContext, lease.Span);
+            return exported;
+        }
+        catch
+        {
+            exported.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Wipes and frees the context's key, base nonce and exporter secret.</summary>
+    public void Dispose()
+    {
+        _secrets.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Returns the type and suite only.</summary>
+    public override string ToString() => $"{GetType().Name} {Suite}";
+
+    /// <summary>For known-answer tests only: key || base_nonce || exporter_secret.</summary>
+    internal Secret SecretsForTesting => _secrets;
+
+    /// <summary>For tests of the message limit only: moves the sequence number.</summary>
+    internal void SetSequenceNumberForTesting(ulong sequence) => _sequence = sequence;
+
+    /// <summary>Checks disposal, the AEAD (not export-only) and the message limit, before any output is written.</summary>
+    private protected void CheckCanProcess()
+    {
+        ObjectDisposedException.ThrowIf(_secrets.IsDisposed, this);
+        if (Suite.Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
+        if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
+    }
+
+    /// <summary>Seal with ComputeNonce(seq), then IncrementSeq (§5.2). Arguments are validated.</summary>
+    private protected void SealCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
+    {
+        HpkeAead aead = Suite.Aead;
+        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        nonce = nonce[..aead.NonceSizeInBytes];
+        using SecretReadLease lease = _secrets.OpenRead();
+        ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
+        aead.SealCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, plaintext, ciphertext);
+        _sequence++;
+    }
+
+    /// <summary>Open with ComputeNonce(seq); IncrementSeq only on success (§5.2). Arguments are validated.</summary>
+    private protected bool OpenCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext)
+    {
+        HpkeAead aead = Suite.Aead;
+        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        nonce = nonce[..aead.NonceSizeInBytes];
+        using SecretReadLease lease = _secrets.OpenRead();
+        ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
+        if (!aead.OpenCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, ciphertext, plaintext)) return false;
+        _sequence++;
+        return true;
+    }
+
+    /// <summary>ComputeNonce(seq) = base_nonce XOR I2OSP(seq, Nn) (§5.2).</summary>
+    internal static void ComputeNonce(ReadOnlySpan<byte> baseNonce, ulong sequence, Span<byte> nonce)
+    {
+        Debug.Assert(nonce.Length == baseNonce.Length && nonce.Length >= 8);
+        nonce.Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(nonce[^8..], sequence);
+        for (int i = 0; i < nonce.Length; i++) nonce[i] ^= baseNonce[i];
+    }
+
+    private void ExportCore(ReadOnlySpan<byte> exporterContext, Span<byte> destination)
+    {
+        HpkeAead aead = Suite.Aead;
+        using SecretReadLease lease = _secrets.OpenRead();
+        Suite.Kdf.Export(Suite.SuiteId, lease.Span[(aead.KeySizeInBytes + aead.NonceSizeInBytes)..], exporterContext, destination);
+    }
+}

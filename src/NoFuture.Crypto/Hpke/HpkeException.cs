@@ -1,0 +1,43 @@
+// One exception type for HPKE protocol errors, with a reason the caller can switch on (STYLE 5). Messages come from
+// CryptoThrowHelper and never contain key material or secret lengths.
+using System.Security.Cryptography;
+
+namespace NoFuture.Crypto.Hpke;
+
+/// <summary>An HPKE protocol error (RFC 9180's EncapError, DecapError, MessageLimitReachedError, ...).</summary>
+/// <remarks>
+/// Authentication failure of an <c>Open</c> is not an exception: it returns <see langword="false"/> and clears the
+/// destination. Wrong sizes, mismatched algorithms and inconsistent PSK inputs are misuse and throw
+/// <see cref="ArgumentException"/>.
+/// </remarks>
+public sealed class HpkeException : CryptographicException
+{
+    /// <summary>Creates an exception with a reason and a message.</summary>
+    public HpkeException(HpkeError error, string message)
+        : base(message)
+    {
+        Error = error;
+    }
+
+    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/> (for serializers).</summary>
+    public HpkeException()
+        : this(HpkeError.DecapsulationFailed, "HPKE failed.")
+    {
+    }
+
+    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/> and a message.</summary>
+    public HpkeException(string message)
+        : this(HpkeError.DecapsulationFailed, message)
+    {
+    }
+
+    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/>, a message and an inner exception.</summary>
+    public HpkeException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Error = HpkeError.DecapsulationFailed;
+    }
+
+    /// <summary>The reason.</summary>
+    public HpkeError Error { get; }
+}

@@ -1,0 +1,150 @@
+// An HPKE key pair for one KEM (RFC 9180 §4: GenerateKeyPair, DeriveKeyPair, SerializePrivateKey,
+// DeserializePrivateKey). The private key lives in one NoFuture.Memory Secret, frozen once written, laid out as
+//   SerializePrivateKey(sk) (Nsk bytes) || the KEM's cached expanded form (ML-KEM's dk, X-Wing's sk_M || sk_X, ...)
+// so decapsulation never re-expands a seed. DHKEM over P-256/384/521 also keeps an EcPrivateKey (its own Secret) for
+// the BCL's ECDH. The public key (SerializePublicKey(pk)) is not secret and sits in an ordinary array.
+using System.Diagnostics;
+using NoFuture.Memory;
+
+namespace NoFuture.Crypto.Hpke;
+
+/// <summary>
+/// An HPKE private key (with its public key) for one <see cref="HpkeKem"/>, held in secret memory. Dispose it to
+/// wipe the key.
+/// </summary>
+/// <remarks>
+/// The private key never leaves secret memory: <see cref="ExportPrivateKey"/> copies the serialized form into another
+/// <see cref="Secret"/>. <see cref="ToString"/> shows the KEM only.
+/// </remarks>
+[DebuggerDisplay("HpkePrivateKey {Kem.Name}")]
+public sealed class HpkePrivateKey : IDisposable
+{
+    private readonly Secret _secret;
+    private readonly byte[] _publicKey;
+    private readonly IDisposable? _companion;
+
+    internal HpkePrivateKey(HpkeKem kem, Secret secret, byte[] publicKey, IDisposable? companion)
+    {
+        Kem = kem;
+        _secret = secret;
+        _publicKey = publicKey;
+        _companion = companion;
+    }
+
+    /// <summary>The KEM this key belongs to.</summary>
+    public HpkeKem Kem { get; }
+
+    /// <summary>The serialized public key, <see cref="HpkeKem.PublicKeySizeInBytes"/> bytes.</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public ReadOnlySpan<byte> PublicKey
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+            return _publicKey;
+        }
+    }
+
+    /// <summary>The key's secret memory (for the KEM cores).</summary>
+    internal Secret Secret => _secret;
+
+    /// <summary>The family's companion object (the EcPrivateKey of a NIST-curve DHKEM), or null.</summary>
+    internal IDisposable? Companion => _companion;
+
+    /// <summary>GenerateKeyPair() (RFC 9180 §4): randomness from the OS CSPRNG, written straight into secret memory.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
+    public static HpkePrivateKey Generate(HpkeKem kem, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kem);
+        return kem.Core.Generate(options);
+    }
+
+    /// <summary>
+    /// DeriveKeyPair(ikm) (RFC 9180 §7.1.3; draft-ietf-hpke-pq-04 §3 and §4 for the post-quantum KEMs): the same
+    /// <paramref name="ikm"/> always gives the same key pair.
+    /// </summary>
+    /// <param name="kem">The KEM.</param>
+    /// <param name="ikm">Input keying material with at least <see cref="HpkeKem.PrivateKeySizeInBytes"/> bytes of entropy
+    /// (typically a read lease's span).</param>
+    /// <param name="options">Secret-memory options for the new key.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.DeriveKeyPairFailed"/>: no valid scalar was found (NIST curves;
+    /// probability below 2^-32 per attempt even for P-256).</exception>
+    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, ReadOnlySpan<byte> ikm, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kem);
+        return kem.Core.DeriveKeyPair(ikm, options);
+    }
+
+    /// <summary>DeriveKeyPair from input keying material held in a <see cref="Secret"/>; see the span overload.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.DeriveKeyPairFailed"/>.</exception>
+    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, Secret ikm, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kem);
+        ArgumentNullException.ThrowIfNull(ikm);
+        using SecretReadLease lease = ikm.OpenRead();
+        return kem.Core.DeriveKeyPair(lease.Span, options);
+    }
+
+    /// <summary>
+    /// DeserializePrivateKey: imports a serialized private key (<see cref="HpkeKem.PrivateKeySizeInBytes"/> bytes: the
+    /// X25519 scalar, the big-endian NIST scalar, the 64-byte ML-KEM seed d || z, the 32-byte X-Wing seed) by copying
+    /// it from <paramref name="privateKey"/>, which is left as it is.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The secret has the wrong size, or is not a valid scalar (0 or ≥ n on a NIST curve).</exception>
+    /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
+    public static HpkePrivateKey Import(HpkeKem kem, Secret privateKey, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kem);
+        ArgumentNullException.ThrowIfNull(privateKey);
+        if (privateKey.Length != kem.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), kem.PrivateKeySizeInBytes);
+        using SecretReadLease lease = privateKey.OpenRead();
+        return kem.Core.Import(lease.Span, options);
+    }
+
+    /// <summary>Imports a serialized private key from a span (for example another lease); see the Secret overload. The
+    /// caller remains responsible for wiping its own copy.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
+    /// <exception cref="ArgumentException">The span has the wrong size, or is not a valid scalar.</exception>
+    public static HpkePrivateKey Import(HpkeKem kem, ReadOnlySpan<byte> privateKey, SecretOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(kem);
+        if (privateKey.Length != kem.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), kem.PrivateKeySizeInBytes);
+        return kem.Core.Import(privateKey, options);
+    }
+
+    /// <summary>Copies the public key into <paramref name="destination"/> (exactly <see cref="HpkeKem.PublicKeySizeInBytes"/> bytes).</summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void CopyPublicKeyTo(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+        if (destination.Length != _publicKey.Length) CryptoThrowHelper.WrongSize(nameof(destination), _publicKey.Length);
+        _publicKey.CopyTo(destination);
+    }
+
+    /// <summary>SerializePrivateKey: copies the serialized private key into a new <see cref="Secret"/> the caller owns.</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public Secret ExportPrivateKey(SecretOptions? options = null)
+    {
+        ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+        using SecretReadLease lease = _secret.OpenRead();
+        return Secret.CopyFrom(lease.Span[..Kem.PrivateKeySizeInBytes], options);
+    }
+
+    /// <summary>Wipes and frees the private key.</summary>
+    public void Dispose()
+    {
+        _secret.Dispose();
+        _companion?.Dispose();
+    }
+
+    /// <summary>Returns the type and KEM name only.</summary>
+    public override string ToString() => $"HpkePrivateKey {Kem.Name}";
+
+    /// <summary>Throws ObjectDisposedException when disposed.</summary>
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+}

@@ -1,0 +1,104 @@
+// X-Wing (MLKEM768-X25519) as HPKE KEM 0x647A, per draft-ietf-hpke-pq-04 §4, which overrides the X-Wing draft's own
+// HPKE section: Nsecret 32, Nenc 1120, Npk 1216, Nsk 32 (the seed sk). No AuthEncap/AuthDecap.
+//   DeriveKeyPair(ikm): seed = SHAKE256.LabeledDerive(ikm, "DeriveKeyPair", "", 32) with suite_id "KEM\x64\x7a";
+//                       the key pair is X-Wing's expandDecapsulationKey(seed) (draft-connolly-cfrg-xwing-kem §5.2).
+//   Encap/Decap: X-Wing's; Encap's randomness (ikmE in the vectors) is the 64-byte eseed; a public key whose ML-KEM part
+//   fails the FIPS 203 §7.2 check is an EncapError.
+// Key secret layout: sk (32) || sk_M (2400) || sk_X (32), as XWingPrivateKey caches it.
+using System.Security.Cryptography;
+using NoFuture.Crypto.XWing;
+using NoFuture.Memory;
+
+namespace NoFuture.Crypto.Hpke.Kems;
+
+internal sealed class XWingHpkeCore : HpkeKemCore
+{
+    private const int SeedSize = XWingCore.SeedSizeInBytes;
+
+    internal XWingHpkeCore()
+        : base(0x647A, nsecret: 32, nenc: XWingCore.CiphertextSizeInBytes, npk: XWingCore.PublicKeySizeInBytes, nsk: SeedSize,
+            encapRandomness: XWingCore.EncapsulationSeedSizeInBytes, auth: false)
+    {
+    }
+
+    internal override HpkePrivateKey Generate(SecretOptions? options)
+    {
+        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
+        try
+        {
+            RandomNumberGenerator.Fill(builder.Key[..SeedSize]);
+            return Expand(ref builder);
+        }
+        catch
+        {
+            builder.Abort();
+            throw;
+        }
+    }
+
+    internal override HpkePrivateKey DeriveKeyPair(ReadOnlySpan<byte> ikm, SecretOptions? options)
+    {
+        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
+        try
+        {
+            HpkeKdf.LabeledDerive(shake128: false, SuiteId, ikm, HpkeLabels.DeriveKeyPair, default, builder.Key[..SeedSize]);
+            return Expand(ref builder);
+        }
+        catch
+        {
+            builder.Abort();
+            throw;
+        }
+    }
+
+    internal override HpkePrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options)
+    {
+        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
+        try
+        {
+            privateKey.CopyTo(builder.Key);
+            return Expand(ref builder);
+        }
+        catch
+        {
+            builder.Abort();
+            throw;
+        }
+    }
+
+    internal override bool Encap(ReadOnlySpan<byte> pkR, ReadOnlySpan<byte> randomness, Span<byte> enc, Span<byte> sharedSecret)
+    {
+        if (!XWingCore.PublicKeyPassesModulusCheck(pkR)) return false; // EncapError
+        if (!randomness.IsEmpty)
+        {
+            XWingCore.EncapsulateDerand(pkR, randomness, enc, sharedSecret);
+            return true;
+        }
+        Span<byte> eseed = stackalloc byte[XWingCore.EncapsulationSeedSizeInBytes];
+        try
+        {
+            RandomNumberGenerator.Fill(eseed);
+            XWingCore.EncapsulateDerand(pkR, eseed, enc, sharedSecret);
+            return true;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(eseed);
+        }
+    }
+
+    internal override bool Decap(HpkePrivateKey skR, ReadOnlySpan<byte> enc, Span<byte> sharedSecret)
+    {
+        using SecretReadLease lease = skR.Secret.OpenRead();
+        ReadOnlySpan<byte> pkX = skR.PublicKey[XWingCore.PkMSizeInBytes..];
+        XWingCore.Decapsulate(lease.Span[SeedSize..], pkX, enc, sharedSecret);
+        return true;
+    }
+
+    private static HpkePrivateKey Expand(ref HpkeKeyBuilder builder)
+    {
+        Span<byte> key = builder.Key;
+        XWingCore.ExpandDecapsulationKey(key[..SeedSize], builder.PublicKey, key[SeedSize..]);
+        return builder.Finish();
+    }
+}

@@ -1,0 +1,43 @@
+// HpkeHmac (HMAC/HKDF over a reused SHA-2 context) against the BCL's HMAC and HKDF (OpenSSL), over random keys,
+// salts and messages of every length class: empty, shorter than a block, longer than a block (hashed key), and
+// multi-block HKDF-Expand outputs up to 255 · HashLen.
+using System.Security.Cryptography;
+using NoFuture.Crypto.Hpke;
+
+namespace NoFuture.Crypto.Tests.Hpke;
+
+public class HpkeHmacTests
+{
+    public static TheoryData<string> Hashes() => new() { "SHA256", "SHA384", "SHA512" };
+
+    [Theory]
+    [MemberData(nameof(Hashes))]
+    public void MatchesTheBcl(string name)
+    {
+        var hash = new HashAlgorithmName(name);
+        int hashLength = name == "SHA256" ? 32 : name == "SHA384" ? 48 : 64;
+        int[] lengths = [0, 1, 31, 32, 63, 64, 65, 127, 128, 129, 300];
+        foreach (int keyLength in lengths)
+        foreach (int messageLength in lengths)
+        {
+            byte[] key = RandomNumberGenerator.GetBytes(keyLength), message = RandomNumberGenerator.GetBytes(messageLength);
+            byte[] ours = new byte[hashLength], bcl = new byte[hashLength];
+            int cut = messageLength / 3;
+            HpkeHmac.Mac(hash, key, message.AsSpan(0, cut), message.AsSpan(cut, cut), message.AsSpan(2 * cut), ours);
+            CryptographicOperations.HmacData(hash, key, message, bcl);
+            Assert.Equal(bcl, ours);
+
+            HpkeHmac.Extract(hash, key, message, ours);
+            HKDF.Extract(hash, message, key, bcl);
+            Assert.Equal(bcl, ours);
+        }
+        byte[] prk = RandomNumberGenerator.GetBytes(hashLength), info = RandomNumberGenerator.GetBytes(40);
+        foreach (int outputLength in new[] { 1, hashLength - 1, hashLength, hashLength + 1, 3 * hashLength + 5, 255 * hashLength })
+        {
+            byte[] ours = new byte[outputLength], bcl = new byte[outputLength];
+            HpkeHmac.Expand(hash, prk, info, ours);
+            HKDF.Expand(hash, prk, bcl, info);
+            Assert.Equal(bcl, ours);
+        }
+    }
+}
