@@ -4,6 +4,7 @@
 // so decapsulation never re-expands a seed. DHKEM over P-256/384/521 also keeps an EcPrivateKey (its own Secret) for
 // the BCL's ECDH. The public key (SerializePublicKey(pk)) is not secret and sits in an ordinary array.
 using System.Diagnostics;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke;
@@ -22,6 +23,7 @@ public sealed class HpkePrivateKey : IDisposable
     private readonly Secret _secret;
     private readonly byte[] _publicKey;
     private readonly IDisposable? _companion;
+    private ExpandedEncapsulationKey? _expandedMlKem; // public: the ML-KEM part of the public key, expanded on first use
 
     internal HpkePrivateKey(HpkeKem kem, Secret secret, byte[] publicKey, IDisposable? companion)
     {
@@ -44,6 +46,14 @@ public sealed class HpkePrivateKey : IDisposable
             return _publicKey;
         }
     }
+
+    /// <summary>
+    /// For the KEMs whose public key starts with an ML-KEM encapsulation key (ML-KEM, X-Wing, the hybrids): that key
+    /// expanded once (t-hat, A-hat^T, H(ek); public), so decapsulation's re-encryption skips the matrix sampling.
+    /// Racing threads may each build one; they are identical and a reference write is atomic.
+    /// </summary>
+    internal ExpandedEncapsulationKey ExpandedMlKemKey(MlKemParameters p) =>
+        _expandedMlKem ??= ExpandedEncapsulationKey.Expand(p, _publicKey.AsSpan(0, p.EncapsulationKeySizeInBytes));
 
     /// <summary>The key's secret memory (for the KEM cores).</summary>
     internal Secret Secret => _secret;

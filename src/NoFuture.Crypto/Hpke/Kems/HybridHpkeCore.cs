@@ -16,6 +16,7 @@
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Memory;
 
@@ -122,7 +123,7 @@ internal sealed class HybridHpkeCore : HpkeKemCore
         {
             if (!((EcPrivateKey)skR.Companion!).Agree(ctT, ssT)) return false; // ct_T is not a valid point
             using (SecretReadLease lease = skR.Secret.OpenRead())
-                MlKemCore.DecapsInternal(_p, lease.Span.Slice(SeedSize, _p.DecapsulationKeySizeInBytes), ctM, ssM);
+                MlKemCore.DecapsInternal(_p, MlKemPaths.Best, lease.Span.Slice(SeedSize, _p.DecapsulationKeySizeInBytes), skR.ExpandedMlKemKey(_p), ctM, ssM);
             Combiner(ssM, ssT, ctT, pkT, sharedSecret);
             return true;
         }

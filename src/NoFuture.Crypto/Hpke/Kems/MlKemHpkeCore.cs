@@ -7,6 +7,7 @@
 // Key secret layout: seed (64) || expanded dk (FIPS 203 dk of the parameter set).
 using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;
@@ -93,7 +94,7 @@ internal sealed class MlKemHpkeCore : HpkeKemCore
     internal override bool Decap(HpkePrivateKey skR, ReadOnlySpan<byte> enc, Span<byte> sharedSecret)
     {
         using SecretReadLease lease = skR.Secret.OpenRead();
-        MlKemCore.DecapsInternal(_p, lease.Span[SeedSize..], enc, sharedSecret);
+        MlKemCore.DecapsInternal(_p, MlKemPaths.Best, lease.Span[SeedSize..], skR.ExpandedMlKemKey(_p), enc, sharedSecret);
         return true;
     }
 

@@ -6,6 +6,7 @@
 //   fails the FIPS 203 §7.2 check is an EncapError.
 // Key secret layout: sk (32) || sk_M (2400) || sk_X (32), as XWingPrivateKey caches it.
 using System.Security.Cryptography;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
@@ -91,7 +92,7 @@ internal sealed class XWingHpkeCore : HpkeKemCore
     {
         using SecretReadLease lease = skR.Secret.OpenRead();
         ReadOnlySpan<byte> pkX = skR.PublicKey[XWingCore.PkMSizeInBytes..];
-        XWingCore.Decapsulate(lease.Span[SeedSize..], pkX, enc, sharedSecret);
+        XWingCore.Decapsulate(lease.Span[SeedSize..], skR.ExpandedMlKemKey(MlKemParameters.MlKem768), pkX, enc, sharedSecret);
         return true;
     }
 
