@@ -70,6 +70,8 @@ internal sealed unsafe class Argon2Instance : IDisposable
 
     /// <summary>Block j of lane i.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    // SAFETY: callers pass lane < Lanes and index < LaneLength (the RFC's indexing never leaves the matrix), so the block
+    // lies inside the scratch mapping, which stays mapped until Dispose, after every user has returned.
     internal ulong* Block(int lane, int index) => (ulong*)(_memory + ((long)lane * LaneLength + index) * BlockBytes);
 
     /// <summary>The whole matrix as bytes (tests read the KAT blocks through this; at most 2 GiB).</summary>
@@ -137,6 +139,7 @@ internal sealed unsafe class Argon2Instance : IDisposable
     private void FillSegment(int pass, int slice, int lane)
     {
         // Scratch: Q for G, the address block, the input block Z and the zero block (RFC 9106 §3.4.1.2).
+        // SAFETY: four disjoint 128-word blocks in this frame's stack, used only during this call and wiped in finally.
         ulong* scratch = stackalloc ulong[4 * Words];
         ulong* q = scratch, address = scratch + Words, input = scratch + 2 * Words, zero = scratch + 3 * Words;
         try

@@ -15,6 +15,8 @@ internal static unsafe class BlockCompressionScalar
     /// <summary>next = G(x, y) (or next ^= G(x, y)); q is 128 words of scratch. x, y and next do not overlap q.</summary>
     internal static void Compress(ulong* x, ulong* y, ulong* next, ulong* q, bool xorInto)
     {
+        // SAFETY: every pointer is a whole 128-word block (a matrix block or the caller's stack scratch); the loops
+        // index words 0..127 only. next may be x or y: each word is read before that word is written.
         for (int i = 0; i < Words; i++)
         {
             ulong r = x[i] ^ y[i];
