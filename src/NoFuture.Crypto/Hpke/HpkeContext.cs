@@ -3,7 +3,8 @@
 // Nonces: nonce = base_nonce XOR I2OSP(seq, Nn) (§5.2). The sequence number is a 64-bit counter: RFC 9180 allows
 // 2^96 - 1 messages with 12-byte nonces, we stop at 2^64 - 1 (MessageLimitReached), which no caller will reach.
 // A failed Open does not advance it (§5.2: the counter moves only on success), nor does a refused Seal.
-// Not thread-safe: the sequence number is per-context state.
+// Thread-safe: Seal and Open of one context are serialised by a lock (held for the AEAD call), so two threads can never
+// use the same sequence number, i.e. the same nonce. Messages still have to be opened in the order they were sealed.
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -15,12 +16,14 @@ namespace NoFuture.Crypto.Hpke;
 /// An HPKE context (RFC 9180 §5): the base for <see cref="HpkeSenderContext"/> and <see cref="HpkeRecipientContext"/>,
 /// with the secret exporter (§5.3). Dispose it to wipe its secrets.
 /// </summary>
-/// <remarks>Not thread-safe: each <c>Seal</c>/<c>Open</c> advances the sequence number.</remarks>
+/// <remarks>Thread-safe: concurrent <c>Seal</c>/<c>Open</c> calls are serialised, so each message gets its own sequence
+/// number and nonce. Messages must still be opened in the order they were sealed.</remarks>
 [DebuggerDisplay("{GetType().Name,nq} {Suite}")]
 public abstract class HpkeContext : IDisposable
 {
     private const int MaxNonceSize = 12;
     private readonly Secret _secrets;
+    private readonly Lock _sequenceLock = new();
     private ulong _sequence;
 
     private protected HpkeContext(HpkeSuite suite, HpkeMode mode, Secret secrets)
@@ -115,9 +118,13 @@ public abstract class HpkeContext : IDisposable
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         nonce = nonce[..aead.NonceSizeInBytes];
         using SecretReadLease lease = _secrets.OpenRead();
-        ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
-        aead.SealCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, plaintext, ciphertext);
-        _sequence++;
+        lock (_sequenceLock)
+        {
+            if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
+            ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
+            aead.SealCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, plaintext, ciphertext);
+            _sequence++;
+        }
     }
 
     /// <summary>Open with ComputeNonce(seq); IncrementSeq only on success (§5.2). Arguments are validated.</summary>
@@ -127,10 +134,14 @@ public abstract class HpkeContext : IDisposable
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         nonce = nonce[..aead.NonceSizeInBytes];
         using SecretReadLease lease = _secrets.OpenRead();
-        ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
-        if (!aead.OpenCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, ciphertext, plaintext)) return false;
-        _sequence++;
-        return true;
+        lock (_sequenceLock)
+        {
+            if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
+            ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
+            if (!aead.OpenCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, ciphertext, plaintext)) return false;
+            _sequence++;
+            return true;
+        }
     }
 
     /// <summary>ComputeNonce(seq) = base_nonce XOR I2OSP(seq, Nn) (§5.2).</summary>
