@@ -286,7 +286,7 @@ public sealed class AeadAlgorithm
     {
         if (Kind == AeadKind.XChaCha20Poly1305)
         {
-            SodiumXChaCha20Poly1305.Seal(key, nonce, plaintext, ciphertext, tag, associatedData);
+            SodiumChaCha20Poly1305.Seal(key, nonce, plaintext, ciphertext, tag, associatedData);
             return;
         }
         using AeadKeyState state = CreateState(key);
@@ -297,7 +297,7 @@ public sealed class AeadAlgorithm
         ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
         if (Kind == AeadKind.XChaCha20Poly1305)
-            return SodiumXChaCha20Poly1305.Open(key, nonce, ciphertext, tag, plaintext, associatedData);
+            return SodiumChaCha20Poly1305.Open(key, nonce, ciphertext, tag, plaintext, associatedData);
         using AeadKeyState state = CreateState(key);
         return state.Open(nonce, ciphertext, tag, plaintext, associatedData);
     }

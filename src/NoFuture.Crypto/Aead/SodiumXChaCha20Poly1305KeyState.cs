@@ -12,14 +12,14 @@ internal sealed class SodiumXChaCha20Poly1305KeyState(ReadOnlySpan<byte> key) : 
         Span<byte> tag, ReadOnlySpan<byte> associatedData)
     {
         using SecretReadLease lease = _key.OpenRead();
-        SodiumXChaCha20Poly1305.Seal(lease.Span, nonce, plaintext, ciphertext, tag, associatedData);
+        SodiumChaCha20Poly1305.Seal(lease.Span, nonce, plaintext, ciphertext, tag, associatedData);
     }
 
     internal override bool Open(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag,
         Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
         using SecretReadLease lease = _key.OpenRead();
-        return SodiumXChaCha20Poly1305.Open(lease.Span, nonce, ciphertext, tag, plaintext, associatedData);
+        return SodiumChaCha20Poly1305.Open(lease.Span, nonce, ciphertext, tag, plaintext, associatedData);
     }
 
     public override void Dispose() => _key.Dispose();

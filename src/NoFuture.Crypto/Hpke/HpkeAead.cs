@@ -3,9 +3,10 @@
 // The ciphertext is HPKE's: the AEAD ciphertext followed by its 16-byte tag (Nt). AES-GCM is the BCL's AesGcm
 // (OpenSSL): each call keys a fresh object from the caller's span (OpenSSL copies the key into its cipher context and
 // cleanses it on dispose), so the key itself stays in the context's Secret. ChaCha20-Poly1305 is libsodium's, which
-// reads the key from the span directly (HpkeSodiumChaCha20Poly1305.cs).
+// reads the key from the span directly (Aead/SodiumChaCha20Poly1305.cs).
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Aead;
 
 namespace NoFuture.Crypto.Hpke;
 
@@ -77,7 +78,7 @@ public sealed class HpkeAead
         Span<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
         if (Id == 0x0003)
         {
-            HpkeSodiumChaCha20Poly1305.Seal(key, nonce, associatedData, plaintext, body, tag);
+            SodiumChaCha20Poly1305.Seal(key, nonce, plaintext, body, tag, associatedData);
         }
         else
         {
@@ -93,7 +94,7 @@ public sealed class HpkeAead
         Debug.Assert(!IsExportOnly && key.Length == KeySizeInBytes && nonce.Length == NonceSizeInBytes);
         Debug.Assert(plaintext.Length == ciphertext.Length - TagSizeInBytes);
         ReadOnlySpan<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
-        if (Id == 0x0003) return HpkeSodiumChaCha20Poly1305.Open(key, nonce, associatedData, body, tag, plaintext);
+        if (Id == 0x0003) return SodiumChaCha20Poly1305.Open(key, nonce, body, tag, plaintext, associatedData);
         try
         {
             using var aes = new AesGcm(key, TagSizeInBytes);

@@ -83,7 +83,7 @@ internal static unsafe partial class Sodium
     internal static partial int CryptoAeadXChaCha20Poly1305IetfDecryptDetached(
         byte* m, byte* nsec, byte* c, ulong clen, byte* mac, byte* ad, ulong adlen, byte* npub, byte* k);
 
-    // ---- ChaCha20-Poly1305, IETF (RFC 8439) for HPKE (Hpke/HpkeSodiumChaCha20Poly1305.cs) ----
+    // ---- ChaCha20-Poly1305, IETF (RFC 8439) for HPKE (Aead/SodiumChaCha20Poly1305.cs) ----
 
     [LibraryImport(Lib, EntryPoint = "crypto_aead_chacha20poly1305_ietf_encrypt_detached", SetLastError = true)]
     internal static partial int CryptoAeadChaCha20Poly1305IetfEncryptDetached(

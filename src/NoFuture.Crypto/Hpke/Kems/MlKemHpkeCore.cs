@@ -12,13 +12,14 @@ using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;
 
-internal sealed class MlKemHpkeCore : HpkeKemCore
+internal sealed class MlKemHpkeCore : SeededHpkeKemCore
 {
     private const int SeedSize = MlKemParameters.PrivateSeedSizeInBytes;
     private readonly MlKemParameters _p;
 
     private MlKemHpkeCore(ushort id, MlKemParameters p)
-        : base(id, nsecret: 32, nenc: p.CiphertextSizeInBytes, npk: p.EncapsulationKeySizeInBytes, nsk: SeedSize, encapRandomness: 32, auth: false)
+        : base(id, nsecret: 32, nenc: p.CiphertextSizeInBytes, npk: p.EncapsulationKeySizeInBytes, nsk: SeedSize,
+            expandedSize: p.DecapsulationKeySizeInBytes, encapRandomness: 32)
     {
         _p = p;
     }
@@ -28,51 +29,6 @@ internal sealed class MlKemHpkeCore : HpkeKemCore
     internal static MlKemHpkeCore MlKem768() => new(0x0041, MlKemParameters.MlKem768);
 
     internal static MlKemHpkeCore MlKem1024() => new(0x0042, MlKemParameters.MlKem1024);
-
-    internal override HpkePrivateKey Generate(SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + _p.DecapsulationKeySizeInBytes, options);
-        try
-        {
-            RandomNumberGenerator.Fill(builder.Key[..SeedSize]); // dk = random(64)
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
-    }
-
-    internal override HpkePrivateKey DeriveKeyPair(ReadOnlySpan<byte> ikm, SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + _p.DecapsulationKeySizeInBytes, options);
-        try
-        {
-            HpkeKdf.LabeledDerive(shake128: false, SuiteId, ikm, HpkeLabels.DeriveKeyPair, default, builder.Key[..SeedSize]);
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
-    }
-
-    internal override HpkePrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + _p.DecapsulationKeySizeInBytes, options);
-        try
-        {
-            privateKey.CopyTo(builder.Key);
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
-    }
 
     internal override bool Encap(ReadOnlySpan<byte> pkR, ReadOnlySpan<byte> randomness, Span<byte> enc, Span<byte> sharedSecret)
     {
@@ -99,7 +55,7 @@ internal sealed class MlKemHpkeCore : HpkeKemCore
     }
 
     /// <summary>expandDecapsKey(dk): KeyGen_internal(d, z) into the cached expanded key and the public key.</summary>
-    private HpkePrivateKey Expand(ref HpkeKeyBuilder builder)
+    private protected override HpkePrivateKey Expand(ref HpkeKeyBuilder builder)
     {
         Span<byte> key = builder.Key;
         MlKemCore.KeyGenInternal(_p, key[..32], key[32..SeedSize], builder.PublicKey, key[SeedSize..]);

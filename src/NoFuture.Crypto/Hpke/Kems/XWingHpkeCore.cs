@@ -12,59 +12,14 @@ using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;
 
-internal sealed class XWingHpkeCore : HpkeKemCore
+internal sealed class XWingHpkeCore : SeededHpkeKemCore
 {
     private const int SeedSize = XWingCore.SeedSizeInBytes;
 
     internal XWingHpkeCore()
         : base(0x647A, nsecret: 32, nenc: XWingCore.CiphertextSizeInBytes, npk: XWingCore.PublicKeySizeInBytes, nsk: SeedSize,
-            encapRandomness: XWingCore.EncapsulationSeedSizeInBytes, auth: false)
+            expandedSize: XWingCore.ExpandedKeySizeInBytes, encapRandomness: XWingCore.EncapsulationSeedSizeInBytes)
     {
-    }
-
-    internal override HpkePrivateKey Generate(SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
-        try
-        {
-            RandomNumberGenerator.Fill(builder.Key[..SeedSize]);
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
-    }
-
-    internal override HpkePrivateKey DeriveKeyPair(ReadOnlySpan<byte> ikm, SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
-        try
-        {
-            HpkeKdf.LabeledDerive(shake128: false, SuiteId, ikm, HpkeLabels.DeriveKeyPair, default, builder.Key[..SeedSize]);
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
-    }
-
-    internal override HpkePrivateKey Import(ReadOnlySpan<byte> privateKey, SecretOptions? options)
-    {
-        HpkeKeyBuilder builder = new(this, SeedSize + XWingCore.ExpandedKeySizeInBytes, options);
-        try
-        {
-            privateKey.CopyTo(builder.Key);
-            return Expand(ref builder);
-        }
-        catch
-        {
-            builder.Abort();
-            throw;
-        }
     }
 
     internal override bool Encap(ReadOnlySpan<byte> pkR, ReadOnlySpan<byte> randomness, Span<byte> enc, Span<byte> sharedSecret)
@@ -96,7 +51,7 @@ internal sealed class XWingHpkeCore : HpkeKemCore
         return true;
     }
 
-    private static HpkePrivateKey Expand(ref HpkeKeyBuilder builder)
+    private protected override HpkePrivateKey Expand(ref HpkeKeyBuilder builder)
     {
         Span<byte> key = builder.Key;
         XWingCore.ExpandDecapsulationKey(key[..SeedSize], builder.PublicKey, key[SeedSize..]);
