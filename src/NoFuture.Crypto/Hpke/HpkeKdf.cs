@@ -4,7 +4,8 @@
 // One-stage (draft-ietf-hpke-pq-04 §5, on draft-ietf-hpke-hpke's LabeledDerive): SHAKE128 (0x0010, Nh 32) and
 // SHAKE256 (0x0011, Nh 64) with
 //   LabeledDerive(ikm, label, context, L) = SHAKE(ikm || "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2) || context, L)
-// where lp(x) = I2OSP(len(x), 2) || x. TurboSHAKE (0x0012/0x0013) is not implemented.
+// where lp(x) = I2OSP(len(x), 2) || x; and TurboSHAKE128 (0x0012, Nh 32) / TurboSHAKE256 (0x0013, Nh 64) the same way,
+// as TurboSHAKE(M, D = 0x1F, L) (RFC 9861).
 // HKDF is HpkeHmac (RFC 5869 over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
 // (state wiped). Labeled inputs that contain secrets are assembled
 // in HpkeScratch (stack or Secret, wiped).
@@ -16,11 +17,13 @@ namespace NoFuture.Crypto.Hpke;
 
 /// <summary>
 /// An HPKE KDF identifier (RFC 9180 §7.2 and draft-ietf-hpke-pq-04 §5): <see cref="HkdfSha256"/>,
-/// <see cref="HkdfSha384"/>, <see cref="HkdfSha512"/>, <see cref="Shake128"/>, <see cref="Shake256"/>.
+/// <see cref="HkdfSha384"/>, <see cref="HkdfSha512"/>, <see cref="Shake128"/>, <see cref="Shake256"/>,
+/// <see cref="TurboShake128"/>, <see cref="TurboShake256"/>.
 /// </summary>
 [DebuggerDisplay("{Name}")]
 public sealed class HpkeKdf
 {
+    private const byte TurboShakeDomain = 0x1F; // draft-ietf-hpke-pq-04 §5: TurboSHAKE with D = 0x1F
     private readonly HashAlgorithmName _hash;
 
     private HpkeKdf(ushort id, string name, int hashSize, HashAlgorithmName hash, bool oneStage)
@@ -47,6 +50,12 @@ public sealed class HpkeKdf
     /// <summary>SHAKE256 as a one-stage KDF (0x0011, draft-ietf-hpke-pq-04 §5), Nh = 64.</summary>
     public static HpkeKdf Shake256 { get; } = new(0x0011, "SHAKE256", 64, default, oneStage: true);
 
+    /// <summary>TurboSHAKE128 (RFC 9861, D = 0x1F) as a one-stage KDF (0x0012, draft-ietf-hpke-pq-04 §5), Nh = 32.</summary>
+    public static HpkeKdf TurboShake128 { get; } = new(0x0012, "TurboSHAKE128", 32, default, oneStage: true);
+
+    /// <summary>TurboSHAKE256 (RFC 9861, D = 0x1F) as a one-stage KDF (0x0013, draft-ietf-hpke-pq-04 §5), Nh = 64.</summary>
+    public static HpkeKdf TurboShake256 { get; } = new(0x0013, "TurboSHAKE256", 64, default, oneStage: true);
+
     /// <summary>The KDF identifier registered with IANA.</summary>
     public ushort Id { get; }
 
@@ -70,6 +79,8 @@ public sealed class HpkeKdf
         0x0003 => HkdfSha512,
         0x0010 => Shake128,
         0x0011 => Shake256,
+        0x0012 => TurboShake128,
+        0x0013 => TurboShake256,
         _ => null,
     };
 
@@ -107,12 +118,16 @@ public sealed class HpkeKdf
     internal void LabeledDerive(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, Span<byte> output)
     {
         Debug.Assert(IsOneStage);
-        LabeledDerive(Id == 0x0010, suiteId, ikm, label, context, output);
+        LabeledDerive(Id, suiteId, ikm, label, context, output);
     }
 
     /// <summary>LabeledDerive with SHAKE128 (<paramref name="shake128"/>) or SHAKE256; the KEMs of draft-ietf-hpke-pq
     /// call it with SHAKE256 whatever the suite's KDF.</summary>
-    internal static void LabeledDerive(bool shake128, ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, Span<byte> output)
+    internal static void LabeledDerive(bool shake128, ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, Span<byte> output) =>
+        LabeledDerive(shake128 ? Shake128.Id : Shake256.Id, suiteId, ikm, label, context, output);
+
+    /// <summary>LabeledDerive over the one-stage KDF <paramref name="kdfId"/>'s XOF.</summary>
+    private static void LabeledDerive(ushort kdfId, ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, Span<byte> output)
     {
         using HpkeScratch labeledIkm = new(ikm.Length + HpkeLabels.Version.Length + suiteId.Length + 2 + label.Length + 2 + context.Length,
             stackalloc byte[HpkeScratch.StackSize]);
@@ -123,8 +138,13 @@ public sealed class HpkeKdf
         w.AppendLengthPrefixed(label);
         w.AppendUInt16(output.Length);
         w.Append(context);
-        if (shake128) Sha3.Shake128(w.Written, output);
-        else Sha3.Shake256(w.Written, output);
+        switch (kdfId)
+        {
+            case 0x0010: Sha3.Shake128(w.Written, output); break;
+            case 0x0011: Sha3.Shake256(w.Written, output); break;
+            case 0x0012: Sha3.TurboShake128(w.Written, TurboShakeDomain, output); break;
+            default: Debug.Assert(kdfId == 0x0013); Sha3.TurboShake256(w.Written, TurboShakeDomain, output); break;
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
-// Keccak-f[1600]: FIPS 202, section 3.3 (Keccak-p[1600, 24], Algorithm 7) with the step mappings of section 3.2.
+// Keccak-f[1600]: FIPS 202, section 3.3 (Keccak-p[1600, 24], Algorithm 7) with the step mappings of section 3.2;
+// also Keccak-p[1600, 12], its last 12 rounds (FIPS 202 section 3.3 with n_r = 12), for TurboSHAKE (RFC 9861).
 // State: 25 ulong lanes, lane (x, y) at index x + 5y, bytes little-endian within a lane (FIPS 202, section 3.1.2
 // read through Appendix B.1's byte order).
 //
@@ -13,6 +14,7 @@
 // - The locals hold secret-derived lanes while the permutation runs. The JIT may spill them to the stack; we
 //   cannot wipe JIT spill slots from C#, so the callers wipe the state they own (KeccakState.Clear) and rely on
 //   later frames overwriting spill slots.
+using System.Diagnostics;
 using System.Numerics;
 
 namespace NoFuture.Crypto.Keccak;
@@ -33,9 +35,13 @@ internal static class KeccakF1600
         0x8000000080008081UL, 0x8000000000008080UL, 0x0000000080000001UL, 0x8000000080008008UL,
     ];
 
-    /// <summary>Applies Keccak-f[1600] to <paramref name="state"/> (25 lanes) in place.</summary>
-    internal static void Permute(Span<ulong> state)
+    /// <summary>
+    /// Applies Keccak-f[1600] to <paramref name="state"/> (25 lanes) in place; with <paramref name="firstRound"/> = 12,
+    /// Keccak-p[1600, 12] (the last 12 rounds: TurboSHAKE, RFC 9861 §2.2).
+    /// </summary>
+    internal static void Permute(Span<ulong> state, int firstRound = 0)
     {
+        Debug.Assert(firstRound is 0 or 12);
         if (state.Length < Lanes) ThrowStateTooShort();
         ulong a00 = state[0];
         ulong a10 = state[1];
@@ -70,7 +76,7 @@ internal static class KeccakF1600
         ulong c4 = a40 ^ a41 ^ a42 ^ a43 ^ a44;
 
         ReadOnlySpan<ulong> roundConstants = RoundConstants;
-        for (int round = 0; round < 24; round += 2)
+        for (int round = firstRound; round < 24; round += 2)
         {
             // Round 2i: A -> E; round 2i + 1: E -> A. Each round accumulates the column parities C of its output.
             {

@@ -1,5 +1,6 @@
 // The Keccak sponge: FIPS 202, section 4 (SPONGE[f, pad, r]) with pad10*1, the domain-separation suffixes of
-// section 6 (SHA3: 01, SHAKE: 1111) and the rates of sections 6.1-6.2.
+// section 6 (SHA3: 01, SHAKE: 1111) and the rates of sections 6.1-6.2; and TurboSHAKE128/256 (RFC 9861 §2.2: the same
+// sponge over Keccak-p[1600, 12], rates 168/136, the caller's domain byte D in 0x01-0x7F as the suffix).
 // Sizes: SHAKE128 rate 168, SHAKE256 and SHA3-256 rate 136, SHA3-512 rate 72 (bytes).
 //
 // Choices:
@@ -27,6 +28,7 @@ internal struct KeccakState
     private int _offset;    // next byte of the block to absorb into or squeeze from
     private byte _suffix;   // domain bits plus the first bit of pad10*1
     private bool _squeezing;
+    private int _firstRound; // 0: Keccak-f[1600]; 12: Keccak-p[1600, 12] (TurboSHAKE)
 
     [InlineArray(KeccakF1600.Lanes)]
     private struct Lanes
@@ -34,10 +36,23 @@ internal struct KeccakState
         private ulong _lane0;
     }
 
-    private KeccakState(int rate, byte suffix)
+    private KeccakState(int rate, byte suffix, int firstRound = 0)
     {
         _rate = rate;
         _suffix = suffix;
+        _firstRound = firstRound;
+    }
+
+    /// <summary>TurboSHAKE128 (RFC 9861 §2.2) with domain-separation byte <paramref name="d"/> (0x01-0x7F).</summary>
+    internal static KeccakState TurboShake128(byte d) => new(Shake128Rate, TurboShakeDomain(d), firstRound: 12);
+
+    /// <summary>TurboSHAKE256 (RFC 9861 §2.2) with domain-separation byte <paramref name="d"/> (0x01-0x7F).</summary>
+    internal static KeccakState TurboShake256(byte d) => new(Shake256Rate, TurboShakeDomain(d), firstRound: 12);
+
+    private static byte TurboShakeDomain(byte d)
+    {
+        Debug.Assert(d is >= 0x01 and <= 0x7F, "RFC 9861: D is in 0x01-0x7F.");
+        return d;
     }
 
     internal static KeccakState Shake128() => new(Shake128Rate, ShakeSuffix);
@@ -63,7 +78,7 @@ internal struct KeccakState
             data = data[1..];
             if (offset == _rate)
             {
-                KeccakF1600.Permute(lanes);
+                KeccakF1600.Permute(lanes, _firstRound);
                 offset = 0;
             }
         }
@@ -75,7 +90,7 @@ internal struct KeccakState
             data = data[8..];
             if (offset == _rate)
             {
-                KeccakF1600.Permute(lanes);
+                KeccakF1600.Permute(lanes, _firstRound);
                 offset = 0;
             }
         }
@@ -93,7 +108,7 @@ internal struct KeccakState
         {
             lanes[_offset >> 3] ^= (ulong)_suffix << (8 * (_offset & 7));
             lanes[(_rate - 1) >> 3] ^= 0x80UL << (8 * ((_rate - 1) & 7));
-            KeccakF1600.Permute(lanes);
+            KeccakF1600.Permute(lanes, _firstRound);
             _offset = 0;
             _squeezing = true;
         }
@@ -102,7 +117,7 @@ internal struct KeccakState
         {
             if (offset == _rate)
             {
-                KeccakF1600.Permute(lanes);
+                KeccakF1600.Permute(lanes, _firstRound);
                 offset = 0;
             }
             if ((offset & 7) == 0 && output.Length >= 8 && offset + 8 <= _rate)

@@ -1,4 +1,5 @@
-// One-shot SHA3-256, SHA3-512 (FIPS 202, section 6.1) and SHAKE128/SHAKE256 (section 6.2) over KeccakState,
+// One-shot SHA3-256, SHA3-512 (FIPS 202, section 6.1), SHAKE128/SHAKE256 (section 6.2) and TurboSHAKE128/256
+// (RFC 9861) over KeccakState,
 // with two-part inputs for the concatenations ML-KEM hashes (FIPS 203, section 4.1: G(d || k), G(m || H(ek)),
 // J(z || c)), so callers never copy secrets into a concatenation buffer.
 // Every state used here is wiped before returning: the inputs may be secret.
@@ -25,6 +26,14 @@ internal static class Sha3
 
     internal static void Shake256(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output) =>
         Hash(KeccakState.Shake256(), first, second, output);
+
+    /// <summary>TurboSHAKE128(M, D, L) of RFC 9861 §2.2, L = the output's length.</summary>
+    internal static void TurboShake128(ReadOnlySpan<byte> data, byte d, Span<byte> output) =>
+        Hash(KeccakState.TurboShake128(d), data, default, output);
+
+    /// <summary>TurboSHAKE256(M, D, L) of RFC 9861 §2.2, L = the output's length.</summary>
+    internal static void TurboShake256(ReadOnlySpan<byte> data, byte d, Span<byte> output) =>
+        Hash(KeccakState.TurboShake256(d), data, default, output);
 
     private static void Hash(KeccakState state, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> output)
     {
