@@ -36,6 +36,7 @@ public sealed unsafe class SecretScratch : IDisposable
     private static readonly Dictionary<nint, nuint> s_live = []; // data → length of every scratch not yet freed
 
     private byte* _mapping;
+    private bool _readWrite; // the data pages were made read-write (until then Free must not touch them)
     private readonly int _epoch = SecureMemory.Epoch;
     private readonly byte* _data;
     private readonly nuint _mappingLength;
@@ -105,6 +106,7 @@ public sealed unsafe class SecretScratch : IDisposable
         {
             if (!os.Protect(data, dataLength, PageAccess.ReadWrite, out error))
                 throw new InsufficientMemoryException($"mprotect of scratch memory failed (OS error {error}).");
+            scratch._readWrite = true;
             // Best effort: without THP the advice fails or is ignored and the memory works the same.
             if (huge && OperatingSystem.IsLinux()) _ = Interop.LibCLinux.Madvise(data, dataLength, MadvHugePage);
             var protection = SecretProtection.GuardPages;
@@ -113,6 +115,7 @@ public sealed unsafe class SecretScratch : IDisposable
             {
                 LockBudget.Charged(dataLength);
                 protection |= SecretProtection.Locked;
+                scratch.Protection = protection; // so that a failure below gives the budget back in Free
             }
             protection |= Arena.Slab.ApplyAdvice(os, mapping, mappingLength, dataLength, policy ?? SecureMemory.Policy);
             scratch.Protection = protection;
@@ -174,7 +177,7 @@ public sealed unsafe class SecretScratch : IDisposable
         byte* data = _data;
         // Out of the registry first: once removed, Purge no longer touches this memory, so it may be unmapped.
         lock (s_liveLock) s_live.Remove((nint)data);
-        Wipe(data, _dataLength); // the owner has stopped using it
+        if (_readWrite) Wipe(data, _dataLength); // the owner has stopped using it
         if ((Protection & SecretProtection.Locked) != 0) LockBudget.Unlocked(_dataLength);
         PageAllocator.Current.Release(mapping, _mappingLength);
     }
