@@ -35,7 +35,7 @@ public sealed unsafe class SecretScratch : IDisposable
     private static readonly Lock s_liveLock = new();
     private static readonly Dictionary<nint, nuint> s_live = []; // data → length of every scratch not yet freed
 
-    private byte* _mapping;
+    private nint _mapping; // the whole mapping; 0 once freed (swapped atomically, so only one Free runs)
     private bool _readWrite; // the data pages were made read-write (until then Free must not touch them)
     private readonly int _epoch = SecureMemory.Epoch;
     private readonly byte* _data;
@@ -44,7 +44,7 @@ public sealed unsafe class SecretScratch : IDisposable
 
     private SecretScratch(byte* mapping, byte* data, nuint mappingLength, nuint dataLength, long length)
     {
-        _mapping = mapping;
+        _mapping = (nint)mapping;
         _data = data;
         _mappingLength = mappingLength;
         _dataLength = dataLength;
@@ -61,7 +61,7 @@ public sealed unsafe class SecretScratch : IDisposable
     public SecretProtection Protection { get; private set; }
 
     /// <summary>True after <see cref="Dispose"/>: the memory has been wiped and unmapped.</summary>
-    public bool IsDisposed => _mapping == null;
+    public bool IsDisposed => Volatile.Read(ref _mapping) == 0;
 
     /// <summary>
     /// True when <see cref="SecureMemory.Purge"/> ran after this scratch was allocated: its contents were wiped to zero,
@@ -75,7 +75,7 @@ public sealed unsafe class SecretScratch : IDisposable
     {
         get
         {
-            ObjectDisposedException.ThrowIf(_mapping == null, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             return _data;
         }
     }
@@ -141,7 +141,7 @@ public sealed unsafe class SecretScratch : IDisposable
         return new Span<byte>(Data + offset, length);
     }
 
-    /// <summary>Wipes every byte, unlocks and unmaps. Safe to call twice.</summary>
+    /// <summary>Wipes every byte, unlocks and unmaps. Safe to call twice, also from two threads (one of them frees).</summary>
     public void Dispose()
     {
         Free();
@@ -171,9 +171,8 @@ public sealed unsafe class SecretScratch : IDisposable
 
     private void Free()
     {
-        byte* mapping = _mapping;
+        byte* mapping = (byte*)Interlocked.Exchange(ref _mapping, 0);
         if (mapping == null) return;
-        _mapping = null;
         byte* data = _data;
         // Out of the registry first: once removed, Purge no longer touches this memory, so it may be unmapped.
         lock (s_liveLock) s_live.Remove((nint)data);
