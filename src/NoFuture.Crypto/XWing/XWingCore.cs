@@ -71,6 +71,24 @@ internal static class XWingCore
     }
 
     /// <summary>
+    /// Draft §5.4, Encapsulate(pk) = EncapsulateDerand(pk, random(64)): the 64-byte eseed comes from the OS CSPRNG into
+    /// a stack buffer that is wiped afterwards. Preconditions as for EncapsulateDerand.
+    /// </summary>
+    internal static void Encapsulate(ReadOnlySpan<byte> pk, ExpandedEncapsulationKey? expandedPkM, Span<byte> ct, Span<byte> ss)
+    {
+        Span<byte> eseed = stackalloc byte[EncapsulationSeedSizeInBytes];
+        try
+        {
+            RandomNumberGenerator.Fill(eseed);
+            EncapsulateDerand(pk, expandedPkM, eseed, ct, ss);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(eseed);
+        }
+    }
+
+    /// <summary>
     /// Draft §5.4.1, EncapsulateDerand(pk, eseed). The caller has done the FIPS 203 §7.2 check on pk_M and
     /// ensured that <paramref name="ss"/> overlaps none of the other spans.
     /// </summary>

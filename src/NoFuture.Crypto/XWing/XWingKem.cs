@@ -6,7 +6,6 @@
 // ArgumentException before anything is computed. Protocols that must turn this into their own error (HPKE's
 // EncapError, TLS's illegal_parameter alert, draft §5.6 and §5.7) can ask IsValidPublicKey first.
 // A low-order X25519 part is not an error: X-Wing hashes the all-zero X25519 output like any other (see XWingCore).
-using System.Security.Cryptography;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.XWing;
@@ -56,20 +55,9 @@ public static class XWingKem
         EncapsulateCore(publicKey, ciphertext, sharedSecret);
     }
 
-    /// <summary>Encapsulate(pk) = EncapsulateDerand(pk, random(64)), draft §5.4.1; the arguments are validated.</summary>
-    private static void EncapsulateCore(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret)
-    {
-        Span<byte> eseed = stackalloc byte[XWingCore.EncapsulationSeedSizeInBytes];
-        try
-        {
-            RandomNumberGenerator.Fill(eseed);
-            XWingCore.EncapsulateDerand(publicKey, eseed, ciphertext, sharedSecret);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(eseed);
-        }
-    }
+    /// <summary>Encapsulate(pk), draft §5.4; the arguments are validated.</summary>
+    private static void EncapsulateCore(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret) =>
+        XWingCore.Encapsulate(publicKey, null, ciphertext, sharedSecret);
 
     /// <summary>
     /// Encapsulates a fresh shared secret to <paramref name="publicKey"/>, writing the ciphertext and returning the

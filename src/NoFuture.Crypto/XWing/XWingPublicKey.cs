@@ -5,7 +5,6 @@
 // Use it when encapsulating to the same recipient more than once (HPKE to a fixed key, MLS paths to a known member).
 // Everything here is public data in managed arrays; only the shared secret is secret, and it goes to the caller's span.
 using System.Diagnostics;
-using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
@@ -96,19 +95,8 @@ public sealed class XWingPublicKey
         XWingCore.EncapsulateDerand(_publicKey, _expandedPkM, eseed, ciphertext, sharedSecret);
     }
 
-    private void EncapsulateCore(Span<byte> ciphertext, Span<byte> sharedSecret)
-    {
-        Span<byte> eseed = stackalloc byte[XWingCore.EncapsulationSeedSizeInBytes];
-        try
-        {
-            RandomNumberGenerator.Fill(eseed);
-            XWingCore.EncapsulateDerand(_publicKey, _expandedPkM, eseed, ciphertext, sharedSecret);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(eseed);
-        }
-    }
+    private void EncapsulateCore(Span<byte> ciphertext, Span<byte> sharedSecret) =>
+        XWingCore.Encapsulate(_publicKey, _expandedPkM, ciphertext, sharedSecret);
 
     private static void ValidateCiphertext(Span<byte> ciphertext)
     {

@@ -5,7 +5,6 @@
 //   Encap/Decap: X-Wing's; Encap's randomness (ikmE in the vectors) is the 64-byte eseed; a public key whose ML-KEM part
 //   fails the FIPS 203 §7.2 check is an EncapError.
 // Key secret layout: sk (32) || sk_M (2400) || sk_X (32), as XWingPrivateKey caches it.
-using System.Security.Cryptography;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
@@ -25,22 +24,9 @@ internal sealed class XWingHpkeCore : SeededHpkeKemCore
     internal override bool Encap(ReadOnlySpan<byte> pkR, ReadOnlySpan<byte> randomness, Span<byte> enc, Span<byte> sharedSecret)
     {
         if (!XWingCore.PublicKeyPassesModulusCheck(pkR)) return false; // EncapError
-        if (!randomness.IsEmpty)
-        {
-            XWingCore.EncapsulateDerand(pkR, randomness, enc, sharedSecret);
-            return true;
-        }
-        Span<byte> eseed = stackalloc byte[XWingCore.EncapsulationSeedSizeInBytes];
-        try
-        {
-            RandomNumberGenerator.Fill(eseed);
-            XWingCore.EncapsulateDerand(pkR, eseed, enc, sharedSecret);
-            return true;
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(eseed);
-        }
+        if (randomness.IsEmpty) XWingCore.Encapsulate(pkR, null, enc, sharedSecret);
+        else XWingCore.EncapsulateDerand(pkR, randomness, enc, sharedSecret);
+        return true;
     }
 
     internal override bool Decap(HpkePrivateKey skR, ReadOnlySpan<byte> enc, Span<byte> sharedSecret)
