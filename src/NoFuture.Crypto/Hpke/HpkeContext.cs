@@ -112,33 +112,27 @@ public abstract class HpkeContext : IDisposable
     }
 
     /// <summary>Seal with ComputeNonce(seq), then IncrementSeq (§5.2). Arguments are validated.</summary>
-    private protected void SealCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
-    {
-        HpkeAead aead = Suite.Aead;
-        Span<byte> nonce = stackalloc byte[MaxNonceSize];
-        nonce = nonce[..aead.NonceSizeInBytes];
-        using SecretReadLease lease = _secrets.OpenRead();
-        lock (_sequenceLock)
-        {
-            if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
-            ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
-            aead.SealCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, plaintext, ciphertext);
-            _sequence++;
-        }
-    }
+    private protected void SealCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext) =>
+        _ = ProcessCore(seal: true, associatedData, plaintext, ciphertext);
 
     /// <summary>Open with ComputeNonce(seq); IncrementSeq only on success (§5.2). Arguments are validated.</summary>
-    private protected bool OpenCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext)
+    private protected bool OpenCore(ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext) =>
+        ProcessCore(seal: false, associatedData, ciphertext, plaintext);
+
+    /// <summary>One Seal or Open at the current sequence number, under the lock; the number moves only on success.</summary>
+    private bool ProcessCore(bool seal, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> input, Span<byte> output)
     {
         HpkeAead aead = Suite.Aead;
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         nonce = nonce[..aead.NonceSizeInBytes];
         using SecretReadLease lease = _secrets.OpenRead();
+        ReadOnlySpan<byte> key = lease.Span[..aead.KeySizeInBytes];
         lock (_sequenceLock)
         {
             if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
             ComputeNonce(lease.Span.Slice(aead.KeySizeInBytes, aead.NonceSizeInBytes), _sequence, nonce);
-            if (!aead.OpenCore(lease.Span[..aead.KeySizeInBytes], nonce, associatedData, ciphertext, plaintext)) return false;
+            if (seal) aead.SealCore(key, nonce, associatedData, input, output);
+            else if (!aead.OpenCore(key, nonce, associatedData, input, output)) return false;
             _sequence++;
             return true;
         }
