@@ -22,7 +22,7 @@ internal static unsafe class DeathScenarios
         byte* p = Fill(secret);
         Console.WriteLine("writing one byte before the start");
         Console.Out.Flush();
-        p[-1] = 0x41;
+        p[-1] = (byte)~p[-1]; // always a change: a fixed value equals the random canary byte once in 256 runs
         Console.WriteLine("wrote; disposing");
         Console.Out.Flush();
         secret.Dispose();
@@ -51,7 +51,7 @@ internal static unsafe class DeathScenarios
     {
         var secret = Secret.Allocate(32);
         byte* p = Fill(secret);
-        p[32] = 0x41; // lands on the next slot's canary
+        p[32] = (byte)~p[32]; // lands on the next slot's canary; the complement always changes it
         Console.WriteLine("wrote; disposing");
         Console.Out.Flush();
         secret.Dispose();
@@ -63,7 +63,7 @@ internal static unsafe class DeathScenarios
     {
         var secret = Secret.Allocate(32);
         byte* p = Fill(secret);
-        p[-1] = 0x41; // lands on this slot's leading canary
+        p[-1] = (byte)~p[-1]; // lands on this slot's leading canary; the complement always changes it
         Console.WriteLine("wrote; disposing");
         Console.Out.Flush();
         secret.Dispose();
