@@ -82,16 +82,19 @@ public sealed partial class Secret
     /// bytes) and returns a secret of exactly the bytes read.
     /// </summary>
     /// <exception cref="InvalidDataException">The stream is empty or longer than <paramref name="maxLength"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is not 1 to <see cref="MaxLength"/>.</exception>
     public static Secret ReadToEnd(Stream stream, int maxLength, SecretOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using Secret staging = Allocate(maxLength + 1, new SecretOptions { Tier = SecretTier.Guarded, Policy = options?.Policy });
+        if ((uint)(maxLength - 1) >= MaxLength) ThrowHelper.BadLength(nameof(maxLength));
+        using Secret staging = Allocate(maxLength, new SecretOptions { Tier = SecretTier.Guarded, Policy = options?.Policy });
         int total = 0;
         using (SecretWriteLease lease = staging.OpenWrite())
         {
             int n;
-            while (total <= maxLength && (n = stream.Read(lease.Span[total..])) > 0) total += n;
+            while (total < maxLength && (n = stream.Read(lease.Span[total..])) > 0) total += n;
         }
+        if (total == maxLength && HasMore(stream)) total++;
         if (total == 0 || total > maxLength)
             throw new InvalidDataException("The stream is empty or longer than the maximum length given.");
         using SecretReadLease read = staging.OpenRead();
@@ -156,6 +159,20 @@ public sealed partial class Secret
         }
     }
 
+    /// <summary>Whether the stream has another byte; that byte (secret input) is read into wiped stack scratch.</summary>
+    private static bool HasMore(Stream stream)
+    {
+        Span<byte> probe = stackalloc byte[1];
+        try
+        {
+            return stream.Read(probe) > 0;
+        }
+        finally
+        {
+            probe.Clear();
+        }
+    }
+
     private int MoveIn(ReadOnlySequence<byte> source, int offset)
     {
         using SecretWriteLease lease = OpenWrite();
@@ -177,7 +194,7 @@ public sealed partial class Secret
         try
         {
             if (_region is not null) _region.Open(write: true);
-            else if (Volatile.Read(ref _frozen)) ThrowHelper.Frozen();
+            else EnterPooledWriter();
         }
         catch
         {

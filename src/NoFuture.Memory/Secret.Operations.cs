@@ -47,9 +47,13 @@ public sealed partial class Secret
     }
 
     /// <summary>Copies this secret into <paramref name="destination"/> and then disposes (wipes) this one.</summary>
-    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    /// <exception cref="ArgumentException">The lengths differ, or <paramref name="destination"/> is this secret
+    /// (moving it onto itself would wipe it).</exception>
     public void MoveTo(Secret destination)
     {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (ReferenceEquals(destination, this))
+            throw new ArgumentException("A secret cannot be moved onto itself.", nameof(destination));
         CopyTo(destination);
         Dispose();
     }

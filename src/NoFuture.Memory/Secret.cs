@@ -19,7 +19,7 @@ namespace NoFuture.Memory;
 /// <remarks>
 /// <para>Thread-safe: leases may be opened from several threads. Writes through concurrent leases are not
 /// synchronised with each other (as with any memory).</para>
-/// <para>A lease is a <c>ref struct</c>: do not copy it; dispose the one you opened.</para>
+/// <para>A lease is a <c>ref struct</c>. A copy of it is the same lease: disposing either closes both, once.</para>
 /// <para><see cref="ToString"/> never shows the content or the length.</para>
 /// </remarks>
 [DebuggerDisplay("Secret")]
@@ -39,7 +39,9 @@ public sealed unsafe partial class Secret : IDisposable
     private readonly GuardedRegion? _region;
     private readonly int _epoch;
     private int _state;
-    private bool _frozen; // pooled tier only; the guarded tier keeps it in the region
+    // Pooled tier only (the guarded tier keeps both in the region): FrozenBit, plus WriterOne per open write lease.
+    private int _writeGate;
+    private const int FrozenBit = 1, WriterOne = 2;
 
     private Secret(Slab slab, int slot, int length)
     {
@@ -47,7 +49,7 @@ public sealed unsafe partial class Secret : IDisposable
         _slot = slot;
         _data = slab.DataOf(slot, length);
         Length = length;
-        _epoch = SecureMemory.Epoch;
+        _epoch = SecureMemory.EpochForNewAllocation();
     }
 
     private Secret(GuardedRegion region)
@@ -55,7 +57,7 @@ public sealed unsafe partial class Secret : IDisposable
         _region = region;
         _data = region.Data;
         Length = region.Length;
-        _epoch = SecureMemory.Epoch;
+        _epoch = SecureMemory.EpochForNewAllocation();
     }
 
     /// <summary>Frees the memory of a secret that was not disposed (the finalizer wipes it).</summary>
@@ -74,7 +76,7 @@ public sealed unsafe partial class Secret : IDisposable
     public bool IsDisposed => (Volatile.Read(ref _state) & DisposedBit) != 0 || _epoch != SecureMemory.Epoch;
 
     /// <summary>True while the secret is frozen (read-only); see <see cref="Freeze"/>.</summary>
-    public bool IsFrozen => _region?.IsFrozen ?? Volatile.Read(ref _frozen);
+    public bool IsFrozen => _region?.IsFrozen ?? (Volatile.Read(ref _writeGate) & FrozenBit) != 0;
 
     /// <summary>Allocates a zeroed secret of <paramref name="length"/> bytes.</summary>
     /// <param name="length">1 to <see cref="MaxLength"/> bytes.</param>
@@ -149,7 +151,8 @@ public sealed unsafe partial class Secret : IDisposable
 
     /// <summary>
     /// Makes the secret read-only. In the guarded tier the pages become read-only in hardware (a stray write
-    /// faults); in the pooled tier, where slots share pages, write leases are refused.
+    /// faults); in the pooled tier, where slots share pages, write leases are refused. Either way a secret with an
+    /// open write lease is not frozen.
     /// </summary>
     /// <exception cref="InvalidOperationException">A write lease is open.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
@@ -209,13 +212,49 @@ public sealed unsafe partial class Secret : IDisposable
     internal void Release()
     {
         int state = Interlocked.Add(ref _state, -RefOne);
+        // More releases than references: something released twice, and the memory may already be freed under a
+        // lease. Continuing could hand out another secret's bytes; stop without touching them.
+        if (state < 0) ThrowHelper.CountCorrupted();
         if ((state & DisposedBit) != 0 && state >> 2 == 0) FreeOnce();
     }
 
     internal void EndLease(bool write)
     {
-        if (_region is not null && (write || _region.NoAccessAtRest)) _region.Close(write);
+        if (_region is not null)
+        {
+            if (write || _region.NoAccessAtRest) _region.Close(write);
+        }
+        else if (write && Interlocked.Add(ref _writeGate, -WriterOne) < 0)
+        {
+            ThrowHelper.CountCorrupted();
+        }
         Release();
+    }
+
+    /// <summary>Pooled tier: counts a write lease in, unless the secret is frozen (checked in the same step).</summary>
+    private void EnterPooledWriter()
+    {
+        int gate = Volatile.Read(ref _writeGate);
+        while (true)
+        {
+            if ((gate & FrozenBit) != 0) ThrowHelper.Frozen();
+            int seen = Interlocked.CompareExchange(ref _writeGate, gate + WriterOne, gate);
+            if (seen == gate) return;
+            gate = seen;
+        }
+    }
+
+    /// <summary>Pooled tier: freezes only while no write lease is open (checked in the same step); melts always.</summary>
+    private void SetPooledFrozen(bool frozen)
+    {
+        int gate = Volatile.Read(ref _writeGate);
+        while (true)
+        {
+            if (frozen && gate >= WriterOne) ThrowHelper.WritersOpen();
+            int seen = Interlocked.CompareExchange(ref _writeGate, frozen ? gate | FrozenBit : gate & ~FrozenBit, gate);
+            if (seen == gate) return;
+            gate = seen;
+        }
     }
 
     internal byte* DangerousData => _data;
@@ -226,7 +265,7 @@ public sealed unsafe partial class Secret : IDisposable
         try
         {
             if (_region is not null) _region.SetFrozen(frozen);
-            else Volatile.Write(ref _frozen, frozen);
+            else SetPooledFrozen(frozen);
         }
         finally
         {

@@ -37,7 +37,7 @@ public sealed unsafe class SecretScratch : IDisposable
 
     private nint _mapping; // the whole mapping; 0 once freed (swapped atomically, so only one Free runs)
     private bool _readWrite; // the data pages were made read-write (until then Free must not touch them)
-    private readonly int _epoch = SecureMemory.Epoch;
+    private readonly int _epoch = SecureMemory.EpochForNewAllocation();
     private readonly byte* _data;
     private readonly nuint _mappingLength;
     private readonly nuint _dataLength;

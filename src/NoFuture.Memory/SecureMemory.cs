@@ -14,7 +14,7 @@ public static class SecureMemory
     /// <summary>The name of the <see cref="System.Diagnostics.Metrics.Meter"/> NoFuture.Memory reports to.</summary>
     public const string MeterName = MemoryMetrics.MeterName;
 
-    private static volatile int s_epoch;
+    private static int s_epoch; // read with Volatile.Read through Epoch
     private static volatile ProtectionPolicy s_policy = ProtectionPolicy.Strict;
     private static readonly Lock s_purgeLock = new();
 
@@ -69,7 +69,25 @@ public static class SecureMemory
         }
     }
 
-    internal static int Epoch => s_epoch;
+    /// <summary>
+    /// Even between purges, odd while one runs. A secret or scratch records the epoch it was made in and is dead
+    /// once the epoch moves on, so everything alive when a purge starts is dead from its first wipe on.
+    /// </summary>
+    internal static int Epoch => Volatile.Read(ref s_epoch);
+
+    /// <summary>
+    /// The epoch a new allocation records. While a purge runs it waits for the purge to finish: an allocation made
+    /// during the wipe may be wiped after it was filled, so it must either belong to the finished purge (dead) or
+    /// to the epoch after it, whose wipes are over before its first byte is written. Waiting gives the second.
+    /// </summary>
+    internal static int EpochForNewAllocation()
+    {
+        int epoch = Volatile.Read(ref s_epoch);
+        if ((epoch & 1) == 0) return epoch;
+        // Re-entered on the purging thread (the lock is re-entrant) the epoch is still odd: the allocation is
+        // then born dead, which is the safe side.
+        lock (s_purgeLock) return Volatile.Read(ref s_epoch);
+    }
 
     /// <summary>
     /// Wipes every live secret (pooled and guarded), every live <see cref="SecretScratch"/> and the enclave key. Afterwards every existing
@@ -80,11 +98,20 @@ public static class SecureMemory
     {
         lock (s_purgeLock)
         {
-            s_epoch++;
-            SecretArena.WipeAll();
-            GuardedRegion.WipeAll();
-            SecretScratch.WipeAll();
-            EnclaveKey.Purge();
+            // Odd while wiping: every existing secret is dead before its first byte is wiped, and new allocations
+            // wait (EpochForNewAllocation), so no secret is alive with wiped bytes.
+            Interlocked.Increment(ref s_epoch);
+            try
+            {
+                SecretArena.WipeAll();
+                GuardedRegion.WipeAll();
+                SecretScratch.WipeAll();
+                EnclaveKey.Purge();
+            }
+            finally
+            {
+                Interlocked.Increment(ref s_epoch);
+            }
         }
     }
 

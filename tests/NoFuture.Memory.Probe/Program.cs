@@ -19,6 +19,8 @@ return args.Length == 0 ? Usage() : args[0] switch
     "lockall" => HardeningScenario.LockAll(),
     "concurrency" => ConcurrencyScenario.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     "harden" => HardeningScenario.Harden(),
+    "lease-copies" => LeaseCopyScenario.Run(),
+    "purge-race" => PurgeRaceScenario.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 

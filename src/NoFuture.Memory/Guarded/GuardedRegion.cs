@@ -125,7 +125,8 @@ internal sealed unsafe class GuardedRegion
         lock (_lock)
         {
             if (write) _writers--;
-            if (--_openCount == 0 && NoAccessAtRest && !_released) SetAccess(PageAccess.None);
+            if (--_openCount < 0 || _writers < 0) ThrowHelper.CountCorrupted();
+            if (_openCount == 0 && NoAccessAtRest && !_released) SetAccess(PageAccess.None);
         }
     }
 

@@ -142,12 +142,48 @@ public class SecretTests
         secret.Clear();
     }
 
-    [Fact]
-    public void FreezeIsRefusedWhileAWriterIsOpen()
+    [Theory]
+    [InlineData(SecretTier.Pooled)]
+    [InlineData(SecretTier.Guarded)]
+    public void FreezeIsRefusedWhileAWriterIsOpen(SecretTier tier)
     {
-        using var secret = Secret.Allocate(32, new SecretOptions { Tier = SecretTier.Guarded });
-        using SecretWriteLease writer = secret.OpenWrite();
+        using var secret = Secret.Allocate(32, new SecretOptions { Tier = tier });
+        using (SecretWriteLease writer = secret.OpenWrite())
+        {
+            Assert.Throws<InvalidOperationException>(() => secret.Freeze());
+            Assert.False(secret.IsFrozen);
+            writer.Span[0] = 7; // still writable: the refused freeze changed nothing
+        }
+        secret.Freeze(); // the writer is closed
+        Assert.True(secret.IsFrozen);
+        Assert.Throws<InvalidOperationException>(() => secret.OpenWrite().Dispose());
+        secret.Melt();
+        using (SecretReadLease lease = secret.OpenRead()) Assert.Equal(7, lease.Span[0]);
+    }
+
+    [Theory]
+    [InlineData(SecretTier.Pooled)]
+    [InlineData(SecretTier.Guarded)]
+    public void AWriterClosedTwiceThroughACopyCountsOnce(SecretTier tier)
+    {
+        using var secret = Secret.Allocate(32, new SecretOptions { Tier = tier });
+        SecretWriteLease first = secret.OpenWrite();
+        using SecretWriteLease second = secret.OpenWrite();
+        SecretWriteLease copy = first;
+        first.Dispose();
+        copy.Dispose(); // must not close `second` as well
         Assert.Throws<InvalidOperationException>(() => secret.Freeze());
+    }
+
+    [Fact]
+    public void MoveToItselfIsRefusedAndKeepsTheBytes()
+    {
+        using var secret = Secret.CreateRandom(32);
+        byte[] before = secret.Read(0, static (s, _) => s.ToArray());
+        ArgumentException e = Assert.Throws<ArgumentException>(() => secret.MoveTo(secret));
+        Assert.Equal("destination", e.ParamName);
+        Assert.False(secret.IsDisposed);
+        Assert.True(secret.FixedTimeEquals(before));
     }
 
     [Fact]
@@ -201,6 +237,19 @@ public class SecretTests
         using (Secret s = Secret.ReadToEnd(new MemoryStream([1, 2, 3]), 16)) Assert.Equal(3, s.Length);
         Assert.Throws<InvalidDataException>(() => Secret.ReadToEnd(new MemoryStream(new byte[17]), 16));
         Assert.Throws<InvalidDataException>(() => Secret.ReadToEnd(new MemoryStream(), 16));
+        using (Secret exact = Secret.ReadToEnd(new MemoryStream(new byte[16]), 16)) Assert.Equal(16, exact.Length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(Secret.MaxLength + 1)]
+    [InlineData(int.MaxValue)]
+    public void ReadToEndRefusesAnImpossibleMaximumNamingIt(int maxLength)
+    {
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(
+            () => Secret.ReadToEnd(new MemoryStream([1, 2, 3]), maxLength));
+        Assert.Equal("maxLength", e.ParamName);
     }
 
     [Fact]

@@ -1,0 +1,19 @@
+using NoFuture.Memory.Tests.Support;
+
+namespace NoFuture.Memory.Tests.Isolated;
+
+public class PurgeRaceTests
+{
+    /// <summary>
+    /// Purges racing the creation of random secrets (in a child: a purge wipes every secret of the process). No
+    /// secret may come back alive with its bytes wiped.
+    /// </summary>
+    [Fact]
+    public void ASecretMadeDuringAPurgeIsEitherPurgedOrKeepsItsBytes()
+    {
+        ProbeResult r = Probe.Run("purge-race 4");
+        Assert.True(r.ExitCode == 0, $"exit {r.ExitCode}\n{r.All}");
+        Assert.True(r.Number("purges") > 0 && r.Number("created") > 0, r.Output); // the race was run
+        Assert.Equal(0, r.Number("zeroedAlive"));
+    }
+}
