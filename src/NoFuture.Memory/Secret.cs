@@ -220,6 +220,10 @@ public sealed unsafe partial class Secret : IDisposable
 
     internal void EndLease(bool write)
     {
+        // A write lease that outlived a purge may have written after the purge wiped this secret: wipe again while
+        // the lease still holds its reference (so the memory is still this secret's). Every write lease does this
+        // as it closes, so once the last one has closed nothing written after the purge remains.
+        if (write && _epoch != SecureMemory.Epoch) WipeAfterPurge();
         if (_region is not null)
         {
             if (write || _region.NoAccessAtRest) _region.Close(write);
@@ -229,6 +233,13 @@ public sealed unsafe partial class Secret : IDisposable
             ThrowHelper.CountCorrupted();
         }
         Release();
+    }
+
+    private void WipeAfterPurge()
+    {
+        if (_region is not null) _region.Wipe();
+        // SAFETY: the caller's lease holds a reference, so the slot is still this secret's and mapped read-write.
+        else new Span<byte>(_data, Length).Clear();
     }
 
     /// <summary>Pooled tier: counts a write lease in, unless the secret is frozen (checked in the same step).</summary>

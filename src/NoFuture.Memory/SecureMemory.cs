@@ -84,9 +84,13 @@ public static class SecureMemory
     {
         int epoch = Volatile.Read(ref s_epoch);
         if ((epoch & 1) == 0) return epoch;
-        // Re-entered on the purging thread (the lock is re-entrant) the epoch is still odd: the allocation is
-        // then born dead, which is the safe side.
-        lock (s_purgeLock) return Volatile.Read(ref s_epoch);
+        lock (s_purgeLock)
+        {
+            // Re-entered on the purging thread (the lock is re-entrant) the epoch is still odd: the allocation then
+            // gets the epoch before the purge, so it is born dead, the safe side.
+            epoch = Volatile.Read(ref s_epoch);
+            return (epoch & 1) == 0 ? epoch : epoch - 1;
+        }
     }
 
     /// <summary>
@@ -94,6 +98,11 @@ public static class SecureMemory
     /// <see cref="Secret"/> and <see cref="Enclave"/> throws <see cref="ObjectDisposedException"/>; new ones can be
     /// created. Safe to call from a signal handler thread.
     /// </summary>
+    /// <remarks>
+    /// A secret is either purged or keeps its bytes, never alive and wiped: a secret created while a purge runs
+    /// waits for it to finish. A write lease open on another thread during the purge can still write through its
+    /// span; whatever it wrote is wiped when it closes.
+    /// </remarks>
     public static void Purge()
     {
         lock (s_purgeLock)

@@ -1,13 +1,16 @@
-// One thread creates random secrets while another purges, over many live secrets (so each wipe takes a while).
-// A secret must be either purged (ObjectDisposedException, IsDisposed) or keep its bytes: a live secret whose
-// random bytes read as zero was made during a wipe and wiped after it was filled.
+// Purges racing other work, in a process of their own (a purge wipes every secret of the process).
 using System.Globalization;
 
 namespace NoFuture.Memory.Probe;
 
-internal static class PurgeRaceScenario
+internal static unsafe class PurgeScenarios
 {
-    internal static int Run(int seconds)
+    /// <summary>
+    /// One thread creates random secrets while another purges, over many live secrets (so each wipe takes a while).
+    /// A secret must be either purged (ObjectDisposedException, IsDisposed) or keep its bytes: a live secret whose
+    /// random bytes read as zero was made during a wipe and wiped after it was filled.
+    /// </summary>
+    internal static int Race(int seconds)
     {
         var held = new Secret[400_000];
         for (int i = 0; i < held.Length; i++) held[i] = Secret.Allocate(32);
@@ -49,6 +52,30 @@ internal static class PurgeRaceScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"created={created}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"purgedOnTheWay={purgedOnTheWay}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"zeroedAlive={zeroedAlive}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// A write lease open across a purge writes after the wipe; once it closes, nothing it wrote may remain in
+    /// the secret's memory (read here through the address the lease had, which stays mapped until Dispose).
+    /// </summary>
+    internal static int WriteAfterWipe()
+    {
+        foreach (int length in new[] { 32, 5000 })
+        {
+            using var secret = Secret.Allocate(length);
+            byte* data;
+            using (SecretWriteLease lease = secret.OpenWrite())
+            {
+                fixed (byte* p = lease.Span) data = p;
+                SecureMemory.Purge();
+                lease.Span.Fill(0xAB); // the key a thread was writing when the purge came
+            }
+            // SAFETY: the secret is not disposed, so its memory is still mapped and readable (a purge never unmaps).
+            bool wiped = new ReadOnlySpan<byte>(data, length).IndexOfAnyExcept((byte)0) < 0;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wiped{length}={wiped}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"disposed{length}={secret.IsDisposed}"));
+        }
         return 0;
     }
 }
