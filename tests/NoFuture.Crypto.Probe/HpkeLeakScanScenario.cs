@@ -45,7 +45,7 @@ internal static class HpkeLeakScanScenario
     {
         HpkeKem kem = suite.Kem;
         HpkeAead aead = suite.Aead;
-        HpkePrivateKey skR = HpkePrivateKey.Generate(kem);
+        HpkePrivateKey skR = HpkePrivateKey.Generate(kem, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         Secret skm = skR.ExportPrivateKey();
         Secret psk = Secret.CreateRandom(32);
         Secret plaintext = Secret.CreateRandom(64);

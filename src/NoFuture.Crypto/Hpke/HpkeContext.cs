@@ -54,6 +54,8 @@ public abstract class HpkeContext : IDisposable
     /// Context.Export(exporter_context, L) (RFC 9180 §5.3): derives a secret of <paramref name="destination"/>'s length
     /// (typically a write lease's span) bound to this context and <paramref name="exporterContext"/>.
     /// </summary>
+    /// <remarks>The exporter context may have any length with every KDF (RFC 9180 §7.2.1; draft-ietf-hpke-hpke, Input
+    /// Length Restrictions): it is public, and is hashed where it lies, never copied into secret memory.</remarks>
     /// <exception cref="ArgumentException">The destination is empty, longer than <see cref="HpkeKdf.MaxExportSizeInBytes"/>,
     /// or overlaps the exporter context.</exception>
     /// <exception cref="ObjectDisposedException">The context was disposed.</exception>

@@ -3,6 +3,11 @@
 // call here, 6 µs per key schedule), which alone cost more than the 10% budget HPKE has over its KEM. Reusing an
 // IncrementalHash (a plain hash, never keyed, so the BCL keeps no copy of any key) costs a digest update/final per
 // hash. HMAC(K, m) = H((K' ^ opad) || H((K' ^ ipad) || m)), K' = K zero-padded to the block (or H(K) when longer).
+// The message comes in parts (HPKE's labeled inputs are a short public header and the caller's data): short messages
+// are copied behind K' ^ ipad into one stack buffer and hashed with one update, since the P/Invoke per update is the
+// cost that matters at these sizes; longer ones (a long info, exporter context, PSK or ikm) go to the hash part by part
+// straight from where the caller keeps them, so nothing of any length is copied, and no buffer has to be locked
+// (RFC 9180 §7.2.1 puts HKDF's input limits at 2^61 bytes and more, beyond any span).
 // The padded key blocks and the inner hash live on the stack and are wiped in finally; GetHashAndReset re-initialises
 // the OpenSSL context, so no keyed state survives a call. Tested against the BCL's HKDF (HpkeHmacTests) and by every
 // RFC 9180 vector.
@@ -15,15 +20,26 @@ internal static class HpkeHmac
 {
     private const int MaxBlockSize = 128, MaxHashSize = 64;
 
+    /// <summary>Messages up to this length are hashed from one stack buffer; longer ones part by part.</summary>
+    private const int ContiguousMessageSize = 256;
+
     [ThreadStatic]
     private static IncrementalHash? t_sha256, t_sha384, t_sha512;
 
     /// <summary>HKDF-Extract(salt, ikm) = HMAC(salt, ikm); an empty salt is HashLen zeros, which HMAC pads identically.</summary>
     internal static void Extract(HashAlgorithmName hash, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> ikm, Span<byte> prk) =>
-        Mac(hash, salt, ikm, default, default, prk);
+        Mac(hash, salt, ikm, default, default, default, prk);
+
+    /// <summary>HKDF-Extract(salt, prefix || ikm), without building the concatenation.</summary>
+    internal static void Extract(HashAlgorithmName hash, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> ikm, Span<byte> prk) =>
+        Mac(hash, salt, prefix, ikm, default, default, prk);
 
     /// <summary>HKDF-Expand(prk, info, L) with L = the output's length (at most 255 · HashLen).</summary>
-    internal static void Expand(HashAlgorithmName hash, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> info, Span<byte> output)
+    internal static void Expand(HashAlgorithmName hash, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> info, Span<byte> output) =>
+        Expand(hash, prk, default, info, output);
+
+    /// <summary>HKDF-Expand(prk, prefix || info, L), without building the concatenation.</summary>
+    internal static void Expand(HashAlgorithmName hash, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> info, Span<byte> output)
     {
         int hashLength = HashLength(hash);
         Debug.Assert(output.Length is > 0 && output.Length <= 255 * hashLength);
@@ -37,7 +53,7 @@ internal static class HpkeHmac
             {
                 counter[0] = (byte)i;
                 // T(i) = HMAC(PRK, T(i-1) || info || i), T(0) empty.
-                Mac(hash, prk, i == 1 ? default : t, info, counter, t);
+                Mac(hash, prk, i == 1 ? default : t, prefix, info, counter, t);
                 int n = Math.Min(hashLength, output.Length - written);
                 t[..n].CopyTo(output[written..]);
                 written += n;
@@ -50,15 +66,22 @@ internal static class HpkeHmac
     }
 
     /// <summary>HMAC(key, m1 || m2 || m3) into <paramref name="mac"/> (HashLen bytes); <paramref name="mac"/> may overlap m1.</summary>
-    /// <remarks>Each hash gets its input in one contiguous buffer (one update, one final): the P/Invoke per update is
-    /// the cost that matters at these sizes.</remarks>
-    internal static void Mac(HashAlgorithmName hash, ReadOnlySpan<byte> key, ReadOnlySpan<byte> m1, ReadOnlySpan<byte> m2, ReadOnlySpan<byte> m3, Span<byte> mac)
+    internal static void Mac(HashAlgorithmName hash, ReadOnlySpan<byte> key, ReadOnlySpan<byte> m1, ReadOnlySpan<byte> m2, ReadOnlySpan<byte> m3, Span<byte> mac) =>
+        Mac(hash, key, m1, m2, m3, default, mac);
+
+    /// <summary>HMAC(key, m1 || m2 || m3 || m4) into <paramref name="mac"/> (HashLen bytes); <paramref name="mac"/> may overlap m1.</summary>
+    internal static void Mac(HashAlgorithmName hash, ReadOnlySpan<byte> key, ReadOnlySpan<byte> m1, ReadOnlySpan<byte> m2, ReadOnlySpan<byte> m3,
+        ReadOnlySpan<byte> m4, Span<byte> mac)
     {
         IncrementalHash h = Hash(hash);
         int blockSize = hash == HashAlgorithmName.SHA256 ? 64 : 128, hashLength = HashLength(hash);
         Span<byte> outer = stackalloc byte[MaxBlockSize + MaxHashSize];
         outer = outer[..(blockSize + hashLength)];
-        using HpkeScratch inner = new(blockSize + m1.Length + m2.Length + m3.Length, stackalloc byte[HpkeScratch.StackSize + MaxBlockSize]);
+        long messageLength = (long)m1.Length + m2.Length + m3.Length + m4.Length;
+        bool contiguous = messageLength <= ContiguousMessageSize;
+        Span<byte> inner = stackalloc byte[MaxBlockSize + ContiguousMessageSize];
+        inner = inner[..(blockSize + (contiguous ? (int)messageLength : 0))];
+        bool finished = false;
         try
         {
             Span<byte> pad = outer[..blockSize];
@@ -73,20 +96,36 @@ internal static class HpkeHmac
                 key.CopyTo(pad);
             }
             // inner = (K' ^ ipad) || m; outer = (K' ^ opad) || H(inner)
-            Span<byte> innerInput = inner.Span;
-            for (int i = 0; i < blockSize; i++) innerInput[i] = (byte)(pad[i] ^ 0x36);
-            m1.CopyTo(innerInput[blockSize..]);
-            m2.CopyTo(innerInput[(blockSize + m1.Length)..]);
-            m3.CopyTo(innerInput[(blockSize + m1.Length + m2.Length)..]);
+            for (int i = 0; i < blockSize; i++) inner[i] = (byte)(pad[i] ^ 0x36);
+            if (contiguous)
+            {
+                HpkeWriter w = new(inner[blockSize..]);
+                w.Append(m1);
+                w.Append(m2);
+                w.Append(m3);
+                w.Append(m4);
+                h.AppendData(inner);
+            }
+            else
+            {
+                h.AppendData(inner);
+                h.AppendData(m1);
+                h.AppendData(m2);
+                h.AppendData(m3);
+                h.AppendData(m4);
+            }
             for (int i = 0; i < blockSize; i++) pad[i] ^= 0x5c;
-            h.AppendData(innerInput);
             h.GetHashAndReset(outer[blockSize..]);
             h.AppendData(outer);
             h.GetHashAndReset(mac);
+            finished = true;
         }
         finally
         {
+            // The hash is per thread and reused: never leave a half-fed (keyed) state behind for the next call.
+            if (!finished) h.GetHashAndReset(outer[blockSize..]);
             CryptographicOperations.ZeroMemory(outer);
+            CryptographicOperations.ZeroMemory(inner);
         }
     }
 

@@ -7,8 +7,16 @@
 // where lp(x) = I2OSP(len(x), 2) || x; and TurboSHAKE128 (0x0012, Nh 32) / TurboSHAKE256 (0x0013, Nh 64) the same way,
 // as TurboSHAKE(M, D = 0x1F, L) (RFC 9861).
 // HKDF is HpkeHmac (RFC 5869 over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
-// (state wiped). Labeled inputs that contain secrets are assembled
-// in HpkeScratch (stack or Secret, wiped).
+// sponge (state wiped). Labeled inputs are never assembled into one buffer: the fixed public header ("HPKE-v1",
+// suite_id, the label and the length prefixes, at most a few dozen bytes, on the stack) and the caller's data go to the
+// hash or sponge piece by piece (draft-ietf-hpke-pq §5 allows Derive's ikm as an ordered list of strings). So secrets
+// are read where they already live, and public inputs of any length (info, psk_id, exporter_context) are never copied
+// into locked memory.
+// Input limits (draft-ietf-hpke-hpke, "Input Length Restrictions"; RFC 9180 §7.2.1): the one-stage KDFs length-prefix
+// psk, psk_id and info with two bytes, so each is at most 65,535 bytes; exporter_context and DeriveKeyPair's ikm are not
+// prefixed and have no limit. HKDF's limits (2^61 - 88 bytes and up) are beyond any span. HpkeSuite checks them before
+// anything is written.
+using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
@@ -24,6 +32,11 @@ namespace NoFuture.Crypto.Hpke;
 public sealed class HpkeKdf
 {
     private const byte TurboShakeDomain = 0x1F; // draft-ietf-hpke-pq-04 §5: TurboSHAKE with D = 0x1F
+
+    /// <summary>Room for the longest public header: LabeledExpand's I2OSP(L, 2) || "HPKE-v1" || suite_id || label, or
+    /// LabeledDerive's "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2); under 40 bytes with 10-byte suite_ids and
+    /// 13-byte labels.</summary>
+    private const int MaxHeaderSize = 64;
     private readonly HashAlgorithmName _hash;
 
     private HpkeKdf(ushort id, string name, int hashSize, HashAlgorithmName hash, bool oneStage)
@@ -68,6 +81,23 @@ public sealed class HpkeKdf
     /// <summary>The largest <c>Export</c> output: 255 · Nh for HKDF, 65535 for the one-stage KDFs.</summary>
     public int MaxExportSizeInBytes => IsOneStage ? ushort.MaxValue : 255 * HashSizeInBytes;
 
+    /// <summary>
+    /// The longest <c>psk</c>, <c>psk_id</c> and <c>info</c> this KDF accepts: 65,535 bytes for the one-stage KDFs, which
+    /// length-prefix each with two bytes (draft-ietf-hpke-hpke, Input Length Restrictions), and <see cref="int.MaxValue"/>
+    /// for HKDF, whose limits (RFC 9180 §7.2.1: 2^61 − 88 bytes and up) no span reaches.
+    /// </summary>
+    /// <remarks>The exporter context and DeriveKeyPair's ikm have no limit with any KDF.</remarks>
+    public int MaxInputSizeInBytes => IsOneStage ? ushort.MaxValue : int.MaxValue;
+
+    /// <summary>Throws when an info, psk or psk_id of <paramref name="length"/> bytes exceeds <see cref="MaxInputSizeInBytes"/>.</summary>
+    /// <remarks>The message names the limit, never the length, which for a PSK is a secret's.</remarks>
+    internal void CheckInputLength(int length, string paramName)
+    {
+        if (length > MaxInputSizeInBytes)
+            throw new ArgumentException($"With {Name} the value must be at most {MaxInputSizeInBytes} bytes: it is length-prefixed " +
+                "with two bytes (draft-ietf-hpke-hpke, Input Length Restrictions).", paramName);
+    }
+
     /// <summary>True for the one-stage (SHAKE) KDFs, which replace Extract/Expand by a single Derive.</summary>
     internal bool IsOneStage { get; }
 
@@ -91,27 +121,27 @@ public sealed class HpkeKdf
     internal void LabeledExtract(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> label, ReadOnlySpan<byte> ikm, Span<byte> prk)
     {
         Debug.Assert(!IsOneStage && prk.Length == HashSizeInBytes);
-        using HpkeScratch labeledIkm = new(HpkeLabels.Version.Length + suiteId.Length + label.Length + ikm.Length, stackalloc byte[HpkeScratch.StackSize]);
-        HpkeWriter w = labeledIkm.Writer();
+        // labeled_ikm = "HPKE-v1" || suite_id || label || ikm: the public header from the stack, ikm where it lives.
+        Span<byte> header = stackalloc byte[MaxHeaderSize];
+        HpkeWriter w = new(header);
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        w.Append(ikm);
-        HpkeHmac.Extract(_hash, salt, w.Written, prk);
+        HpkeHmac.Extract(_hash, salt, w.Written, ikm, prk);
     }
 
     /// <summary>RFC 9180 §4, LabeledExpand(prk, label, info, L) with L = the output's length. Two-stage only.</summary>
     internal void LabeledExpand(ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> label, ReadOnlySpan<byte> info, Span<byte> output)
     {
         Debug.Assert(!IsOneStage && output.Length is > 0 && output.Length <= 255 * HashSizeInBytes);
-        using HpkeScratch labeledInfo = new(2 + HpkeLabels.Version.Length + suiteId.Length + label.Length + info.Length, stackalloc byte[HpkeScratch.StackSize]);
-        HpkeWriter w = labeledInfo.Writer();
+        // labeled_info = I2OSP(L, 2) || "HPKE-v1" || suite_id || label || info: the public header, then info where it lives.
+        Span<byte> header = stackalloc byte[MaxHeaderSize];
+        HpkeWriter w = new(header);
         w.AppendUInt16(output.Length);
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        w.Append(info);
-        HpkeHmac.Expand(_hash, prk, w.Written, output);
+        HpkeHmac.Expand(_hash, prk, w.Written, info, output);
     }
 
     /// <summary>draft-ietf-hpke-pq-04 §5 / draft-ietf-hpke-hpke, LabeledDerive(ikm, label, context, L). One-stage only.</summary>
@@ -129,22 +159,50 @@ public sealed class HpkeKdf
     /// <summary>LabeledDerive over the one-stage KDF <paramref name="kdfId"/>'s XOF.</summary>
     private static void LabeledDerive(ushort kdfId, ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> label, ReadOnlySpan<byte> context, Span<byte> output)
     {
-        using HpkeScratch labeledIkm = new(ikm.Length + HpkeLabels.Version.Length + suiteId.Length + 2 + label.Length + 2 + context.Length,
-            stackalloc byte[HpkeScratch.StackSize]);
-        HpkeWriter w = labeledIkm.Writer();
-        w.Append(ikm);
+        KeccakState xof = Xof(kdfId);
+        try
+        {
+            xof.Absorb(ikm);
+            AbsorbHeader(ref xof, suiteId, label, output.Length);
+            xof.Absorb(context);
+            xof.Squeeze(output);
+        }
+        finally
+        {
+            xof.Clear();
+        }
+    }
+
+    /// <summary>A fresh sponge for the one-stage KDF <paramref name="kdfId"/>: Derive(ikm, L) = XOF(ikm, L).</summary>
+    private static KeccakState Xof(ushort kdfId) => kdfId switch
+    {
+        0x0010 => KeccakState.Shake128(),
+        0x0011 => KeccakState.Shake256(),
+        0x0012 => KeccakState.TurboShake128(TurboShakeDomain),
+        _ => KeccakState.TurboShake256(TurboShakeDomain),
+    };
+
+    /// <summary>Absorbs LabeledDerive's public middle: "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2).</summary>
+    private static void AbsorbHeader(ref KeccakState xof, ReadOnlySpan<byte> suiteId, ReadOnlySpan<byte> label, int length)
+    {
+        Debug.Assert(length is > 0 and <= ushort.MaxValue);
+        Span<byte> header = stackalloc byte[MaxHeaderSize];
+        HpkeWriter w = new(header);
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.AppendLengthPrefixed(label);
-        w.AppendUInt16(output.Length);
-        w.Append(context);
-        switch (kdfId)
-        {
-            case 0x0010: Sha3.Shake128(w.Written, output); break;
-            case 0x0011: Sha3.Shake256(w.Written, output); break;
-            case 0x0012: Sha3.TurboShake128(w.Written, TurboShakeDomain, output); break;
-            default: Debug.Assert(kdfId == 0x0013); Sha3.TurboShake256(w.Written, TurboShakeDomain, output); break;
-        }
+        w.AppendUInt16(length);
+        xof.Absorb(w.Written);
+    }
+
+    /// <summary>Absorbs lp(data) = I2OSP(len(data), 2) || data; the caller has checked len(data) ≤ 65,535.</summary>
+    private static void AbsorbLengthPrefixed(ref KeccakState xof, ReadOnlySpan<byte> data)
+    {
+        Debug.Assert(data.Length <= ushort.MaxValue);
+        Span<byte> prefix = stackalloc byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(prefix, checked((ushort)data.Length)); // never a silently wrapped prefix
+        xof.Absorb(prefix);
+        xof.Absorb(data);
     }
 
     /// <summary>
@@ -158,17 +216,25 @@ public sealed class HpkeKdf
         if (IsOneStage)
         {
             // secrets = lp(psk) || lp(shared_secret); context = mode || lp(psk_id) || lp(info);
-            // key || base_nonce || exporter_secret = LabeledDerive(secrets, "secret", context, Nk + Nn + Nh).
-            using HpkeScratch ikm = new(2 + psk.Length + 2 + sharedSecret.Length, stackalloc byte[HpkeScratch.StackSize]);
-            HpkeWriter secretsIn = ikm.Writer();
-            secretsIn.AppendLengthPrefixed(psk);
-            secretsIn.AppendLengthPrefixed(sharedSecret);
-            using HpkeScratch context = new(1 + 2 + pskId.Length + 2 + info.Length, stackalloc byte[HpkeScratch.StackSize]);
-            HpkeWriter c = context.Writer();
-            c.AppendByte((byte)mode);
-            c.AppendLengthPrefixed(pskId);
-            c.AppendLengthPrefixed(info);
-            LabeledDerive(suiteId, secretsIn.Written, HpkeLabels.Secret, c.Written, secrets);
+            // key || base_nonce || exporter_secret = LabeledDerive(secrets, "secret", context, Nk + Nn + Nh),
+            // absorbed piece by piece: the PSK and the shared secret are read where they live, info and psk_id too.
+            Debug.Assert(psk.Length <= MaxInputSizeInBytes && pskId.Length <= MaxInputSizeInBytes && info.Length <= MaxInputSizeInBytes);
+            KeccakState xof = Xof(Id);
+            try
+            {
+                AbsorbLengthPrefixed(ref xof, psk);
+                AbsorbLengthPrefixed(ref xof, sharedSecret);
+                AbsorbHeader(ref xof, suiteId, HpkeLabels.Secret, secrets.Length);
+                Span<byte> modeByte = [(byte)mode];
+                xof.Absorb(modeByte);
+                AbsorbLengthPrefixed(ref xof, pskId);
+                AbsorbLengthPrefixed(ref xof, info);
+                xof.Squeeze(secrets);
+            }
+            finally
+            {
+                xof.Clear();
+            }
             return;
         }
 

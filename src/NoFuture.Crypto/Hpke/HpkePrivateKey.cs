@@ -3,6 +3,8 @@
 //   SerializePrivateKey(sk) (Nsk bytes) || the KEM's cached expanded form (ML-KEM's dk, X-Wing's sk_M || sk_X, ...)
 // so decapsulation never re-expands a seed. DHKEM over P-256/384/521 also keeps an EcPrivateKey (its own Secret) for
 // the BCL's ECDH. The public key (SerializePublicKey(pk)) is not secret and sits in an ordinary array.
+// Export of the private key obeys KeyExportPolicies like every other key type: refused unless the key was generated,
+// derived or imported with AllowPlaintextExport. Keys the library makes for itself (DHKEM's ephemeral skE) keep None.
 using System.Diagnostics;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
@@ -14,8 +16,10 @@ namespace NoFuture.Crypto.Hpke;
 /// wipe the key.
 /// </summary>
 /// <remarks>
-/// The private key never leaves secret memory: <see cref="ExportPrivateKey"/> copies the serialized form into another
-/// <see cref="Secret"/>. <see cref="ToString"/> shows the KEM only.
+/// The private key never leaves secret memory. It can be exported (<see cref="ExportPrivateKey(SecretOptions?)"/>, into
+/// another <see cref="Secret"/> or a caller's span) only when the key was created with
+/// <see cref="KeyExportPolicies.AllowPlaintextExport"/>; using the key never needs an export. <see cref="ToString"/>
+/// shows the KEM only.
 /// </remarks>
 [DebuggerDisplay("HpkePrivateKey {Kem.Name}")]
 public sealed class HpkePrivateKey : IDisposable
@@ -35,6 +39,10 @@ public sealed class HpkePrivateKey : IDisposable
 
     /// <summary>The KEM this key belongs to.</summary>
     public HpkeKem Kem { get; }
+
+    /// <summary>The private-key exports this key allows, fixed at creation.</summary>
+    /// <remarks>Set once by the public factory methods, before the key is handed out (the KEM cores build the key).</remarks>
+    public KeyExportPolicies ExportPolicy { get; private set; }
 
     /// <summary>The serialized public key, <see cref="HpkeKem.PublicKeySizeInBytes"/> bytes.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
@@ -62,11 +70,16 @@ public sealed class HpkePrivateKey : IDisposable
     internal IDisposable? Companion => _companion;
 
     /// <summary>GenerateKeyPair() (RFC 9180 §4): randomness from the OS CSPRNG, written straight into secret memory.</summary>
+    /// <param name="kem">The KEM.</param>
+    /// <param name="options">Secret-memory options for the new key.</param>
+    /// <param name="exportPolicy">Whether the private key may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
-    public static HpkePrivateKey Generate(HpkeKem kem, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static HpkePrivateKey Generate(HpkeKem kem, SecretOptions? options = null, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(kem);
-        return kem.Core.Generate(options);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return kem.Core.Generate(options).WithExportPolicy(exportPolicy);
     }
 
     /// <summary>
@@ -77,25 +90,32 @@ public sealed class HpkePrivateKey : IDisposable
     /// <param name="ikm">Input keying material with at least <see cref="HpkeKem.PrivateKeySizeInBytes"/> bytes of entropy
     /// (typically a read lease's span).</param>
     /// <param name="options">Secret-memory options for the new key.</param>
+    /// <param name="exportPolicy">Whether the private key may be exported later; <see cref="KeyExportPolicies.None"/> by default.</param>
     /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.DeriveKeyPairFailed"/>: no valid scalar was found (NIST curves;
     /// probability below 2^-32 per attempt even for P-256).</exception>
-    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, ReadOnlySpan<byte> ikm, SecretOptions? options = null)
+    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, ReadOnlySpan<byte> ikm, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(kem);
-        return kem.Core.DeriveKeyPair(ikm, options);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return kem.Core.DeriveKeyPair(ikm, options).WithExportPolicy(exportPolicy);
     }
 
     /// <summary>DeriveKeyPair from input keying material held in a <see cref="Secret"/>; see the span overload.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.DeriveKeyPairFailed"/>.</exception>
-    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, Secret ikm, SecretOptions? options = null)
+    public static HpkePrivateKey DeriveKeyPair(HpkeKem kem, Secret ikm, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(kem);
         ArgumentNullException.ThrowIfNull(ikm);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using SecretReadLease lease = ikm.OpenRead();
-        return kem.Core.DeriveKeyPair(lease.Span, options);
+        return kem.Core.DeriveKeyPair(lease.Span, options).WithExportPolicy(exportPolicy);
     }
 
     /// <summary>
@@ -105,25 +125,31 @@ public sealed class HpkePrivateKey : IDisposable
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The secret has the wrong size, or is not a valid scalar (0 or ≥ n on a NIST curve).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static HpkePrivateKey Import(HpkeKem kem, Secret privateKey, SecretOptions? options = null)
+    public static HpkePrivateKey Import(HpkeKem kem, Secret privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(kem);
         ArgumentNullException.ThrowIfNull(privateKey);
         if (privateKey.Length != kem.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), kem.PrivateKeySizeInBytes);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using SecretReadLease lease = privateKey.OpenRead();
-        return kem.Core.Import(lease.Span, options);
+        return kem.Core.Import(lease.Span, options).WithExportPolicy(exportPolicy);
     }
 
     /// <summary>Imports a serialized private key from a span (for example another lease); see the Secret overload. The
     /// caller remains responsible for wiping its own copy.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
     /// <exception cref="ArgumentException">The span has the wrong size, or is not a valid scalar.</exception>
-    public static HpkePrivateKey Import(HpkeKem kem, ReadOnlySpan<byte> privateKey, SecretOptions? options = null)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
+    public static HpkePrivateKey Import(HpkeKem kem, ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
+        KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(kem);
         if (privateKey.Length != kem.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), kem.PrivateKeySizeInBytes);
-        return kem.Core.Import(privateKey, options);
+        KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+        return kem.Core.Import(privateKey, options).WithExportPolicy(exportPolicy);
     }
 
     /// <summary>Copies the public key into <paramref name="destination"/> (exactly <see cref="HpkeKem.PublicKeySizeInBytes"/> bytes).</summary>
@@ -137,12 +163,30 @@ public sealed class HpkePrivateKey : IDisposable
     }
 
     /// <summary>SerializePrivateKey: copies the serialized private key into a new <see cref="Secret"/> the caller owns.</summary>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public Secret ExportPrivateKey(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _secret.OpenRead();
         return Secret.CopyFrom(lease.Span[..Kem.PrivateKeySizeInBytes], options);
+    }
+
+    /// <summary>
+    /// SerializePrivateKey into <paramref name="destination"/> (exactly <see cref="HpkeKem.PrivateKeySizeInBytes"/> bytes,
+    /// typically a write lease's span).
+    /// </summary>
+    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
+    /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public void ExportPrivateKey(Span<byte> destination)
+    {
+        ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
+        KeyExport.Demand(ExportPolicy);
+        if (destination.Length != Kem.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), Kem.PrivateKeySizeInBytes);
+        using SecretReadLease lease = _secret.OpenRead();
+        lease.Span[..Kem.PrivateKeySizeInBytes].CopyTo(destination);
     }
 
     /// <summary>Wipes and frees the private key.</summary>
@@ -154,6 +198,13 @@ public sealed class HpkePrivateKey : IDisposable
 
     /// <summary>Returns the type and KEM name only.</summary>
     public override string ToString() => $"HpkePrivateKey {Kem.Name}";
+
+    /// <summary>Sets the export policy of a key just built by a KEM core, before it is handed out.</summary>
+    private HpkePrivateKey WithExportPolicy(KeyExportPolicies exportPolicy)
+    {
+        ExportPolicy = exportPolicy;
+        return this;
+    }
 
     /// <summary>Throws ObjectDisposedException when disposed.</summary>
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);

@@ -3,7 +3,10 @@
 // a PSK gives psk, a sender key gives auth, both give auth_psk), plus the single-shot API of §6.
 // VerifyPSKInputs (§5.1): a PSK and a PSK id must come together; both are then non-empty.
 // Failure policy (written once, followed everywhere):
-//   - misuse (wrong sizes, a key of another KEM, a PSK without its id) → ArgumentException, before any output;
+//   - misuse (wrong sizes, a key of another KEM, a PSK without its id, an output span overlapping an input span, an
+//     info, psk or psk_id longer than the KDF's MaxInputSizeInBytes) → ArgumentException naming the parameter, before
+//     any output is written; on the recipient's side too: info, psk and psk_id are the recipient's own arguments, and a
+//     length it could have checked is misuse like a wrong-sized enc, not a false Open (no sender could have used them);
 //   - SetupSender with an invalid recipient key → HpkeException(EncapsulationFailed);
 //   - SetupRecipient with an invalid enc or sender key → HpkeException(DecapsulationFailed) (a constructor-like call
 //     has no false to return);
@@ -82,7 +85,9 @@ public sealed class HpkeSuite
     /// <param name="pskId">The PSK identifier; required exactly when <paramref name="psk"/> is given.</param>
     /// <param name="senderKey">The sender's private key (mode_auth / mode_auth_psk), or null.</param>
     /// <param name="options">Secret-memory options for the context's secrets.</param>
-    /// <exception cref="ArgumentException">A size is wrong, a key belongs to another KEM, or the PSK inputs are inconsistent.</exception>
+    /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
+    /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), <paramref name="encapsulatedKey"/>
+    /// overlaps an input, a key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/> (invalid recipient key) or
     /// <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
     /// <exception cref="ObjectDisposedException">A key or the PSK was disposed.</exception>
@@ -101,14 +106,16 @@ public sealed class HpkeSuite
     /// <param name="pskId">The PSK identifier; required exactly when <paramref name="psk"/> is given.</param>
     /// <param name="senderPublicKey">pkS for mode_auth / mode_auth_psk; empty otherwise.</param>
     /// <param name="options">Secret-memory options for the context's secrets.</param>
-    /// <exception cref="ArgumentException">A size is wrong, the key belongs to another KEM, or the PSK inputs are inconsistent.</exception>
+    /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
+    /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), the key belongs to another KEM, or
+    /// the PSK inputs are inconsistent.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.DecapsulationFailed"/> (enc or pkS is not a valid key, or
     /// the DH result is all zero) or <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key or the PSK was disposed.</exception>
     public HpkeRecipientContext SetupRecipient(HpkePrivateKey recipientKey, ReadOnlySpan<byte> encapsulatedKey, ReadOnlySpan<byte> info = default,
         Secret? psk = null, ReadOnlySpan<byte> pskId = default, ReadOnlySpan<byte> senderPublicKey = default, SecretOptions? options = null)
     {
-        HpkeMode mode = CheckRecipient(recipientKey, encapsulatedKey, psk, pskId, senderPublicKey);
+        HpkeMode mode = CheckRecipient(recipientKey, encapsulatedKey, info, psk, pskId, senderPublicKey);
         Secret secrets = Secret.Allocate(SecretsSize, options);
         try
         {
@@ -129,8 +136,11 @@ public sealed class HpkeSuite
     /// Single-shot Seal (RFC 9180 §6.1): sets up a sender context, seals one message (sequence number 0) and forgets
     /// the context. Writes enc (Nenc bytes) and the ciphertext (plaintext + Nt bytes).
     /// </summary>
-    /// <exception cref="ArgumentException">A size is wrong, an output overlaps an input, a key belongs to another KEM,
-    /// or the PSK inputs are inconsistent.</exception>
+    /// <remarks>The ciphertext may start exactly where the plaintext starts (in-place encryption); any other overlap of
+    /// an output (<paramref name="encapsulatedKey"/>, <paramref name="ciphertext"/>) with an input is refused.</remarks>
+    /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
+    /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), an output overlaps an input or the
+    /// other output, a key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/>, <see cref="HpkeError.ExportOnly"/> or
     /// <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
     /// <exception cref="ObjectDisposedException">A key or the PSK was disposed.</exception>
@@ -139,9 +149,7 @@ public sealed class HpkeSuite
         HpkePrivateKey? senderKey = null)
     {
         if (Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
-        CheckSealBuffers(Aead, plaintext, ciphertext, associatedData);
-        if (ciphertext.Overlaps(encapsulatedKey) || ciphertext.Overlaps(recipientPublicKey) || ciphertext.Overlaps(info))
-            CryptoThrowHelper.Overlap(nameof(ciphertext));
+        CheckSingleShotSealBuffers(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, pskId);
         SealCore(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, psk, pskId, senderKey, default);
     }
 
@@ -152,8 +160,11 @@ public sealed class HpkeSuite
     /// <see langword="true"/> when authentic; <see langword="false"/> when anything was tampered with or does not match
     /// (enc, ciphertext, AAD, info, PSK, sender key), with <paramref name="plaintext"/> cleared.
     /// </returns>
-    /// <exception cref="ArgumentException">A size is wrong, the plaintext overlaps an input, the key belongs to another
-    /// KEM, or the PSK inputs are inconsistent.</exception>
+    /// <remarks>The plaintext may start exactly where the ciphertext starts (in-place decryption); any other overlap of
+    /// <paramref name="plaintext"/> with an input is refused.</remarks>
+    /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
+    /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), the plaintext overlaps an input,
+    /// the key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.ExportOnly"/> or <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key or the PSK was disposed.</exception>
     public bool Open(HpkePrivateKey recipientKey, ReadOnlySpan<byte> encapsulatedKey, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext,
@@ -161,9 +172,10 @@ public sealed class HpkeSuite
         ReadOnlySpan<byte> senderPublicKey = default)
     {
         if (Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
-        HpkeMode mode = CheckRecipient(recipientKey, encapsulatedKey, psk, pskId, senderPublicKey);
+        HpkeMode mode = CheckRecipient(recipientKey, encapsulatedKey, info, psk, pskId, senderPublicKey);
         CheckOpenBuffers(Aead, ciphertext, plaintext, associatedData);
-        if (plaintext.Overlaps(encapsulatedKey) || plaintext.Overlaps(info)) CryptoThrowHelper.Overlap(nameof(plaintext));
+        if (plaintext.Overlaps(encapsulatedKey) || plaintext.Overlaps(info) || plaintext.Overlaps(pskId) || plaintext.Overlaps(senderPublicKey))
+            CryptoThrowHelper.Overlap(nameof(plaintext));
         Span<byte> secrets = stackalloc byte[MaxSecretsSize];
         secrets = secrets[..SingleShotSecretsSize];
         Span<byte> nonce = stackalloc byte[12];
@@ -185,10 +197,13 @@ public sealed class HpkeSuite
     }
 
     /// <summary>The ciphertext size for a plaintext of <paramref name="plaintextLength"/> bytes (plus Nt).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="plaintextLength"/> is negative, or so large that the
+    /// ciphertext would not fit in a span (more than <see cref="int.MaxValue"/> − Nt).</exception>
     public int GetCiphertextSize(int plaintextLength)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(plaintextLength);
-        return checked(plaintextLength + Aead.TagSizeInBytes);
+        int max = int.MaxValue - Aead.TagSizeInBytes;
+        if (plaintextLength < 0 || plaintextLength > max) CryptoThrowHelper.OutOfRange(nameof(plaintextLength), 0, max);
+        return plaintextLength + Aead.TagSizeInBytes;
     }
 
     /// <summary>SetupS with caller-chosen KEM randomness (ikmE of the test vectors). For tests only: reuse breaks HPKE.</summary>
@@ -204,7 +219,7 @@ public sealed class HpkeSuite
         ReadOnlySpan<byte> info, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> randomness)
     {
         if (randomness.Length != Kem.Core.EncapRandomnessSize) CryptoThrowHelper.WrongSize(nameof(randomness), Kem.Core.EncapRandomnessSize);
-        CheckSealBuffers(Aead, plaintext, ciphertext, associatedData);
+        CheckSingleShotSealBuffers(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, default);
         SealCore(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, null, default, null, randomness);
     }
 
@@ -214,6 +229,19 @@ public sealed class HpkeSuite
             CryptoThrowHelper.WrongSize(nameof(ciphertext), plaintext.Length + aead.TagSizeInBytes);
         if (ciphertext.Overlaps(plaintext, out int offset) && offset != 0) CryptoThrowHelper.Overlap(nameof(ciphertext));
         if (ciphertext.Overlaps(associatedData)) CryptoThrowHelper.Overlap(nameof(ciphertext));
+    }
+
+    /// <summary>Single-shot Seal's overlap rules: each output against every input span and the other output.</summary>
+    private void CheckSingleShotSealBuffers(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> plaintext, Span<byte> encapsulatedKey,
+        Span<byte> ciphertext, ReadOnlySpan<byte> info, ReadOnlySpan<byte> associatedData, ReadOnlySpan<byte> pskId)
+    {
+        CheckSealBuffers(Aead, plaintext, ciphertext, associatedData);
+        if (ciphertext.Overlaps(encapsulatedKey) || ciphertext.Overlaps(recipientPublicKey) || ciphertext.Overlaps(info) || ciphertext.Overlaps(pskId))
+            CryptoThrowHelper.Overlap(nameof(ciphertext));
+        // enc is written before the key schedule reads info and psk_id and before the AEAD reads the plaintext and AAD:
+        // an enc on top of any of them would seal something no recipient can open. enc against pkR, info, psk_id: CheckSender.
+        if (encapsulatedKey.Overlaps(plaintext) || encapsulatedKey.Overlaps(associatedData))
+            CryptoThrowHelper.Overlap(nameof(encapsulatedKey));
     }
 
     internal static void CheckOpenBuffers(HpkeAead aead, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
@@ -228,7 +256,7 @@ public sealed class HpkeSuite
     private HpkeSenderContext SetupSenderCore(ReadOnlySpan<byte> recipientPublicKey, Span<byte> encapsulatedKey, ReadOnlySpan<byte> info,
         Secret? psk, ReadOnlySpan<byte> pskId, HpkePrivateKey? senderKey, ReadOnlySpan<byte> randomness, SecretOptions? options)
     {
-        HpkeMode mode = CheckSender(recipientPublicKey, encapsulatedKey, psk, pskId, senderKey);
+        HpkeMode mode = CheckSender(recipientPublicKey, encapsulatedKey, info, psk, pskId, senderKey);
         Secret secrets = Secret.Allocate(SecretsSize, options);
         try
         {
@@ -248,7 +276,7 @@ public sealed class HpkeSuite
         ReadOnlySpan<byte> info, ReadOnlySpan<byte> associatedData, Secret? psk, ReadOnlySpan<byte> pskId, HpkePrivateKey? senderKey,
         ReadOnlySpan<byte> randomness)
     {
-        HpkeMode mode = CheckSender(recipientPublicKey, encapsulatedKey, psk, pskId, senderKey);
+        HpkeMode mode = CheckSender(recipientPublicKey, encapsulatedKey, info, psk, pskId, senderKey);
         Span<byte> secrets = stackalloc byte[MaxSecretsSize];
         secrets = secrets[..SingleShotSecretsSize];
         Span<byte> nonce = stackalloc byte[12];
@@ -366,35 +394,43 @@ public sealed class HpkeSuite
         private sealed record Entry(byte[] Input, byte[] Hash);
     }
 
-    private HpkeMode CheckSender(ReadOnlySpan<byte> pkR, Span<byte> enc, Secret? psk, ReadOnlySpan<byte> pskId, HpkePrivateKey? skS)
+    private HpkeMode CheckSender(ReadOnlySpan<byte> pkR, Span<byte> enc, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, HpkePrivateKey? skS)
     {
         if (pkR.Length != Kem.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize("recipientPublicKey", Kem.PublicKeySizeInBytes);
         if (enc.Length != Kem.EncapsulatedKeySizeInBytes) CryptoThrowHelper.WrongSize("encapsulatedKey", Kem.EncapsulatedKeySizeInBytes);
-        if (enc.Overlaps(pkR)) CryptoThrowHelper.Overlap("encapsulatedKey");
+        // enc is written by Encap, before the key schedule reads info and psk_id.
+        if (enc.Overlaps(pkR) || enc.Overlaps(info) || enc.Overlaps(pskId)) CryptoThrowHelper.Overlap("encapsulatedKey");
         if (skS is not null)
         {
             if (skS.Kem != Kem) CryptoThrowHelper.HpkeKemMismatch("senderKey");
             skS.ThrowIfDisposed();
         }
-        return ModeOf(psk, pskId, auth: skS is not null);
+        return ModeOf(info, psk, pskId, auth: skS is not null);
     }
 
-    private HpkeMode CheckRecipient(HpkePrivateKey skR, ReadOnlySpan<byte> enc, Secret? psk, ReadOnlySpan<byte> pskId, ReadOnlySpan<byte> pkS)
+    private HpkeMode CheckRecipient(HpkePrivateKey skR, ReadOnlySpan<byte> enc, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId,
+        ReadOnlySpan<byte> pkS)
     {
         ArgumentNullException.ThrowIfNull(skR, "recipientKey");
         if (skR.Kem != Kem) CryptoThrowHelper.HpkeKemMismatch("recipientKey");
         skR.ThrowIfDisposed();
         if (enc.Length != Kem.EncapsulatedKeySizeInBytes) CryptoThrowHelper.WrongSize("encapsulatedKey", Kem.EncapsulatedKeySizeInBytes);
         if (!pkS.IsEmpty && pkS.Length != Kem.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize("senderPublicKey", Kem.PublicKeySizeInBytes);
-        return ModeOf(psk, pskId, auth: !pkS.IsEmpty);
+        return ModeOf(info, psk, pskId, auth: !pkS.IsEmpty);
     }
 
-    /// <summary>VerifyPSKInputs (§5.1) and the mode the inputs select; refuses auth for KEMs without AuthEncap.</summary>
-    private HpkeMode ModeOf(Secret? psk, ReadOnlySpan<byte> pskId, bool auth)
+    /// <summary>
+    /// VerifyPSKInputs (§5.1) and the mode the inputs select; the KDF's input limits (draft-ietf-hpke-hpke, Input Length
+    /// Restrictions) for info, psk and psk_id; refuses auth for KEMs without AuthEncap.
+    /// </summary>
+    private HpkeMode ModeOf(ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, bool auth)
     {
         bool gotPsk = psk is not null;
         if (gotPsk != !pskId.IsEmpty) CryptoThrowHelper.HpkePskInputs(gotPsk ? "pskId" : "psk");
         if (psk is not null) ObjectDisposedException.ThrowIf(psk.IsDisposed, psk);
+        Kdf.CheckInputLength(info.Length, nameof(info));
+        Kdf.CheckInputLength(pskId.Length, nameof(pskId));
+        if (psk is not null) Kdf.CheckInputLength(psk.Length, nameof(psk));
         if (auth && !Kem.SupportsAuthentication) CryptoThrowHelper.Hpke(HpkeError.AuthenticationNotSupported);
         return (gotPsk, auth) switch
         {

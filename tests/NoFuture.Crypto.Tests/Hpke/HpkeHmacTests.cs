@@ -1,6 +1,7 @@
 // HpkeHmac (HMAC/HKDF over a reused SHA-2 context) against the BCL's HMAC and HKDF (OpenSSL), over random keys,
 // salts and messages of every length class: empty, shorter than a block, longer than a block (hashed key), and
-// multi-block HKDF-Expand outputs up to 255 · HashLen.
+// multi-block HKDF-Expand outputs up to 255 · HashLen; messages given in parts, both short (hashed from one stack
+// buffer) and long (hashed part by part).
 using System.Security.Cryptography;
 using NoFuture.Crypto.Hpke;
 
@@ -30,6 +31,9 @@ public class HpkeHmacTests
             HpkeHmac.Extract(hash, key, message, ours);
             HKDF.Extract(hash, message, key, bcl);
             Assert.Equal(bcl, ours);
+
+            HpkeHmac.Extract(hash, key, message.AsSpan(0, cut), message.AsSpan(cut), ours);
+            Assert.Equal(bcl, ours);
         }
         byte[] prk = RandomNumberGenerator.GetBytes(hashLength), info = RandomNumberGenerator.GetBytes(40);
         foreach (int outputLength in new[] { 1, hashLength - 1, hashLength, hashLength + 1, 3 * hashLength + 5, 255 * hashLength })
@@ -37,6 +41,14 @@ public class HpkeHmacTests
             byte[] ours = new byte[outputLength], bcl = new byte[outputLength];
             HpkeHmac.Expand(hash, prk, info, ours);
             HKDF.Expand(hash, prk, bcl, info);
+            Assert.Equal(bcl, ours);
+        }
+        foreach (int infoLength in new[] { 0, 200, 256, 257, 5000 })
+        {
+            byte[] prefix = RandomNumberGenerator.GetBytes(30), longInfo = RandomNumberGenerator.GetBytes(infoLength);
+            byte[] ours = new byte[3 * hashLength], bcl = new byte[3 * hashLength];
+            HpkeHmac.Expand(hash, prk, prefix, longInfo, ours);
+            HKDF.Expand(hash, prk, bcl, [.. prefix, .. longInfo]);
             Assert.Equal(bcl, ours);
         }
     }
