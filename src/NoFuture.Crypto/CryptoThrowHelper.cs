@@ -99,6 +99,10 @@ internal static class CryptoThrowHelper
         throw new ObjectDisposedException(nameof(Argon2), "Secret memory was purged during the derivation; its result was discarded.");
 
     [DoesNotReturn]
+    internal static void KeyPurged(string typeName) =>
+        throw new ObjectDisposedException(typeName, "Secret memory was purged (SecureMemory.Purge): the key was wiped and cannot be used.");
+
+    [DoesNotReturn]
     internal static void Argon2PhcMalformed(string field) =>
         throw new FormatException($"The PHC string is malformed: bad or missing {field}.");
 

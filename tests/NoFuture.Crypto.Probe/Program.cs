@@ -6,11 +6,12 @@ return args.Length > 0 ? args[0] switch
     "leakscan" => LeakScanScenario.Run(),
     "leakscan-hpke" => HpkeLeakScanScenario.Run(),
     "argon2-purge" => Argon2PurgeScenario.Run(),
+    "aead-purge" => AeadPurgeScenario.Run(),
     _ => Usage(),
 } : Usage();
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge");
+    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge | aead-purge");
     return 2;
 }
