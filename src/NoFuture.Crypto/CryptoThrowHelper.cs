@@ -76,8 +76,31 @@ internal static class CryptoThrowHelper
             $"The memory size ({neededMib} MiB) exceeds the memory available to this process ({availableMib} MiB).");
 
     [DoesNotReturn]
+    internal static void Argon2TagLongerThanSecret(string paramName) =>
+        throw new ArgumentOutOfRangeException(paramName,
+            "The tag length exceeds Secret.MaxLength (1 GiB), so no Secret can hold the output; derive into a span instead.");
+
+    [DoesNotReturn]
+    internal static void Argon2PhcTooLong(string paramName, int maxLength) =>
+        throw new ArgumentOutOfRangeException(paramName, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The tag length would make the PHC string longer than the {maxLength} characters Argon2PhcString.Parse accepts."));
+
+    // The string's m and t and the caller's limits are public values; nothing of the salt, hash or password is shown.
+    [DoesNotReturn]
+    internal static void Argon2LimitExceeded(Argon2Error error, long value, long limit) =>
+        throw new Argon2Exception(error, error == Argon2Error.MemoryLimitExceeded
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The PHC string asks for m = {value} KiB of memory, above the verification limit of {limit} KiB (Argon2VerifyLimits.MaxMemorySizeKib).")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The PHC string asks for m*t = {value} KiB of blocks over all passes, above the verification limit of {limit} KiB (Argon2VerifyLimits.MaxWorkKib)."));
+
+    [DoesNotReturn]
     internal static void Argon2Purged() =>
         throw new ObjectDisposedException(nameof(Argon2), "Secret memory was purged during the derivation; its result was discarded.");
+
+    [DoesNotReturn]
+    internal static void KeyPurged(string typeName) =>
+        throw new ObjectDisposedException(typeName, "Secret memory was purged (SecureMemory.Purge): the key was wiped and cannot be used.");
 
     [DoesNotReturn]
     internal static void Argon2PhcMalformed(string field) =>

@@ -7,11 +7,12 @@ return args.Length > 0 ? args[0] switch
     "leakscan-hpke" => HpkeLeakScanScenario.Run(),
     "argon2-purge" => Argon2PurgeScenario.Run(),
     "hpke-public-inputs" => HpkePublicInputScenario.Run(),
+    "aead-purge" => AeadPurgeScenario.Run(),
     _ => Usage(),
 } : Usage();
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge | hpke-public-inputs");
+    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge | hpke-public-inputs | aead-purge");
     return 2;
 }

@@ -11,7 +11,7 @@
 // which writes ciphertext ‖ tag and returns false only when the destination is too small; and a Seal that returns
 // ciphertext ‖ tag as a new array (public output). Open has no array form: its output, the plaintext, may be secret.
 // Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
-// straight after); AeadKey keeps one context for many calls instead.
+// straight after); AeadKey keeps one context for many calls instead, keyed from its own copy in a Secret.
 using System.Diagnostics;
 using NoFuture.Memory;
 
@@ -204,9 +204,10 @@ public sealed class AeadAlgorithm
     /// Creates a reusable keyed object from the key in <paramref name="key"/>, which avoids re-keying on every call.
     /// </summary>
     /// <remarks>
-    /// For AES-GCM and ChaCha20-Poly1305 the key is copied once into an OpenSSL context owned by the returned object
-    /// (OpenSSL's heap: not locked, not excluded from dumps) until it is disposed, when OpenSSL cleanses it. For
-    /// XChaCha20-Poly1305 the key is copied into a new <see cref="Secret"/>.
+    /// The key is copied into a new <see cref="Secret"/> owned by the returned object, which
+    /// <see cref="SecureMemory.Purge"/> wipes. For AES-GCM and ChaCha20-Poly1305 it is also copied once into an
+    /// OpenSSL context (OpenSSL's heap: not locked, not excluded from dumps) that lives until the object is disposed,
+    /// or is next used after a purge; OpenSSL cleanses it when it is freed. See <see cref="AeadKey"/>.
     /// </remarks>
     /// <exception cref="ArgumentException">The key has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The key secret was disposed.</exception>
@@ -216,7 +217,7 @@ public sealed class AeadAlgorithm
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(key), KeySizeInBytes);
         using SecretReadLease lease = key.OpenRead();
-        return new AeadKey(this, CreateState(lease.Span));
+        return AeadKey.Create(this, lease.Span);
     }
 
     /// <summary>Creates a reusable keyed object from <paramref name="key"/>; see <see cref="CreateKey(Secret)"/>.</summary>
@@ -225,7 +226,7 @@ public sealed class AeadAlgorithm
     public AeadKey CreateKey(ReadOnlySpan<byte> key)
     {
         if (key.Length != KeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(key), KeySizeInBytes);
-        return new AeadKey(this, CreateState(key));
+        return AeadKey.Create(this, key);
     }
 
     /// <summary>Returns the algorithm's name.</summary>
@@ -302,10 +303,19 @@ public sealed class AeadAlgorithm
         return state.Open(nonce, ciphertext, tag, plaintext, associatedData);
     }
 
+    /// <summary>A BCL cipher object keyed with <paramref name="key"/> (AES-GCM or ChaCha20-Poly1305 only).</summary>
     private AeadKeyState CreateState(ReadOnlySpan<byte> key) => Kind switch
     {
         AeadKind.AesGcm => new BclAesGcmKeyState(key, TagSizeInBytes),
         AeadKind.ChaCha20Poly1305 => new BclChaCha20Poly1305KeyState(key),
-        _ => new SodiumXChaCha20Poly1305KeyState(key),
+        _ => throw new UnreachableException("XChaCha20-Poly1305 works on the key in place, with no keyed state."),
     };
+
+    /// <summary>The keyed state of an <see cref="AeadKey"/> over its key <see cref="Secret"/> (which it does not own).</summary>
+    internal AeadKeyState CreateKeyState(Secret key)
+    {
+        if (Kind == AeadKind.XChaCha20Poly1305) return new SodiumXChaCha20Poly1305KeyState(key);
+        using SecretReadLease lease = key.OpenRead();
+        return CreateState(lease.Span);
+    }
 }

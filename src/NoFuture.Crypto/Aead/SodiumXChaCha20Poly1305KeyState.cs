@@ -1,26 +1,27 @@
-// Keyed XChaCha20-Poly1305: the key is copied once into a Secret this state owns, and each call passes a pointer into
-// it under a read lease.
+// Keyed XChaCha20-Poly1305: libsodium works on the key in the AeadKey's Secret (borrowed, not owned: the AeadKey
+// disposes it), through a pointer under a read lease, so the key is never copied out of secret memory.
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Aead;
 
-internal sealed class SodiumXChaCha20Poly1305KeyState(ReadOnlySpan<byte> key) : AeadKeyState
+internal sealed class SodiumXChaCha20Poly1305KeyState(Secret key) : AeadKeyState
 {
-    private readonly Secret _key = Secret.CopyFrom(key);
-
     internal override void Seal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext,
         Span<byte> tag, ReadOnlySpan<byte> associatedData)
     {
-        using SecretReadLease lease = _key.OpenRead();
+        using SecretReadLease lease = key.OpenRead();
         SodiumChaCha20Poly1305.Seal(lease.Span, nonce, plaintext, ciphertext, tag, associatedData);
     }
 
     internal override bool Open(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag,
         Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
-        using SecretReadLease lease = _key.OpenRead();
+        using SecretReadLease lease = key.OpenRead();
         return SodiumChaCha20Poly1305.Open(lease.Span, nonce, ciphertext, tag, plaintext, associatedData);
     }
 
-    public override void Dispose() => _key.Dispose();
+    public override void Dispose()
+    {
+        // The Secret belongs to the AeadKey.
+    }
 }

@@ -42,8 +42,7 @@ public static class Argon2
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (output.Length != parameters.TagLength) CryptoThrowHelper.WrongSize(nameof(output), parameters.TagLength);
-        if (salt.Length < Argon2Parameters.MinSaltLength) CryptoThrowHelper.TooSmall(nameof(salt), Argon2Parameters.MinSaltLength);
-        CheckMemoryAvailable(parameters);
+        Validate(salt, parameters);
         cancellationToken.ThrowIfCancellationRequested();
         DeriveKeyCore(password, salt, parameters, output, secret, associatedData, Argon2Paths.Best, cancellationToken);
     }
@@ -51,12 +50,26 @@ public static class Argon2
     /// <summary>Derives <see cref="Argon2Parameters.TagLength"/> bytes into a new <see cref="Secret"/>.</summary>
     /// <remarks>A separate name, not a <c>DeriveKey</c> overload: with a <c>byte[]</c> argument the compiler could
     /// otherwise bind an intended output buffer to <paramref name="secret"/>.</remarks>
-    /// <inheritdoc cref="DeriveKey(ReadOnlySpan{byte}, ReadOnlySpan{byte}, Argon2Parameters, Span{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, CancellationToken)"/>
+    /// <param name="password">P: the password (a span over secret memory); may be empty.</param>
+    /// <param name="salt">S: at least <see cref="Argon2Parameters.MinSaltLength"/> bytes; 16 random bytes are recommended.</param>
+    /// <param name="parameters">Type, version, memory, passes, lanes and tag length (at most <see cref="Secret.MaxLength"/>).</param>
+    /// <param name="secret">K: an optional key (pepper), a span over secret memory.</param>
+    /// <param name="associatedData">X: optional associated data.</param>
+    /// <param name="cancellationToken">Stops a long derivation (checked every 128 blocks per lane).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentException">The salt is too short.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The tag length exceeds <see cref="Secret.MaxLength"/>, or the memory
+    /// size exceeds the memory available to the process (both name <paramref name="parameters"/>).</exception>
+    /// <exception cref="OperationCanceledException">The derivation was cancelled (the secret is disposed).</exception>
+    /// <exception cref="ObjectDisposedException"><see cref="SecureMemory.Purge"/> ran during the derivation.</exception>
     public static Secret DeriveSecret(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, Argon2Parameters parameters,
         ReadOnlySpan<byte> secret = default, ReadOnlySpan<byte> associatedData = default,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        // Every check before the allocation, so a refused call allocates nothing and names its own parameter.
+        if (parameters.TagLength > Secret.MaxLength) CryptoThrowHelper.Argon2TagLongerThanSecret(nameof(parameters));
+        Validate(salt, parameters);
         Secret key = Secret.Allocate(parameters.TagLength);
         try
         {
@@ -98,6 +111,13 @@ public static class Argon2
         {
             CryptographicOperations.ZeroMemory(h0);
         }
+    }
+
+    /// <summary>The argument checks shared by every entry point: the salt's length and the memory's size.</summary>
+    private static void Validate(ReadOnlySpan<byte> salt, Argon2Parameters parameters)
+    {
+        if (salt.Length < Argon2Parameters.MinSaltLength) CryptoThrowHelper.TooSmall(nameof(salt), Argon2Parameters.MinSaltLength);
+        CheckMemoryAvailable(parameters);
     }
 
     private static void CheckMemoryAvailable(Argon2Parameters parameters)

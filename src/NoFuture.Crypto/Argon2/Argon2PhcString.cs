@@ -3,7 +3,9 @@
 // salt and hash in standard base64 without padding. Parsing is strict: fields in this order, decimal numbers
 // without sign or leading zeros, canonical base64, parameters within RFC 9106's ranges. A missing "v=" means
 // version 0x10, as in the reference. Errors are FormatExceptions naming the field, never echoing the input.
-// Verification recomputes the hash into secret memory and compares in constant time.
+// Verification first checks the string's cost against Argon2VerifyLimits (default: the cost of the costliest built-in
+// preset), since the string is input and its m and t decide the memory and time spent; then it recomputes the hash
+// into secret memory and compares in constant time. Hash refuses a tag too long for a string Parse would accept.
 using System.Globalization;
 using System.Text;
 using NoFuture.Memory;
@@ -17,8 +19,11 @@ namespace NoFuture.Crypto;
 /// <remarks>
 /// <para>The stored hash is not secret material in the sense of a key, but it is password-equivalent for offline
 /// guessing: store it as you would store any password hash.</para>
-/// <para><see cref="Verify(string, ReadOnlySpan{byte}, CancellationToken)"/> runs at the cost the string states. Strings from untrusted sources should be checked
-/// with <see cref="Parse"/> first and their <see cref="Parameters"/> bounded.</para>
+/// <para>A stored string states its own cost, and <c>Verify</c> would spend it: the memory size m and m × t (the
+/// running time) are therefore bounded by <see cref="Argon2VerifyLimits"/> before any work, by default
+/// <see cref="Argon2VerifyLimits.Default"/> (the cost of <see cref="Argon2Parameters.Rfc9106First"/>, 2 GiB × 1 pass).
+/// A string above the limits throws <see cref="Argon2Exception"/> rather than returning <see langword="false"/>: it
+/// is not a wrong password, and the refusal should be seen.</para>
 /// </remarks>
 public sealed class Argon2PhcString
 {
@@ -50,10 +55,16 @@ public sealed class Argon2PhcString
     /// <param name="parameters">The cost; <see cref="Argon2Parameters.Rfc9106Second"/> or <see cref="Argon2Parameters.Owasp"/> are good defaults.</param>
     /// <param name="cancellationToken">Stops a long derivation.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The tag length would make the string longer than <see cref="Parse"/>
+    /// accepts (4096 characters; about 3000 bytes of tag), or the memory size exceeds the memory available to the
+    /// process (both name <paramref name="parameters"/>).</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public static string Hash(ReadOnlySpan<byte> password, Argon2Parameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        // Before the derivation: a string Parse cannot read could never be verified.
+        if (EncodedLength(parameters, SaltLength, parameters.TagLength) > MaxEncodedLength)
+            CryptoThrowHelper.Argon2PhcTooLong(nameof(parameters), MaxEncodedLength);
         Span<byte> salt = stackalloc byte[SaltLength];
         System.Security.Cryptography.RandomNumberGenerator.Fill(salt);
         byte[] hash = new byte[parameters.TagLength]; // public output: the stored verifier
@@ -61,18 +72,53 @@ public sealed class Argon2PhcString
         return Format(parameters, salt, hash);
     }
 
-    /// <summary>Checks a password against a PHC string, in constant time over the hash.</summary>
+    /// <summary>
+    /// Checks a password against a PHC string, in constant time over the hash, if the string's cost is within
+    /// <see cref="Argon2VerifyLimits.Default"/> (2 GiB of memory, 2 GiB × 1 pass of work).
+    /// </summary>
     /// <returns>True when the password gives the stored hash.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="phc"/> is null.</exception>
     /// <exception cref="FormatException">The string is malformed.</exception>
+    /// <exception cref="Argon2Exception">The string's memory size or m × t is above the default limits; nothing was
+    /// allocated or computed (<see cref="Argon2Exception.Error"/> says which).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public static bool Verify(string phc, ReadOnlySpan<byte> password, CancellationToken cancellationToken = default) =>
-        Parse(phc).Verify(password, cancellationToken);
+        Verify(phc, password, Argon2VerifyLimits.Default, cancellationToken);
 
-    /// <summary>Checks a password against this hash, in constant time over the hash.</summary>
+    /// <summary>Checks a password against a PHC string if the string's cost is within <paramref name="limits"/>.</summary>
+    /// <returns>True when the password gives the stored hash.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="phc"/> or <paramref name="limits"/> is null.</exception>
+    /// <exception cref="FormatException">The string is malformed.</exception>
+    /// <exception cref="Argon2Exception">The string's memory size or m × t is above <paramref name="limits"/>; nothing
+    /// was allocated or computed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
-    public bool Verify(ReadOnlySpan<byte> password, CancellationToken cancellationToken = default)
+    public static bool Verify(string phc, ReadOnlySpan<byte> password, Argon2VerifyLimits limits, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(limits);
+        return Parse(phc).Verify(password, limits, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a password against this hash, in constant time over the hash, if its cost is within
+    /// <see cref="Argon2VerifyLimits.Default"/>.
+    /// </summary>
+    /// <exception cref="Argon2Exception">The memory size or m × t is above the default limits; nothing was computed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
+    public bool Verify(ReadOnlySpan<byte> password, CancellationToken cancellationToken = default) =>
+        Verify(password, Argon2VerifyLimits.Default, cancellationToken);
+
+    /// <summary>Checks a password against this hash if its cost is within <paramref name="limits"/>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
+    /// <exception cref="Argon2Exception">The memory size or m × t is above <paramref name="limits"/>; nothing was computed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
+    public bool Verify(ReadOnlySpan<byte> password, Argon2VerifyLimits limits, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        limits.Check(Parameters); // before any allocation or hashing
         using Secret computed = Secret.Allocate(_hash.Length);
         using SecretWriteLease lease = computed.OpenWrite();
         Argon2.DeriveKey(password, _salt, Parameters, lease.Span, cancellationToken: cancellationToken);
@@ -87,6 +133,12 @@ public sealed class Argon2PhcString
         ArgumentNullException.ThrowIfNull(parameters);
         if (salt.Length < Argon2Parameters.MinSaltLength) CryptoThrowHelper.TooSmall(nameof(salt), Argon2Parameters.MinSaltLength);
         if (hash.Length != parameters.TagLength) CryptoThrowHelper.WrongSize(nameof(hash), parameters.TagLength);
+        return string.Create(CultureInfo.InvariantCulture, $"{Prefix(parameters)}${Base64(salt)}${Base64(hash)}");
+    }
+
+    /// <summary>"$argon2id$v=19$m=…,t=…,p=…": everything before the salt.</summary>
+    private static string Prefix(Argon2Parameters parameters)
+    {
         string type = parameters.Type switch
         {
             Argon2Type.Argon2d => "argon2d",
@@ -94,8 +146,12 @@ public sealed class Argon2PhcString
             _ => "argon2id",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"${type}$v={(int)parameters.Version}$m={parameters.MemorySizeKib},t={parameters.Iterations},p={parameters.Parallelism}${Base64(salt)}${Base64(hash)}");
+            $"${type}$v={(int)parameters.Version}$m={parameters.MemorySizeKib},t={parameters.Iterations},p={parameters.Parallelism}");
     }
+
+    /// <summary>The length <see cref="Format"/> would give, computed without the bytes (unpadded base64: ⌈4n / 3⌉).</summary>
+    private static long EncodedLength(Argon2Parameters parameters, int saltLength, int hashLength) =>
+        Prefix(parameters).Length + 1 + (4L * saltLength + 2) / 3 + 1 + (4L * hashLength + 2) / 3;
 
     /// <summary>Parses a PHC string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="phc"/> is null.</exception>

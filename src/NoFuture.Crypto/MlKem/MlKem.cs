@@ -14,6 +14,13 @@
 //   hash check on decapsulation keys (7.3). Decapsulation of a wrong ciphertext never fails: implicit rejection.
 // - The base class validates sizes and disposal in its public methods and then calls the ...Core overrides here,
 //   which only compute (STYLE 1). PKCS#8 export is not offered: the seed is the exported private form.
+// - Overlap: an output overlapping an input or another output is a caller mistake, refused with ArgumentException
+//   before anything is written (as X-Wing does). Decaps_internal writes K' to the output before it compares c
+//   with c' (FIPS 203, Algorithm 18, steps 9-11), so a secret written over c would silently be wrong. The BCL's
+//   Decapsulate does not check overlap, so DecapsulateCore does, which covers every path. The BCL's
+//   Encapsulate(Span, Span) does check it, before our code runs, but throws CryptographicException; this class hides
+//   that method with one that throws ArgumentException. Only a call through an MLKem-typed reference still gets the
+//   BCL's exception.
 // - Private export (seed or expanded dk) is gated by KeyExportPolicies (STYLE 4): the Core overrides throw
 //   InvalidOperationException unless the key was created with AllowPlaintextExport, so every base-class export
 //   path, span or byte[], obeys the same policy.
@@ -41,6 +48,12 @@ namespace NoFuture.Crypto;
 /// <see cref="KeyExportPolicies.AllowPlaintextExport"/> (see <see cref="ExportPolicy"/>); otherwise every export
 /// of them, span or <c>byte[]</c>, throws <see cref="InvalidOperationException"/>.</para>
 /// <para>Encapsulation and decapsulation allocate no managed memory and run in time independent of secrets.</para>
+/// <para>An output that overlaps an input or another output (for example a shared secret written over the
+/// ciphertext) throws <see cref="ArgumentException"/> before anything is written. The one exception comes from the
+/// base class: <see cref="MLKem.Encapsulate(Span{byte}, Span{byte})"/> called through an <see cref="MLKem"/>-typed
+/// reference runs the BCL's own check first, which throws <see cref="CryptographicException"/> (as the BCL
+/// documents). Through an <see cref="MlKem"/> reference the same call reaches
+/// <see cref="Encapsulate(Span{byte}, Span{byte})"/> here and throws <see cref="ArgumentException"/>.</para>
 /// </remarks>
 [DebuggerDisplay("MlKem {Algorithm.Name}")]
 public sealed class MlKem : MLKem
@@ -204,9 +217,35 @@ public sealed class MlKem : MLKem
         return new MlKem(algorithm, parameters, encapsulationKey, seed, decapsulationKey, exportPolicy);
     }
 
+    /// <summary>
+    /// Encapsulates (FIPS 203, Algorithm 20, ML-KEM.Encaps) with a fresh random m: writes the ciphertext and the
+    /// 32-byte shared secret (typically into a <see cref="SecretWriteLease"/>'s span).
+    /// </summary>
+    /// <remarks>
+    /// Hides the base class's method of the same signature, which reports overlapping buffers with
+    /// <see cref="CryptographicException"/>: the same checks in the same order (sizes, overlap, disposal), but an
+    /// overlap is a caller mistake here and throws <see cref="ArgumentException"/>.
+    /// </remarks>
+    /// <param name="ciphertext">Receives the ciphertext: exactly <see cref="MLKemAlgorithm.CiphertextSizeInBytes"/> bytes.</param>
+    /// <param name="sharedSecret">Receives the shared secret: exactly 32 bytes, not overlapping <paramref name="ciphertext"/>.</param>
+    /// <exception cref="ArgumentException">A buffer has the wrong size, or the buffers overlap (nothing is written).</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public new void Encapsulate(Span<byte> ciphertext, Span<byte> sharedSecret)
+    {
+        if (ciphertext.Length != Algorithm.CiphertextSizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(ciphertext), Algorithm.CiphertextSizeInBytes);
+        if (sharedSecret.Length != Algorithm.SharedSecretSizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(sharedSecret), Algorithm.SharedSecretSizeInBytes);
+        if (sharedSecret.Overlaps(ciphertext)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        EncapsulateCore(ciphertext, sharedSecret);
+    }
+
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">The buffers overlap (the BCL's public methods refuse that before calling here).</exception>
     protected override void EncapsulateCore(Span<byte> ciphertext, Span<byte> sharedSecret)
     {
+        if (sharedSecret.Overlaps(ciphertext)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
         Span<byte> m = stackalloc byte[32];
         try
         {
@@ -222,6 +261,9 @@ public sealed class MlKem : MLKem
     /// <summary>Encapsulation with a caller-chosen m (FIPS 203, Algorithm 17), for Testing.MlKemTesting only.</summary>
     internal void EncapsulateDerandomized(ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
+        if (sharedSecret.Overlaps(ciphertext)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
+        if (ciphertext.Overlaps(m)) CryptoThrowHelper.Overlap(nameof(ciphertext));
+        if (sharedSecret.Overlaps(m)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
         ObjectDisposedException.ThrowIf(_disposed, this);
         MlKemCore.EncapsInternal(_parameters, MlKemPaths.Best, ExpandedKey, m, sharedSecret, ciphertext);
     }
@@ -234,8 +276,15 @@ public sealed class MlKem : MLKem
         _expandedEncapsulationKey ??= ExpandedEncapsulationKey.Expand(_parameters, _encapsulationKey);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Every public Decapsulate overload of the base class lands here after its size and disposal checks; none of
+    /// them checks overlap, so it is checked here, before anything is written.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="sharedSecret"/> overlaps <paramref name="ciphertext"/>.</exception>
+    /// <exception cref="CryptographicException">The key has no decapsulation key.</exception>
     protected override void DecapsulateCore(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
+        if (sharedSecret.Overlaps(ciphertext)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
         if (_decapsulationKey is null) throw new CryptographicException("The key has no decapsulation key.");
         using SecretReadLease lease = _decapsulationKey.OpenRead();
         MlKemCore.DecapsInternal(_parameters, MlKemPaths.Best, lease.Span, ExpandedKey, ciphertext, sharedSecret);
@@ -264,18 +313,22 @@ public sealed class MlKem : MLKem
     /// <param name="sharedSecret">Receives the shared secret: exactly 32 bytes (a secret has no "large enough").</param>
     /// <param name="bytesWritten">The number of ciphertext bytes written, or 0 when the call returns false.</param>
     /// <returns><see langword="false"/>, with nothing written to either destination, when <paramref name="ciphertext"/> is too small.</returns>
-    /// <exception cref="ArgumentException"><paramref name="sharedSecret"/> has the wrong size or the buffers overlap.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sharedSecret"/> has the wrong size (even when
+    /// <paramref name="ciphertext"/> is too small), or it overlaps the part of <paramref name="ciphertext"/> that would
+    /// be written; nothing is written.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public bool TryEncapsulate(Span<byte> ciphertext, Span<byte> sharedSecret, out int bytesWritten)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (sharedSecret.Length != Algorithm.SharedSecretSizeInBytes)
+            CryptoThrowHelper.WrongSize(nameof(sharedSecret), Algorithm.SharedSecretSizeInBytes);
         int size = Algorithm.CiphertextSizeInBytes;
         if (ciphertext.Length < size)
         {
             bytesWritten = 0;
             return false;
         }
-        Encapsulate(ciphertext[..size], sharedSecret); // the base class validates the shared-secret span and overlap
+        Encapsulate(ciphertext[..size], sharedSecret); // this class's Encapsulate: overlap is an ArgumentException
         bytesWritten = size;
         return true;
     }
