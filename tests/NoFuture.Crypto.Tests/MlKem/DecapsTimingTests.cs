@@ -23,7 +23,7 @@ public class DecapsTimingTests
     /// <summary>
     /// The control: the same measurement of a plausible leak, an implementation that computes the rejection key
     /// K-bar = J(z || c) (FIPS 203, Algorithm 18, line 7) only when the re-encryption differs: one more SHAKE256 over
-    /// z and the ciphertext for invalid ciphertexts, a few percent of a decapsulation. It must be judged leaky.
+    /// z and the ciphertext for invalid ciphertexts (measured at about a sixth of a decapsulation). It must be judged leaky.
     /// </summary>
     [Fact]
     public void TheTimingHarnessDetectsALeakyDecapsulation()
