@@ -1,6 +1,7 @@
 // Runs the built `nofuture.dll` in a child process: the doctor reads process-wide state (rlimits, the
 // lock budget, the arena), so each run needs a fresh process, and the memlock tests need a different user.
 using System.Diagnostics;
+using NoFuture.Tests.Shared;
 using Xunit;
 
 namespace NoFuture.Cli.Tests;
@@ -16,8 +17,7 @@ internal static class CliProcess
     internal static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "nofuture.dll");
 
     /// <summary>The dotnet host: the one that runs `dotnet test` when it says so, else the one on PATH.</summary>
-    internal static string DotnetHost { get; } =
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+    internal static string DotnetHost => NobodyStage.DotnetHost;
 
     /// <summary>Runs <c>dotnet nofuture.dll args</c>.</summary>
     internal static Task<CliResult> RunAsync(params string[] args) => RunAsync([DotnetHost, DllPath, .. args], null);
@@ -57,26 +57,19 @@ internal static class CliProcess
 
     /// <summary>
     /// Runs <c>nofuture args</c> as nobody (65534) with RLIMIT_MEMLOCK set to <paramref name="memlockBytes"/>, so
-    /// neither root's CAP_IPC_LOCK nor the parent's limit can make the test pass for the wrong reason.
+    /// neither root's CAP_IPC_LOCK nor the parent's limit can make the test pass for the wrong reason. The CLI runs from
+    /// a world-readable copy of this folder (<see cref="NobodyStage"/>): the clone may sit where nobody cannot read.
     /// HOME and DOTNET_CLI_HOME point at a fresh world-writable directory nobody can use.
     /// </summary>
     internal static async Task<CliResult> RunAsNobodyAsync(long memlockBytes, params string[] args)
     {
-        if (!OperatingSystem.IsLinux())
-            Assert.Skip("Dropping root with setpriv and prlimit is a Linux test.");
-        if (!Environment.IsPrivilegedProcess)
-            Assert.Skip("Needs root: dropping to uid 65534 with setpriv requires it.");
-
-        string home = Directory.CreateTempSubdirectory("nofuture-cli-").FullName;
+        NobodyStage.RequireCanRunAsNobody();
+        Assert.True(File.Exists(DllPath), $"{DllPath} is missing: the CLI project's output was not copied.");
+        string dll = NobodyStage.Stage(DllPath);
+        string home = NobodyStage.CreateHome();
         try
         {
-            if (OperatingSystem.IsLinux()) File.SetUnixFileMode(home, (UnixFileMode)0x1FF); // 0777: nobody must use it
-            string limit = $"--memlock={memlockBytes}:{memlockBytes}";
-            string[] command =
-            [
-                "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                "prlimit", limit, DotnetHost, DllPath, .. args,
-            ];
+            string[] command = [.. NobodyStage.DropPrivileges(memlockBytes), DotnetHost, dll, .. args];
             return await RunAsync(command, new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home });
         }
         finally

@@ -89,6 +89,7 @@ public class DoctorCommandTests
     public async Task DoctorJson_AsNobodyWith64KiBMemlock_ReportsTheLimit()
     {
         CliResult r = await CliProcess.RunAsNobodyAsync(65536, "doctor", "--json");
+        Assert.False(string.IsNullOrEmpty(r.StdOut), r.ToString()); // a child that cannot start prints only to stderr
 
         using JsonDocument doc = JsonDocument.Parse(r.StdOut);
         JsonElement root = doc.RootElement;
@@ -108,6 +109,7 @@ public class DoctorCommandTests
     public async Task Doctor_AsNobodyWithNoMemlock_CannotHoldStrict_AndSaysWhy()
     {
         CliResult r = await CliProcess.RunAsNobodyAsync(0, "doctor");
+        Assert.False(string.IsNullOrEmpty(r.StdOut), r.ToString()); // a child that cannot start prints only to stderr
 
         Assert.Equal(1, r.ExitCode);
         string verdict = Assert.Single(r.StdOut.Split('\n'), l => l.StartsWith("verdict: ", StringComparison.Ordinal));

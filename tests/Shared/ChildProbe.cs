@@ -21,7 +21,7 @@ internal sealed record ProbeResult(int ExitCode, string Output, string Error)
 
 internal static class ChildProbe
 {
-    internal const int Nobody = 65534;
+    internal const int Nobody = NobodyStage.Nobody;
 
     /// <summary>tests/X.Tests/bin/&lt;Configuration&gt;/net10.0/ → tests/&lt;probe&gt;/bin/&lt;Configuration&gt;/net10.0/&lt;probe&gt;.dll</summary>
     internal static string DllPath(string probe)
@@ -39,16 +39,21 @@ internal static class ChildProbe
     internal static ProbeResult Run(string probe, string arguments, int timeoutSeconds = 120, IDictionary<string, string>? environment = null)
         => Start("dotnet", $"\"{DllPath(probe)}\" {arguments}", timeoutSeconds, environment);
 
-    /// <summary>Runs the probe as user nobody with the given RLIMIT_MEMLOCK (soft and hard), after dropping root.</summary>
+    /// <summary>
+    /// Runs the probe as user nobody with the given RLIMIT_MEMLOCK (soft and hard), after dropping root. The probe runs
+    /// from a world-readable copy of its output folder (<see cref="NobodyStage"/>), so a clone in a private folder works.
+    /// Skips (fails under CI=true) where nobody cannot run the dotnet host; skips when not root.
+    /// </summary>
     internal static ProbeResult RunUnprivileged(string probe, string arguments, long memlockBytes, int timeoutSeconds = 180)
     {
-        string home = Directory.CreateTempSubdirectory("nofuture-nobody-").FullName;
-        File.SetUnixFileMode(home, (UnixFileMode)0x1FF);
+        NobodyStage.RequireCanRunAsNobody();
+        string dll = NobodyStage.Stage(DllPath(probe));
+        string home = NobodyStage.CreateHome();
         var env = new Dictionary<string, string> { ["HOME"] = home, ["DOTNET_CLI_HOME"] = home, ["DOTNET_NOLOGO"] = "1" };
         try
         {
-            return Start("setpriv",
-                $"--reuid={Nobody} --regid={Nobody} --clear-groups prlimit --memlock={memlockBytes}:{memlockBytes} dotnet \"{DllPath(probe)}\" {arguments}",
+            string[] drop = NobodyStage.DropPrivileges(memlockBytes);
+            return Start(drop[0], $"{string.Join(' ', drop.Skip(1))} \"{NobodyStage.DotnetHost}\" \"{dll}\" {arguments}",
                 timeoutSeconds, env);
         }
         finally

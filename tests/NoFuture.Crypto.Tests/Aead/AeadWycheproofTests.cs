@@ -33,33 +33,26 @@ public class AeadWycheproofTests
             256 => AeadAlgorithm.Aes256Gcm,
             _ => null,
         });
-        Assert.Equal(316, c.Valid + c.Invalid + c.RefusedValid + c.RefusedInvalid + c.SkippedAes192);
-        Assert.True(c.Valid > 0 && c.Invalid > 0);
-        Assert.Equal(79, c.Valid);      // 12-byte IV, 128/256-bit keys
-        Assert.Equal(54, c.Invalid);
-        Assert.Equal(4, c.RefusedInvalid); // empty IV
+        Assert.True(c.Valid > 0 && c.Invalid > 0, c.ToString()); // 12-byte IV, 128/256-bit keys
+        Assert.True(c.RefusedInvalid > 0, c.ToString());          // the empty IV
     }
 
     [Fact]
     public void ChaCha20Poly1305_EveryCase()
     {
         Counts c = Run("aead/chacha20_poly1305_test.json", _ => AeadAlgorithm.ChaCha20Poly1305);
-        Assert.Equal(325, c.Valid + c.Invalid + c.RefusedValid + c.RefusedInvalid);
-        Assert.Equal(256, c.Valid);
-        Assert.Equal(60, c.Invalid);
-        Assert.Equal(9, c.RefusedInvalid);
-        Assert.Equal(0, c.RefusedValid);
+        Assert.True(c.Valid > 0 && c.Invalid > 0, c.ToString());
+        Assert.Equal(0, c.RefusedValid); // every valid case has the one nonce size
+        Assert.Equal(0, c.SkippedAes192);
     }
 
     [Fact]
     public void XChaCha20Poly1305_EveryCase()
     {
         Counts c = Run("aead/xchacha20_poly1305_test.json", _ => AeadAlgorithm.XChaCha20Poly1305);
-        Assert.Equal(315, c.Valid + c.Invalid + c.RefusedValid + c.RefusedInvalid);
-        Assert.Equal(246, c.Valid);
-        Assert.Equal(60, c.Invalid);
-        Assert.Equal(9, c.RefusedInvalid);
-        Assert.Equal(0, c.RefusedValid);
+        Assert.True(c.Valid > 0 && c.Invalid > 0, c.ToString());
+        Assert.Equal(0, c.RefusedValid); // every valid case has the one nonce size
+        Assert.Equal(0, c.SkippedAes192);
     }
 
     private static Counts Run(string file, Func<int, AeadAlgorithm?> pick)
@@ -102,6 +95,12 @@ public class AeadWycheproofTests
         }
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"{file}: {counts}");
+        // Every case of the file is run or accounted for; the count comes from the file, so a newer file drops in.
+        VectorCount.AllRan(counts.Valid + counts.Invalid + counts.RefusedValid + counts.RefusedInvalid + counts.SkippedAes192,
+            VectorCount.Wycheproof(doc.RootElement), file);
+        int validOffered = VectorCount.Wycheproof(doc.RootElement, (group, test) =>
+            pick(group.GetProperty("keySize").GetInt32()) is not null && test.GetProperty("result").GetString() == "valid");
+        Assert.Equal(validOffered, counts.Valid + counts.RefusedValid);
         return counts;
     }
 

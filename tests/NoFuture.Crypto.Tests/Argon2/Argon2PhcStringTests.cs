@@ -30,7 +30,7 @@ public class Argon2PhcStringTests
             }
             count++;
         }
-        Assert.Equal(21, count);
+        VectorCount.AllRan(count, json.RootElement.GetProperty("vectors").GetArrayLength(), "argon2id-extra.json");
     }
 
     [Fact]

@@ -36,8 +36,9 @@ public class Ed25519Tests
         }
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"ed25519: {valid} valid, {invalid} invalid");
-        Assert.Equal(151, valid + invalid);
-        Assert.Equal(88, valid);
+        // Counted from the file, apart from the run: every case ran with the verdict the file gives it.
+        VectorCount.AllRan(valid + invalid, VectorCount.Wycheproof(doc.RootElement), "ed25519");
+        Assert.Equal(VectorCount.WycheproofResult(doc.RootElement, "valid"), valid);
     }
 
     [Theory]

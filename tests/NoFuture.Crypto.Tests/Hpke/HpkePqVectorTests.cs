@@ -33,8 +33,9 @@ public class HpkePqVectorTests
         if (suite is null) Assert.Skip($"hpke-pq entry (KEM 0x{kemId:x4}, KDF 0x{kdfId:x4}, AEAD 0x{aeadId:x4}) skipped: {reason}.");
         Assert.Equal(HpkeVectorRunner.Hex(v, "suite_id"), suite.SuiteId);
         HpkeVectorRunner.Counts counts = HpkeVectorRunner.Run(suite, v);
-        Assert.Equal(10, counts.Encryptions);
-        Assert.Equal(5, counts.Exports);
+        // The entry's own lists give the counts: every encryption and export in it ran.
+        VectorCount.AllRan(counts.Encryptions, v.GetProperty("encryptions").GetArrayLength(), "encryptions");
+        VectorCount.AllRan(counts.Exports, v.GetProperty("exports").GetArrayLength(), "exports");
     }
 
     [Fact]

@@ -32,18 +32,22 @@ public class Rfc9180VectorTests
             if (v.GetProperty("kem_id").GetInt32() != kemId) continue;
             HpkeSuite suite = HpkeVectorRunner.SuiteOf(v, out string? reason) ?? throw new InvalidOperationException(reason);
             HpkeVectorRunner.Counts counts = HpkeVectorRunner.Run(suite, v);
-            Assert.Equal(suite.Aead.IsExportOnly ? 0 : 257, counts.Encryptions);
-            Assert.Equal(3, counts.Exports);
+            // The entry's own lists give the counts: every encryption and export in it ran.
+            Assert.Equal(v.GetProperty("encryptions").GetArrayLength(), counts.Encryptions);
+            Assert.Equal(v.GetProperty("exports").GetArrayLength(), counts.Exports);
+            Assert.True(suite.Aead.IsExportOnly || counts.Encryptions > 0, "an entry with an AEAD has encryptions");
+            Assert.True(counts.Exports > 0);
             suitesSeen.Add((v.GetProperty("kdf_id").GetInt32(), v.GetProperty("aead_id").GetInt32(), v.GetProperty("mode").GetInt32()));
             entries++;
             encryptions += counts.Encryptions;
             exports += counts.Exports;
         }
-        // 2 KDFs × 4 AEADs × 4 modes, three of the AEADs with 257 messages each.
-        Assert.Equal(32, entries);
-        Assert.Equal(32, suitesSeen.Count);
-        Assert.Equal(24 * 257, encryptions);
-        Assert.Equal(32 * 3, exports);
+        // Counted from the file, apart from the run: every entry of the KEM ran, each a different suite and mode.
+        JsonElement[] ofKem = [.. doc.RootElement.EnumerateArray().Where(v => v.GetProperty("kem_id").GetInt32() == kemId)];
+        VectorCount.AllRan(entries, ofKem.Length, $"KEM 0x{kemId:x4}");
+        Assert.Equal(entries, suitesSeen.Count);
+        Assert.Equal(ofKem.Sum(v => v.GetProperty("encryptions").GetArrayLength()), encryptions);
+        Assert.Equal(ofKem.Sum(v => v.GetProperty("exports").GetArrayLength()), exports);
     }
 
     [Fact]
@@ -57,8 +61,9 @@ public class Rfc9180VectorTests
             else if (v.GetProperty("kem_id").GetInt32() == 0x0021) x448++;
             else Assert.Fail($"unexpected unsupported entry: {reason}");
         }
-        Assert.Equal(96, run);
-        Assert.Equal(32, x448);
+        // Every entry is run or is an X448 entry (reported by the skip below); the total comes from the file.
+        VectorCount.AllRan(run + x448, doc.RootElement.GetArrayLength(), "RFC 9180 entries");
+        Assert.True(run > 0);
     }
 
     [Fact]
@@ -66,7 +71,7 @@ public class Rfc9180VectorTests
     {
         using JsonDocument doc = Load();
         int x448 = doc.RootElement.EnumerateArray().Count(v => v.GetProperty("kem_id").GetInt32() == 0x0021);
-        Assert.Equal(32, x448);
-        Assert.Skip($"{x448} of 128 RFC 9180 entries use DHKEM(X448, HKDF-SHA512) (0x0021): NoFuture has no X448 yet (DESIGN.md: \"X448/Ed448 later\").");
+        Assert.True(x448 > 0, "the file has no X448 entry any more: drop this skip");
+        Assert.Skip($"{x448} of {doc.RootElement.GetArrayLength()} RFC 9180 entries use DHKEM(X448, HKDF-SHA512) (0x0021): NoFuture has no X448 yet (DESIGN.md: \"X448/Ed448 later\").");
     }
 }

@@ -11,10 +11,10 @@ namespace NoFuture.Crypto.Tests.Kdf;
 public class HkdfTests
 {
     [Theory]
-    [InlineData("hkdf/hkdf_sha256_test.json", "HKDF-SHA256", 86)]
-    [InlineData("hkdf/hkdf_sha384_test.json", "HKDF-SHA384", 83)]
-    [InlineData("hkdf/hkdf_sha512_test.json", "HKDF-SHA512", 83)]
-    public void Wycheproof_EveryCase(string file, string name, int expectedCount)
+    [InlineData("hkdf/hkdf_sha256_test.json", "HKDF-SHA256")]
+    [InlineData("hkdf/hkdf_sha384_test.json", "HKDF-SHA384")]
+    [InlineData("hkdf/hkdf_sha512_test.json", "HKDF-SHA512")]
+    public void Wycheproof_EveryCase(string file, string name)
     {
         Hkdf hkdf = name switch { "HKDF-SHA256" => Hkdf.Sha256, "HKDF-SHA384" => Hkdf.Sha384, _ => Hkdf.Sha512 };
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find(file)));
@@ -68,8 +68,10 @@ public class HkdfTests
         }
         Assert.Empty(failures);
         TestContext.Current.TestOutputHelper?.WriteLine($"{file}: {valid} valid, {invalid} invalid (ArgumentException)");
-        Assert.Equal(expectedCount, valid + invalid);
-        Assert.Equal(3, invalid);
+        // Counted from the file, apart from the run: every case ran with the verdict the file gives it.
+        VectorCount.AllRan(valid + invalid, VectorCount.Wycheproof(doc.RootElement), file);
+        Assert.Equal(VectorCount.WycheproofResult(doc.RootElement, "invalid"), invalid);
+        Assert.True(invalid > 0, "the file's oversized outputs (more than 255 * HashLen) were not exercised");
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 // NIST ACVP ML-KEM vectors (ACVP-Server release v1.1.0.40, via cryspen/libcrux; see shared/vectors/SOURCES.md):
 // mlkem/acvp/keygen (75 AFT cases: d, z -> ek, dk) and mlkem/acvp/encap-decap (75 encapsulation AFT cases,
 // 30 decapsulation VAL cases, 30 encapsulationKeyCheck and 30 decapsulationKeyCheck VAL cases -> testPassed).
-// Prompts and expected results are matched by tgId/tcId. Every case runs; the counts are asserted.
+// Prompts and expected results are matched by tgId/tcId. Every case runs; the counts, taken from the files, are asserted.
 using System.Text.Json;
+using NoFuture.Tests.Shared;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKem;
@@ -28,6 +29,13 @@ public class AcvpTests
         }
     }
 
+    /// <summary>How many cases the prompt file holds for the set and function: counted apart from the run.</summary>
+    private static int InFile(JsonDocument prompt, string parameterSet, string? function) =>
+        prompt.RootElement.GetProperty("testGroups").EnumerateArray()
+            .Where(g => g.GetProperty("parameterSet").GetString() == parameterSet
+                && (function is null || g.GetProperty("function").GetString() == function))
+            .Sum(g => g.GetProperty("tests").GetArrayLength());
+
     [Theory]
     [InlineData("ML-KEM-512"), InlineData("ML-KEM-768"), InlineData("ML-KEM-1024")]
     public void KeyGen(string parameterSet)
@@ -45,7 +53,7 @@ public class AcvpTests
             Assert.Equal(Hex(result, "dk"), dk);
             count++;
         }
-        Assert.Equal(25, count);
+        VectorCount.AllRan(count, InFile(prompt, parameterSet, null), $"{parameterSet} keyGen");
     }
 
     [Theory]
@@ -65,7 +73,7 @@ public class AcvpTests
             Assert.Equal(Hex(result, "k"), k);
             count++;
         }
-        Assert.Equal(25, count);
+        VectorCount.AllRan(count, InFile(prompt, parameterSet, "encapsulation"), $"{parameterSet} encapsulation");
     }
 
     [Theory]
@@ -83,7 +91,7 @@ public class AcvpTests
             Assert.Equal(Hex(result, "k"), Decaps(p, Hex(test, "dk"), Hex(test, "c")));
             count++;
         }
-        Assert.Equal(10, count);
+        VectorCount.AllRan(count, InFile(prompt, parameterSet, "decapsulation"), $"{parameterSet} decapsulation");
     }
 
     [Theory]
@@ -103,8 +111,8 @@ public class AcvpTests
             count++;
             passed += expectedPassed ? 1 : 0;
         }
-        Assert.Equal(10, count);
-        Assert.InRange(passed, 1, 9); // the group holds both outcomes
+        VectorCount.AllRan(count, InFile(prompt, parameterSet, "encapsulationKeyCheck"), $"{parameterSet} encapsulationKeyCheck");
+        Assert.InRange(passed, 1, count - 1); // the group holds both outcomes
     }
 
     [Theory]
@@ -124,7 +132,7 @@ public class AcvpTests
             count++;
             passed += expectedPassed ? 1 : 0;
         }
-        Assert.Equal(10, count);
-        Assert.InRange(passed, 1, 9);
+        VectorCount.AllRan(count, InFile(prompt, parameterSet, "decapsulationKeyCheck"), $"{parameterSet} decapsulationKeyCheck");
+        Assert.InRange(passed, 1, count - 1);
     }
 }

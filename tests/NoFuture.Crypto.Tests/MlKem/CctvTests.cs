@@ -2,7 +2,7 @@
 // - cctv/strcmp (CCTV @ 1e3d2860): dk, c -> K; ciphertexts whose re-encryption differs only after a zero byte,
 //   so a strcmp-style comparison would take the wrong branch of implicit rejection.
 // - cctv/modulus/*.txt.gz: one encapsulation key per line with a coefficient >= q; every one must fail the
-//   modulus check of FIPS 203, section 7.2 (775 / 780 / 1040 keys).
+//   modulus check of FIPS 203, section 7.2 (every line of each file).
 // - cctv-pr13-final/unluckysample (CCTV PR #13 @ fa0aba29, final FIPS 203): seeds whose matrix expansion needs
 //   an unusually long SHAKE128 stream; keygen, encaps and decaps.
 // - cctv/unluckysample (CCTV main, FIPS 203 ipd): its keygen predates G(d || k) and cannot match, so only its
@@ -24,11 +24,13 @@ public class CctvTests
     }
 
     [Theory]
-    [InlineData("ML-KEM-512", 775), InlineData("ML-KEM-768", 780), InlineData("ML-KEM-1024", 1040)]
-    public void ModulusKeysAreAllRejected(string parameterSet, int expectedCount)
+    [InlineData("ML-KEM-512"), InlineData("ML-KEM-768"), InlineData("ML-KEM-1024")]
+    public void ModulusKeysAreAllRejected(string parameterSet)
     {
         var p = Params(parameterSet);
-        using FileStream file = File.OpenRead(VectorFiles.Find($"mlkem/cctv/modulus/{parameterSet}.txt.gz"));
+        string path = VectorFiles.Find($"mlkem/cctv/modulus/{parameterSet}.txt.gz");
+        int inFile = Lines(path).Count(line => line.Length > 0); // counted apart from the run below
+        using FileStream file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
         int count = 0;
@@ -40,7 +42,15 @@ public class CctvTests
             Assert.False(EncapsulationKeyIsValid(p, ek), $"line {count + 1}");
             count++;
         }
-        Assert.Equal(expectedCount, count);
+        VectorCount.AllRan(count, inFile, path);
+    }
+
+    private static IEnumerable<string> Lines(string gzipPath)
+    {
+        using FileStream file = File.OpenRead(gzipPath);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        for (string? line = reader.ReadLine(); line is not null; line = reader.ReadLine()) yield return line;
     }
 
     [Theory]

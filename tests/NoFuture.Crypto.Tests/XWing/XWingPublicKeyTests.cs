@@ -28,7 +28,7 @@ public class XWingPublicKeyTests
             Assert.Equal(Hex(v, "ss"), ss);
             count++;
         }
-        Assert.Equal(3, count);
+        VectorCount.AllRan(count, doc.RootElement.GetArrayLength(), "xwing/test-vectors.json");
     }
 
     [Fact]
