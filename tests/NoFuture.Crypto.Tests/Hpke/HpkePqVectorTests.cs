@@ -1,5 +1,5 @@
 // draft-ietf-hpke-pq-04's test vectors (hpkewg/hpke-pq @ 74dafaa, test-vectors.json, unchanged since the -04 tag;
-// shared/vectors/SOURCES.md, "hpke/"): 13 mode-0 entries, 10 encryptions and 5 exports each. Every entry whose KEM,
+// shared/vectors/SOURCES.md, "hpke/"): mode-0 entries (13 today), each with its encryptions and exports. Every entry whose KEM,
 // KDF and AEAD are implemented here is run in full (HpkeVectorRunner, including suite_id); the others are reported as
 // one skip naming each entry and the reason.
 using System.Text.Json;
@@ -10,17 +10,28 @@ namespace NoFuture.Crypto.Tests.Hpke;
 
 public class HpkePqVectorTests
 {
-    private static JsonDocument Load() => JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find("hpke/hpke-pq-test-vectors.json")));
+    private const string FileName = "hpke/hpke-pq-test-vectors.json";
 
-    /// <summary>(kem, kdf, aead) of every entry in file order, and whether it is expected to run.</summary>
-    public static TheoryData<int, int, int> Entries() => new()
+    private static JsonDocument Load() => JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find(FileName)));
+
+    /// <summary>
+    /// (kem, kdf, aead) of every entry, read from the file, so a newer file's entries run without editing this test.
+    /// Without the file, one row whose test skips (or fails under CI=true) saying the file is missing.
+    /// </summary>
+    public static TheoryData<int, int, int> Entries()
     {
-        { 0x0040, 0x0001, 0x0001 }, { 0x0041, 0x0001, 0x0001 }, { 0x0042, 0x0002, 0x0002 },
-        { 0x0050, 0x0001, 0x0001 }, { 0x647a, 0x0001, 0x0003 }, { 0x0051, 0x0002, 0x0002 },
-        { 0x0010, 0x0010, 0x0001 }, { 0x0011, 0x0011, 0x0002 }, { 0x0020, 0x0012, 0x0003 },
-        { 0x0021, 0x0013, 0x0003 }, { 0x0050, 0x0010, 0x0002 }, { 0x647a, 0x0011, 0x0003 },
-        { 0x0042, 0x0013, 0x0001 },
-    };
+        var rows = new TheoryData<int, int, int>();
+        string? path = VectorFiles.TryFind(FileName);
+        if (path is null)
+        {
+            rows.Add(0, 0, 0);
+            return rows;
+        }
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (JsonElement e in doc.RootElement.EnumerateArray())
+            rows.Add(e.GetProperty("kem_id").GetInt32(), e.GetProperty("kdf_id").GetInt32(), e.GetProperty("aead_id").GetInt32());
+        return rows;
+    }
 
     [Theory]
     [MemberData(nameof(Entries))]
@@ -39,14 +50,15 @@ public class HpkePqVectorTests
     }
 
     [Fact]
-    public void TheTheoryCoversEveryEntry()
+    public void TheFileHoldsBaseModeEntriesEachNamedOnce()
     {
         using JsonDocument doc = Load();
         var inFile = doc.RootElement.EnumerateArray()
             .Select(e => (e.GetProperty("kem_id").GetInt32(), e.GetProperty("kdf_id").GetInt32(), e.GetProperty("aead_id").GetInt32()))
             .ToList();
-        var listed = Entries().Select(row => ((int)row.Data.Item1, (int)row.Data.Item2, (int)row.Data.Item3)).ToList();
-        Assert.Equal(inFile, listed);
+        Assert.NotEmpty(inFile);
+        // The theory finds an entry by its (kem, kdf, aead): each must name one entry, and every entry is mode 0.
+        Assert.Equal(inFile.Count, inFile.Distinct().Count());
         Assert.All(doc.RootElement.EnumerateArray(), e => Assert.Equal(0, e.GetProperty("mode").GetInt32()));
     }
 }
