@@ -6,7 +6,7 @@
 //   LabeledDerive(ikm, label, context, L) = SHAKE(ikm || "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2) || context, L)
 // where lp(x) = I2OSP(len(x), 2) || x; and TurboSHAKE128 (0x0012, Nh 32) / TurboSHAKE256 (0x0013, Nh 64) the same way,
 // as TurboSHAKE(M, D = 0x1F, L) (RFC 9861).
-// HKDF is HpkeHmac (RFC 5869 over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
+// HKDF is Kdf/Sha2Hmac (RFC 5869, the same implementation as the public Hkdf over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
 // sponge (state wiped). Labeled inputs are never assembled into one buffer: the fixed public header ("HPKE-v1",
 // suite_id, the label and the length prefixes, at most a few dozen bytes, on the stack) and the caller's data go to the
 // hash or sponge piece by piece (draft-ietf-hpke-pq §5 allows Derive's ikm as an ordered list of strings). So secrets
@@ -19,6 +19,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Kdf;
 using NoFuture.Crypto.Keccak;
 
 namespace NoFuture.Crypto.Hpke;
@@ -127,7 +128,7 @@ public sealed class HpkeKdf
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        HpkeHmac.Extract(_hash, salt, w.Written, ikm, prk);
+        Sha2Hmac.Extract(_hash, salt, w.Written, ikm, prk);
     }
 
     /// <summary>RFC 9180 §4, LabeledExpand(prk, label, info, L) with L = the output's length. Two-stage only.</summary>
@@ -141,7 +142,7 @@ public sealed class HpkeKdf
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        HpkeHmac.Expand(_hash, prk, w.Written, info, output);
+        Sha2Hmac.Expand(_hash, prk, w.Written, info, output);
     }
 
     /// <summary>draft-ietf-hpke-pq-04 §5 / draft-ietf-hpke-hpke, LabeledDerive(ikm, label, context, L). One-stage only.</summary>

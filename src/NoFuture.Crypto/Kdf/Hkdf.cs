@@ -1,9 +1,11 @@
-// HKDF (RFC 5869) with SHA-256, SHA-384 and SHA-512, one sealed singleton per hash (STYLE 2), over the BCL's span
-// APIs (System.Security.Cryptography.HKDF → OpenSSL). Parameter order follows the BCL's HKDF class.
+// HKDF (RFC 5869) with SHA-256, SHA-384 and SHA-512, one sealed singleton per hash, over Sha2Hmac: the one HKDF
+// implementation, shared with HPKE (a reused SHA-2 context; the BCL's HKDF one-shots cost ~1.5 µs per call here).
+// Parameter order follows the BCL's HKDF class.
 // Sizes: PRK = HashLen (32/48/64); output 1..255·HashLen bytes (RFC 5869 §2.3). Expand accepts a PRK of at least
 // HashLen bytes (§2.3 "at least HashLen octets"). A larger output or an empty one is misuse: ArgumentException.
-// Secret outputs: the Secret overloads write straight into a new Secret's write lease. The BCL copies the key
-// (IKM or PRK) into OpenSSL's HMAC context for the duration of the call and cleanses it when it frees it.
+// Secret outputs: the Secret overloads write straight into a new Secret's write lease. The key (IKM or PRK) is read
+// where it lies; the padded key blocks live on the stack and are wiped (see Sha2Hmac); OpenSSL sees only unkeyed
+// hash contexts.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Memory;
@@ -161,19 +163,28 @@ public sealed class Hkdf
     private void ExtractCore(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, Span<byte> prk)
     {
         Debug.Assert(prk.Length == HashSizeInBytes);
-        int written = HKDF.Extract(HashAlgorithm, ikm, salt, prk);
-        Debug.Assert(written == HashSizeInBytes);
+        Sha2Hmac.Extract(HashAlgorithm, salt, ikm, prk);
     }
 
     private void ExpandCore(ReadOnlySpan<byte> prk, Span<byte> output, ReadOnlySpan<byte> info)
     {
         Debug.Assert(prk.Length >= HashSizeInBytes && output.Length is > 0 && output.Length <= MaxOutputSizeInBytes);
-        HKDF.Expand(HashAlgorithm, prk, output, info);
+        Sha2Hmac.Expand(HashAlgorithm, prk, info, output);
     }
 
     private void DeriveKeyCore(ReadOnlySpan<byte> ikm, Span<byte> output, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info)
     {
         Debug.Assert(output.Length is > 0 && output.Length <= MaxOutputSizeInBytes);
-        HKDF.DeriveKey(HashAlgorithm, ikm, output, salt, info);
+        Span<byte> prk = stackalloc byte[64];
+        prk = prk[..HashSizeInBytes];
+        try
+        {
+            Sha2Hmac.Extract(HashAlgorithm, salt, ikm, prk);
+            Sha2Hmac.Expand(HashAlgorithm, prk, info, output);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(prk);
+        }
     }
 }

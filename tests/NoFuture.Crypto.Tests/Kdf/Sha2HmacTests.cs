@@ -1,13 +1,13 @@
-// HpkeHmac (HMAC/HKDF over a reused SHA-2 context) against the BCL's HMAC and HKDF (OpenSSL), over random keys,
+// Sha2Hmac (HMAC/HKDF over a reused SHA-2 context) against the BCL's HMAC and HKDF (OpenSSL), over random keys,
 // salts and messages of every length class: empty, shorter than a block, longer than a block (hashed key), and
 // multi-block HKDF-Expand outputs up to 255 · HashLen; messages given in parts, both short (hashed from one stack
 // buffer) and long (hashed part by part).
 using System.Security.Cryptography;
-using NoFuture.Crypto.Hpke;
+using NoFuture.Crypto.Kdf;
 
-namespace NoFuture.Crypto.Tests.Hpke;
+namespace NoFuture.Crypto.Tests.Kdf;
 
-public class HpkeHmacTests
+public class Sha2HmacTests
 {
     public static TheoryData<string> Hashes() => new() { "SHA256", "SHA384", "SHA512" };
 
@@ -24,22 +24,22 @@ public class HpkeHmacTests
             byte[] key = RandomNumberGenerator.GetBytes(keyLength), message = RandomNumberGenerator.GetBytes(messageLength);
             byte[] ours = new byte[hashLength], bcl = new byte[hashLength];
             int cut = messageLength / 3;
-            HpkeHmac.Mac(hash, key, message.AsSpan(0, cut), message.AsSpan(cut, cut), message.AsSpan(2 * cut), ours);
+            Sha2Hmac.Mac(hash, key, message.AsSpan(0, cut), message.AsSpan(cut, cut), message.AsSpan(2 * cut), ours);
             CryptographicOperations.HmacData(hash, key, message, bcl);
             Assert.Equal(bcl, ours);
 
-            HpkeHmac.Extract(hash, key, message, ours);
+            Sha2Hmac.Extract(hash, key, message, ours);
             HKDF.Extract(hash, message, key, bcl);
             Assert.Equal(bcl, ours);
 
-            HpkeHmac.Extract(hash, key, message.AsSpan(0, cut), message.AsSpan(cut), ours);
+            Sha2Hmac.Extract(hash, key, message.AsSpan(0, cut), message.AsSpan(cut), ours);
             Assert.Equal(bcl, ours);
         }
         byte[] prk = RandomNumberGenerator.GetBytes(hashLength), info = RandomNumberGenerator.GetBytes(40);
         foreach (int outputLength in new[] { 1, hashLength - 1, hashLength, hashLength + 1, 3 * hashLength + 5, 255 * hashLength })
         {
             byte[] ours = new byte[outputLength], bcl = new byte[outputLength];
-            HpkeHmac.Expand(hash, prk, info, ours);
+            Sha2Hmac.Expand(hash, prk, info, ours);
             HKDF.Expand(hash, prk, bcl, info);
             Assert.Equal(bcl, ours);
         }
@@ -47,7 +47,7 @@ public class HpkeHmacTests
         {
             byte[] prefix = RandomNumberGenerator.GetBytes(30), longInfo = RandomNumberGenerator.GetBytes(infoLength);
             byte[] ours = new byte[3 * hashLength], bcl = new byte[3 * hashLength];
-            HpkeHmac.Expand(hash, prk, prefix, longInfo, ours);
+            Sha2Hmac.Expand(hash, prk, prefix, longInfo, ours);
             HKDF.Expand(hash, prk, bcl, [.. prefix, .. longInfo]);
             Assert.Equal(bcl, ours);
         }
