@@ -1,4 +1,4 @@
-// HKDF (RFC 5869) with SHA-256, SHA-384 and SHA-512, one sealed singleton per hash (STYLE 2), over the BCL's span
+// HKDF (RFC 5869) with SHA-256, SHA-384 and SHA-512, one sealed singleton per hash, over the BCL's span
 // APIs (System.Security.Cryptography.HKDF → OpenSSL). Parameter order follows the BCL's HKDF class.
 // Sizes: PRK = HashLen (32/48/64); output 1..255·HashLen bytes (RFC 5869 §2.3). Expand accepts a PRK of at least
 // HashLen bytes (§2.3 "at least HashLen octets"). A larger output or an empty one is misuse: ArgumentException.
