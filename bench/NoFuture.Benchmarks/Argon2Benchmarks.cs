@@ -1,4 +1,4 @@
-// Goals (issue 4, "Must reach"): Argon2id m = 64 MiB, t = 3, p = 4 in at most half the time of the reference C
+// Goals (bench/RESULTS.md): Argon2id m = 64 MiB, t = 3, p = 4 in at most half the time of the reference C
 // implementation (Debian's libargon2, threads on) and faster than Konscious and BouncyCastle; m = 19 MiB, t = 2,
 // p = 1 no slower than libsodium's crypto_pwhash. Same password, salt and parameters for everyone; Setup checks
 // that every peer gives our tag, so the rows compute the same function. Ours allocates, fills, wipes and frees

@@ -1,4 +1,4 @@
-// Goal (issue 4, "Must reach"): HPKE X-Wing single-shot seal + open of 1 KiB costs no more than 10% above X-Wing's own
+// Goal (bench/RESULTS.md): HPKE X-Wing single-shot seal + open of 1 KiB costs no more than 10% above X-Wing's own
 // encapsulation + decapsulation, measured in the same run. Both sides use the public APIs with fresh randomness:
 // the baseline is XWingKem.Encapsulate + XWingPrivateKey.Decapsulate (cached expanded key); the HPKE rows are
 // HpkeSuite.Seal + HpkeSuite.Open (base mode, 1 KiB plaintext, a 16-byte info and AAD) with the suite's KDF and AEAD.

@@ -1,4 +1,4 @@
-// Goal (issue 3, "Must reach"): ML-KEM-768 keygen / encaps / decaps on the Vector256 path each >= 2.5x faster than
+// Goal (bench/RESULTS.md): ML-KEM-768 keygen / encaps / decaps on the Vector256 path each >= 2.5x faster than
 // libsodium 1.0.22's crypto_kem_mlkem768_* and >= 3x faster than BouncyCastle.Cryptography 2.7.0's ML-KEM, all
 // in this one process and run; zero managed allocation per operation.
 //

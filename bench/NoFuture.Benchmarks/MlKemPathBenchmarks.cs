@@ -1,6 +1,6 @@
 // ML-KEM-768 on each implementation path (Vector256, Vector128, scalar) and libsodium 1.0.22's
 // crypto_kem_mlkem768_* (seed_keypair / enc_deterministic / dec, the same fixed inputs as ours) as one more value
-// of the same parameter, so issue 3's "scalar path: faster than libsodium" is measured in one class, one process
+// of the same parameter, so the goal "scalar path faster than libsodium" is measured in one class, one process
 // and one run, the peer interleaved with the paths. MlKemBenchmarks has the other peers (random-input libsodium,
 // BouncyCastle) on the best path.
 using System.Security.Cryptography;

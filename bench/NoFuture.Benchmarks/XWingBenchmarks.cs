@@ -1,4 +1,4 @@
-// Goal (issue 3, "Must reach"): X-Wing with the expanded decapsulation key cached: encapsulation >= 1.5x and
+// Goal (bench/RESULTS.md): X-Wing with the expanded decapsulation key cached: encapsulation >= 1.5x and
 // decapsulation >= 2.5x faster than libsodium 1.0.22's crypto_kem_xwing_* in the same run.
 // Ours runs through the internal derandomized core with fixed inputs; the like-for-like libsodium rows are
 // "Deterministic" (same eseed) for encapsulation and the plain decapsulation (which re-expands the 32-byte seed

@@ -1,4 +1,4 @@
-// The checks behind KeyExportPolicies and the public-output Try pattern (STYLE 3 and 4), shared by every key type so
+// The checks behind KeyExportPolicies and the public-output Try pattern, shared by every key type so
 // they behave the same: an unknown policy flag is refused at creation, a refused export throws before any byte moves,
 // and a Try method that returns false has written nothing.
 namespace NoFuture.Crypto;

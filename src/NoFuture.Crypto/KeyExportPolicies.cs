@@ -1,4 +1,4 @@
-// Which private-key exports a key object allows, fixed when the key is created or imported (STYLE 4). Modelled on
+// Which private-key exports a key object allows, fixed when the key is created or imported. Modelled on
 // NSec's KeyExportPolicies: a key is NOT exportable unless its creator asked for it, so code that only uses a key
 // (agree, sign, decapsulate) can never be talked into copying it out. Public keys are always exportable.
 namespace NoFuture.Crypto;

@@ -1,4 +1,4 @@
-// SecureMemory.Purge against large scratch memory (issue 4: Argon2's matrix). Run in a child process because Purge is
+// SecureMemory.Purge against large scratch memory (Argon2's matrix). Run in a child process because Purge is
 // process-wide. Prints:
 //   scratchZeroed=1 scratchWasPurged=1 freshNotPurged=1  – a filled SecretScratch is zero after Purge and says so
 //   argon2Outcome=<exception type> argon2OutputZero=1     – a derivation running during Purge fails and clears its output

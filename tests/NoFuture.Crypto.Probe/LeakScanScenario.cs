@@ -1,4 +1,4 @@
-// No secret on the GC heap (issue 3): ML-KEM key generation, encapsulation and decapsulation (valid and
+// No secret on the GC heap: ML-KEM key generation, encapsulation and decapsulation (valid and
 // implicitly rejected) for all three parameter sets, and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
 // key, shared secrets) exported only into secret memory. Then the whole process is scanned for their first 8
 // bytes outside the pools. The scanner holds only complements of what it looks for (tests/Shared/Probe/MemoryScan.cs).
@@ -83,7 +83,7 @@ internal static class LeakScanScenario
     }
 
     /// <summary>
-    /// Argon2 (issue 4): random passwords and secrets (peppers) in Secrets, every type, parallel lanes, output and
+    /// Argon2: random passwords and secrets (peppers) in Secrets, every type, parallel lanes, output and
     /// PHC verification; the password, the secret and the output are recorded (two windows of the password).
     /// </summary>
     private static List<ulong> Argon2Rounds()

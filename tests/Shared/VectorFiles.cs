@@ -1,6 +1,7 @@
-// Locates official test vectors (STYLE 14): NOFUTURE_VECTORS (the vectors folder, or one file in it), else the first
-// shared/vectors folder found walking up from the test binary (CI puts ../shared beside the clone). A missing file
-// skips the test with the reason; under CI=true it fails instead, so absent vectors can never pass silently.
+// Locates official test vectors (docs/conventions.md, "Tests"): NOFUTURE_VECTORS (the vectors folder, or one file in
+// it), else the first shared/vectors folder found walking up from the test binary (CI puts ../shared beside the clone).
+// A missing file skips the test with the reason; under CI=true it fails instead, so absent vectors can never pass
+// silently.
 // Linked into every test project.
 namespace NoFuture.Tests.Shared;
 

@@ -1,15 +1,16 @@
-// Authenticated encryption with associated data: one sealed type per parameter set (STYLE 2), four singletons.
+// Authenticated encryption with associated data: one sealed type per parameter set, four singletons.
 //   AES-128-GCM, AES-256-GCM   NIST SP 800-38D, 96-bit nonce, 128-bit tag     (BCL AesGcm → OpenSSL)
 //   ChaCha20-Poly1305          RFC 8439 §2.8, 96-bit nonce, 128-bit tag        (BCL ChaCha20Poly1305 → OpenSSL)
 //   XChaCha20-Poly1305         draft-irtf-cfrg-xchacha-03, 192-bit nonce      (libsodium, pointers into our memory)
 // Choices: only the 12-byte GCM nonce and the 16-byte tag are offered (other IV lengths are hashed by GHASH, which
 // protocols do not use; short tags weaken GCM). Ciphertext and tag are detached, as in the BCL.
-// Failure policy (STYLE 5): wrong sizes and partly overlapping buffers throw ArgumentException; Open returns false on
-// an authentication failure and clears the destination. In-place operation is allowed only when the plaintext and
-// ciphertext spans are exactly the same memory.
-// Overloads (STYLE 3): the exact detached form Seal(…, ciphertext, tag); TrySeal(…, destination, out bytesWritten),
-// which writes ciphertext ‖ tag and returns false only when the destination is too small; and a Seal that returns
-// ciphertext ‖ tag as a new array (public output). Open has no array form: its output, the plaintext, may be secret.
+// Failure policy (docs/failure-policy.md): wrong sizes and partly overlapping buffers throw ArgumentException; Open
+// returns false on an authentication failure and clears the destination. In-place operation is allowed only when the
+// plaintext and ciphertext spans are exactly the same memory.
+// Overloads, in the BCL's order: the exact detached form Seal(…, ciphertext, tag); TrySeal(…, destination, out
+// bytesWritten), which writes ciphertext ‖ tag and returns false only when the destination is too small; and a Seal
+// that returns ciphertext ‖ tag as a new array (public output). Open has no array form: its output, the plaintext, may
+// be secret.
 // Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
 // straight after); AeadKey keeps one context for many calls instead, keyed from its own copy in a Secret.
 using System.Diagnostics;

@@ -1,5 +1,5 @@
-// The keyed state behind AeadKey and the one-shot calls: arguments are already validated by AeadAlgorithm (the Core
-// layer of STYLE 1). Open must leave the destination cleared when it returns false.
+// The keyed state behind AeadKey and the one-shot calls: AeadAlgorithm has already validated every argument, so this
+// layer only computes. Open must leave the destination cleared when it returns false (docs/failure-policy.md).
 namespace NoFuture.Crypto.Aead;
 
 internal abstract class AeadKeyState : IDisposable

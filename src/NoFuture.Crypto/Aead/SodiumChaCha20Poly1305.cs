@@ -5,7 +5,7 @@
 // Why libsodium and not the BCL for the 12-byte form in HPKE: each BCL call creates and keys an OpenSSL context (about
 // 1.5 µs, and a copy of the key in OpenSSL's heap); libsodium reads the key straight from the caller's span (a lease or
 // a wiped stack buffer) with no context at all. libsodium supports exact in-place operation (c == m) and verifies the
-// tag before it writes any plaintext; on failure we clear the destination anyway (STYLE 5).
+// tag before it writes any plaintext; on failure we clear the destination anyway (docs/failure-policy.md).
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;

@@ -1,6 +1,7 @@
-// One exception type for Argon2 input that is refused as hostile or unaffordable (STYLE 5): today, a stored PHC string
-// whose cost is above the caller's Argon2VerifyLimits. Messages come from CryptoThrowHelper; they state the string's
-// cost parameters and the limit (public values), never the salt, the hash or anything derived from the password.
+// One exception type for Argon2 input that is refused as hostile or unaffordable (docs/failure-policy.md): today, a
+// stored PHC string whose cost is above the caller's Argon2VerifyLimits. Messages come from CryptoThrowHelper; they
+// state the string's cost parameters and the limit (public values), never the salt, the hash or anything derived from
+// the password.
 using System.Security.Cryptography;
 
 namespace NoFuture.Crypto;

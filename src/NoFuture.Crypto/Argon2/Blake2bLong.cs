@@ -1,5 +1,5 @@
 // RFC 9106 §3.2 step 1 (the pre-hash H0) and §3.3 (the variable-length hash H'), over libsodium's BLAKE2b
-// (DESIGN.md: BLAKE2b via libsodium). Inputs are passed as pointers into the caller's memory (secret memory for
+// (docs/dependencies.md). Inputs are passed as pointers into the caller's memory (secret memory for
 // the password, secret and output; the memory matrix for blocks), so nothing secret is copied to the GC heap.
 // The BLAKE2b state and the 64-byte chaining values V_i live on the stack and are wiped in finally.
 using System.Buffers.Binary;

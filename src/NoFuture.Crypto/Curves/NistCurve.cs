@@ -1,5 +1,5 @@
 // The NIST prime curves of FIPS 186-5 / SEC 2 through the BCL (ECDiffieHellman, ECDsa → OpenSSL), one sealed
-// singleton per curve (STYLE 2). Encodings: private key = the scalar d, big-endian, exactly ScalarSizeInBytes;
+// singleton per curve. Encodings: private key = the scalar d, big-endian, exactly ScalarSizeInBytes;
 // public key = SEC1 uncompressed point 0x04 ‖ X ‖ Y; ECDH output = the X coordinate (SEC1 §3.3.1, RFC 9180 DH-KEM
 // "raw" form); ECDSA signatures = IEEE P1363 r ‖ s, each CoordinateSizeInBytes.
 using System.Diagnostics;

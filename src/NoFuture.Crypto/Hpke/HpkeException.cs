@@ -1,5 +1,5 @@
-// One exception type for HPKE protocol errors, with a reason the caller can switch on (STYLE 5). Messages come from
-// CryptoThrowHelper and never contain key material or secret lengths.
+// One exception type for HPKE protocol errors, with a reason the caller can switch on (docs/failure-policy.md).
+// Messages come from CryptoThrowHelper and never contain key material or secret lengths.
 using System.Security.Cryptography;
 
 namespace NoFuture.Crypto.Hpke;

@@ -1,4 +1,4 @@
-// HPKE KEM identifiers (RFC 9180 §7.1 and draft-ietf-hpke-pq-04 §7), one sealed singleton each (STYLE 2), with the
+// HPKE KEM identifiers (RFC 9180 §7.1 and draft-ietf-hpke-pq-04 §7), one sealed singleton each, with the
 // RFC's sizes: Nsecret (SharedSecretSizeInBytes), Nenc, Npk, Nsk, and whether AuthEncap/AuthDecap exist.
 //   0x0010 DHKEM(P-256, HKDF-SHA256)   32 / 65 / 65 / 32      auth
 //   0x0011 DHKEM(P-384, HKDF-SHA384)   48 / 97 / 97 / 48      auth

@@ -1,7 +1,8 @@
-// libsodium bindings (DESIGN.md, "Crypto"): X25519, Ed25519 and XChaCha20-Poly1305. The native library comes from
+// libsodium bindings (why libsodium: docs/dependencies.md): X25519, Ed25519, ChaCha20-Poly1305 and XChaCha20-Poly1305
+// (IETF, detached), and BLAKE2b for Argon2. The native library comes from
 // the `libsodium` NuGet package (runtimes/<rid>/native/libsodium.so), which the host resolves through deps.json.
 // Every binding takes raw pointers so callers can pass memory inside a NoFuture.Memory lease without a copy.
-// libsodium does not set errno; SetLastError is on anyway (STYLE 10) so the pattern stays uniform.
+// libsodium does not set errno; SetLastError is on anyway so the pattern stays uniform.
 // sodium_init must run before any other call: EnsureInitialized does it once, lazily, under a lock.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

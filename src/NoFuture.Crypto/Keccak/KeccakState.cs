@@ -9,7 +9,7 @@
 //   pads. Absorbing after squeezing is a programming error (asserted).
 // - Bytes are XORed into and read from lanes with shifts, not through a byte view of the lanes, so the byte
 //   order is FIPS 202's on every platform.
-// - Whoever holds a state that absorbed secret data calls Clear in a finally block (STYLE 7).
+// - Whoever holds a state that absorbed secret data calls Clear in a finally block, so the exception path wipes it too.
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;

@@ -7,7 +7,8 @@
 //   then whole-lane reads of the current block and explicit permutations for further blocks. Anything else uses
 //   KeccakState.
 // - Bytes enter and leave the lanes little-endian, as in KeccakState, so the output equals four scalar sponges'.
-// - A plain struct on the stack; whoever absorbed secret data calls Clear in a finally block (STYLE 7).
+// - A plain struct on the stack; whoever absorbed secret data calls Clear in a finally block, so the exception path
+//   wipes it too.
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;

@@ -13,7 +13,7 @@
 // - Imports run the input checks of FIPS 203, section 7: the modulus check on encapsulation keys (7.2) and the
 //   hash check on decapsulation keys (7.3). Decapsulation of a wrong ciphertext never fails: implicit rejection.
 // - The base class validates sizes and disposal in its public methods and then calls the ...Core overrides here,
-//   which only compute (STYLE 1). PKCS#8 export is not offered: the seed is the exported private form.
+//   which only compute. PKCS#8 export is not offered: the seed is the exported private form.
 // - Overlap: an output overlapping an input or another output is a caller mistake, refused with ArgumentException
 //   before anything is written (as X-Wing does). Decaps_internal writes K' to the output before it compares c
 //   with c' (FIPS 203, Algorithm 18, steps 9-11), so a secret written over c would silently be wrong. The BCL's
@@ -21,7 +21,7 @@
 //   Encapsulate(Span, Span) does check it, before our code runs, but throws CryptographicException; this class hides
 //   that method with one that throws ArgumentException. Only a call through an MLKem-typed reference still gets the
 //   BCL's exception.
-// - Private export (seed or expanded dk) is gated by KeyExportPolicies (STYLE 4): the Core overrides throw
+// - Private export (seed or expanded dk) is gated by KeyExportPolicies: the Core overrides throw
 //   InvalidOperationException unless the key was created with AllowPlaintextExport, so every base-class export
 //   path, span or byte[], obeys the same policy.
 using System.Diagnostics;

@@ -5,7 +5,7 @@
 // Layout of dk (Algorithm 16, step 3): dk_PKE (384k) || ek (384k + 32) || H(ek) (32) || z (32).
 //
 // Choices:
-// - Callers pass exactly sized spans; this layer only asserts (STYLE 1). Randomness is the caller's: these are
+// - Callers pass exactly sized spans; this layer only asserts. Randomness is the caller's: these are
 //   the derandomized algorithms, and the public key type draws d, z and m from the OS CSPRNG.
 // - Implicit rejection (Algorithm 18, steps 9-11) compares c with c' and selects K-bar over K' with masks: no
 //   branch, no early exit, and the mask is built without a data-dependent comparison (SelectOnMismatch).

@@ -1,4 +1,4 @@
-// KeyExportPolicies (STYLE 4) over every private key type: export is refused by default (Generate, every Import and
+// KeyExportPolicies over every private key type: export is refused by default (Generate, every Import and
 // FromSeed), with InvalidOperationException and nothing written; allowed with AllowPlaintextExport, where the export
 // round-trips through import; unknown flags are refused; messages and ToString()/[DebuggerDisplay] show no key material.
 using System.Diagnostics;

@@ -1,7 +1,7 @@
-// The Try… overloads (STYLE 3) for public output: every one returns false with bytesWritten 0 and the destination
-// untouched when it is one byte short (or empty), returns true with the exact size when it is exact or larger (bytes
-// after the output untouched), and writes what the exact-size Span form and the byte[] convenience write. Randomised
-// outputs (ECDSA, encapsulation) are checked by verifying or decapsulating them instead of comparing bytes.
+// The Try… overloads (docs/conventions.md) for public output: every one returns false with bytesWritten 0 and the
+// destination untouched when it is one byte short (or empty), returns true with the exact size when it is exact or
+// larger (bytes after the output untouched), and writes what the exact-size Span form and the byte[] convenience write.
+// Randomised outputs (ECDSA, encapsulation) are checked by verifying or decapsulating them instead of comparing bytes.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Aead;
 using NoFuture.Crypto.Curves;

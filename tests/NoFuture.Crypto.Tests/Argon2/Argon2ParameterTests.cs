@@ -1,4 +1,4 @@
-// Absurd parameters and bad buffers (issue 4: "m < 8p, t = 0, m beyond memory -> clear errors, no crash"): each is a
+// Absurd parameters and bad buffers (m < 8p, t = 0, m beyond the process's memory; docs/failure-policy.md): each is a
 // typed exception naming the parameter, thrown before any memory is allocated, and the output is left untouched.
 using NoFuture.Memory;
 

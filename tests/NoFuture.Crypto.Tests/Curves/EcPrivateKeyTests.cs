@@ -1,7 +1,7 @@
-// P-256/384/521 ECDH and ECDSA. No Wycheproof ECDH/ECDSA files are in shared/vectors (SOURCES.md lists none), so:
-// RFC 5903 §8.1 (P-256 ECDH known answer), and cross-checks against BouncyCastle.Cryptography (an independent
-// implementation, test-only oracle per DESIGN.md): public-key derivation, ECDH both ways, ECDSA signatures verified
-// by BC and BC signatures verified by us; plus invalid points, tampering and misuse.
+// P-256/384/521 ECDH and ECDSA. No Wycheproof ECDH/ECDSA files are in shared/vectors (SOURCES.md lists none), so: RFC
+// 5903 §8.1 (P-256 ECDH known answer), and cross-checks against BouncyCastle.Cryptography (an independent
+// implementation, a test-only oracle: docs/dependencies.md): public-key derivation, ECDH both ways, ECDSA signatures
+// verified by BC and BC signatures verified by us; plus invalid points, tampering and misuse.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Memory;

@@ -1,6 +1,6 @@
-// Contract tests run over every KEM (STYLE 14): round trips in every mode the KEM supports, single-shot and context,
-// and "a tampered input changes nothing": a modified enc, ciphertext, AAD, info or PSK makes Open return false with the
-// destination cleared, and a context's sequence number does not move on a failed Open.
+// Contract tests run over every KEM (docs/conventions.md): round trips in every mode the KEM supports, single-shot and
+// context, and "a tampered input changes nothing": a modified enc, ciphertext, AAD, info or PSK makes Open return false
+// with the destination cleared, and a context's sequence number does not move on a failed Open.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Hpke;
 using NoFuture.Memory;

@@ -1,4 +1,4 @@
-// KeyExportPolicies (STYLE 4) for HpkePrivateKey, as every other key type obeys it (Api/ExportPolicyTests.cs): a key
+// KeyExportPolicies for HpkePrivateKey, as every other key type obeys it (Api/ExportPolicyTests.cs): a key
 // from Generate, DeriveKeyPair or Import refuses ExportPrivateKey with InvalidOperationException and writes nothing,
 // unless it was created with AllowPlaintextExport; then the export round-trips through Import.
 using System.Security.Cryptography;

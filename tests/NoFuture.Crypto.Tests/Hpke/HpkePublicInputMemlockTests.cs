@@ -1,7 +1,7 @@
 // Public HPKE inputs (info, psk_id, exporter_context) must not spend the memory-lock budget, and a long ikm is read in
 // place rather than copied into locked memory: see
 // tests/NoFuture.Crypto.Probe/HpkePublicInputScenario.cs. Run as user nobody with a real 64 KiB RLIMIT_MEMLOCK, since
-// root bypasses the limit and would pass for the wrong reason (STYLE 15).
+// root bypasses the limit and would pass for the wrong reason (docs/architecture.md, "Probes").
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.Hpke;

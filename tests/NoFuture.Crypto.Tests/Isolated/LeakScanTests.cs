@@ -16,7 +16,7 @@ public class LeakScanTests
         Assert.Equal(0, r.Number("outsidePools"));
         Assert.Equal(20, r.Number("xwingSecrets"));
         Assert.Equal(0, r.Number("xwingOutsidePools"));
-        // Argon2 (issue 4): 9 derivations, password (two windows), secret and output each.
+        // Argon2: 9 derivations, password (two windows), secret and output each.
         Assert.Equal(9 * 4, r.Number("argon2Secrets"));
         Assert.Equal(0, r.Number("argon2OutsidePools"));
     }

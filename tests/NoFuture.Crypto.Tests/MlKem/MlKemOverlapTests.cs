@@ -1,4 +1,4 @@
-// Overlapping buffers on every ML-KEM entry point (STYLE 1 and 5): an output that overlaps an input or another
+// Overlapping buffers on every ML-KEM entry point (docs/failure-policy.md): an output that overlaps an input or another
 // output is a caller mistake, refused with ArgumentException naming the output before anything is written, as
 // X-Wing does. Decapsulating into the ciphertext's own memory used to overwrite c before Decaps_internal compared it
 // with c' (FIPS 203, Algorithm 18, steps 9-11), giving a wrong secret without an error.

@@ -1,5 +1,5 @@
-// The official vectors once per implementation path (issue 3: "the Vector256, Vector128 and scalar paths each
-// pass the same vectors"), through the MlKemCore overloads that take an MlKemPath, so the tests can run in
+// The official vectors once per implementation path (the Vector256, Vector128 and scalar paths must each pass
+// the same vectors), through the MlKemCore overloads that take an MlKemPath, so the tests can run in
 // parallel without a global switch. Sources and formats as in ../MlKem (AcvpTests, WycheproofTests,
 // AccumulatedTests; shared/vectors/SOURCES.md): every ACVP keyGen and encapsulation/decapsulation case, every
 // test of mlkem_{512,768,1024}_test.json, _encaps_test.json, _keygen_seed_test.json and

@@ -1,5 +1,5 @@
-// Issue 3, "Must reach": zero bytes of managed allocation per keygen, encaps and decaps, on every path and
-// parameter set, measured with GC.GetAllocatedBytesForCurrentThread after a warm-up (which runs the static
+// A performance goal (bench/RESULTS.md): zero bytes of managed allocation per keygen, encaps and decaps, on every path
+// and parameter set, measured with GC.GetAllocatedBytesForCurrentThread after a warm-up (which runs the static
 // constructors that build the SIMD tables once).
 using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.Fips203.Simd;

@@ -1,4 +1,4 @@
-// Oracle test (issue 3, "Must show"): 10,000 random ML-KEM-768 round trips agree byte for byte with libsodium's
+// Oracle test (docs/dependencies.md): 10,000 random ML-KEM-768 round trips agree byte for byte with libsodium's
 // own ML-KEM-768 (1.0.22, reference C). Per case, from the same random d || z and m: ek and dk of
 // crypto_kem_mlkem768_seed_keypair against KeyGen_internal; c and K of crypto_kem_mlkem768_enc_deterministic
 // against Encaps_internal; then both decapsulate the valid c and a random c (implicit rejection) with their own

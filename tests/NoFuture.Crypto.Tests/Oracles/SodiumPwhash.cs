@@ -1,4 +1,4 @@
-// Test-only oracle (DESIGN.md: "Test oracles, used only by tests"): libsodium 1.0.22's crypto_pwhash with
+// Test-only oracle (docs/dependencies.md, test-only dependencies): libsodium 1.0.22's crypto_pwhash with
 // crypto_pwhash_ALG_ARGON2ID13 (2): Argon2id v=0x13, one lane, no secret or associated data, 16-byte salt, memlimit in
 // bytes, opslimit = passes, tag of 16 bytes or more. Signature from crypto_pwhash.h at jedisct1/libsodium 1.0.22-RELEASE.
 using System.Runtime.InteropServices;

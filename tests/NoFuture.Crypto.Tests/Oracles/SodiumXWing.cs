@@ -1,4 +1,4 @@
-// Test-only oracle (DESIGN.md: "Test oracles, used only by tests"): libsodium 1.0.22's own X-Wing, from the
+// Test-only oracle (docs/dependencies.md, test-only dependencies): libsodium 1.0.22's own X-Wing, from the
 // `libsodium` NuGet package's native asset (the same library NoFuture.Crypto loads for X25519). Signatures from
 // src/libsodium/include/sodium/crypto_kem_xwing.h at jedisct1/libsodium tag 1.0.22-RELEASE.
 // Known deviation from the draft: libsodium returns -1 from enc/dec when the X25519 output is all zero (a low-order

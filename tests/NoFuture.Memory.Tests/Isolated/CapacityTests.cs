@@ -1,5 +1,5 @@
 // Memory-limit tests run as user nobody with a real RLIMIT_MEMLOCK: root bypasses the limit, so a test run
-// as root would pass for the wrong reason (STYLE 15).
+// as root would pass for the wrong reason.
 using NoFuture.Memory.Tests.Support;
 
 namespace NoFuture.Memory.Tests.Isolated;

@@ -1,5 +1,5 @@
-// Death tests (STYLE 15): misuse of secret memory kills a child process, and how it died is asserted.
-// The secrets hold "NFSECRET" repeated; it must not appear in anything the dying process prints.
+// Death tests (docs/architecture.md, "Probes"): misuse of secret memory kills a child process, and how it died is
+// asserted. The secrets hold "NFSECRET" repeated; it must not appear in anything the dying process prints.
 using NoFuture.Memory.Tests.Support;
 
 namespace NoFuture.Memory.Tests.Isolated;

@@ -1,5 +1,5 @@
 // The KEM interface of RFC 9180 §4 as the HPKE layer calls it, one implementation per KEM family (Kems/*.cs).
-// Arguments arrive validated (sizes, algorithm match): these methods only compute (STYLE 1).
+// Arguments arrive validated (sizes, algorithm match): these methods only compute.
 // Every private key is an HpkePrivateKey whose Secret starts with the serialized private key (Nsk bytes, the form
 // SerializePrivateKey returns), followed by whatever expanded form the family caches.
 // Encap/Decap return false for RFC 9180's EncapError/DecapError (an invalid public key or encapsulated key, an

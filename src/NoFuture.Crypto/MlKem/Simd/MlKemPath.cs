@@ -1,5 +1,5 @@
-// The implementation paths of ML-KEM's arithmetic and sampling (issue 3: Vector256 and Vector128 paths with a
-// scalar fallback, selected at runtime, each tested). Every path computes the same values bit for bit: the SIMD
+// The implementation paths of ML-KEM's arithmetic and sampling: Vector256 and Vector128 paths with a
+// scalar fallback, selected at runtime, each tested. Every path computes the same values bit for bit: the SIMD
 // code performs the scalar code's operations lane by lane, so tests compare paths byte for byte.
 namespace NoFuture.Crypto.Fips203.Simd;
 

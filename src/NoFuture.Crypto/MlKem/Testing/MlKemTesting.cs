@@ -1,5 +1,5 @@
 // Derandomized ML-KEM for tests (FIPS 203, Algorithms 16 and 17 with caller-chosen d, z and m). Internal, and in
-// its own namespace, so it cannot be reached by accident (STYLE 16): a fixed m repeats the shared secret.
+// its own namespace, so it cannot be reached by accident: a fixed m repeats the shared secret.
 using System.Security.Cryptography;
 
 namespace NoFuture.Crypto.Testing;
