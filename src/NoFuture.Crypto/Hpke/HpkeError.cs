@@ -4,6 +4,10 @@ namespace NoFuture.Crypto.Hpke;
 /// <summary>Why an <see cref="HpkeException"/> was thrown; switch on it rather than on the message.</summary>
 public enum HpkeError
 {
+    /// <summary>No reason was given: an exception made by a serializer or with a message only. NoFuture itself always
+    /// names the reason.</summary>
+    Unknown = 0,
+
     /// <summary>EncapError (RFC 9180 §4): the recipient's public key is not valid for the KEM (not a curve point, an
     /// ML-KEM key failing the FIPS 203 §7.2 check), or the Diffie-Hellman result is the all-zero value.</summary>
     EncapsulationFailed = 1,

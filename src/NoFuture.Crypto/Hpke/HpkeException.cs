@@ -19,23 +19,23 @@ public sealed class HpkeException : CryptographicException
         Error = error;
     }
 
-    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/> (for serializers).</summary>
+    /// <summary>Creates an exception with <see cref="HpkeError.Unknown"/> (for serializers): no reason is claimed.</summary>
     public HpkeException()
-        : this(HpkeError.DecapsulationFailed, "HPKE failed.")
+        : this(HpkeError.Unknown, "HPKE failed.")
     {
     }
 
-    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/> and a message.</summary>
+    /// <summary>Creates an exception with <see cref="HpkeError.Unknown"/> and a message.</summary>
     public HpkeException(string message)
-        : this(HpkeError.DecapsulationFailed, message)
+        : this(HpkeError.Unknown, message)
     {
     }
 
-    /// <summary>Creates an exception with <see cref="HpkeError.DecapsulationFailed"/>, a message and an inner exception.</summary>
+    /// <summary>Creates an exception with <see cref="HpkeError.Unknown"/>, a message and an inner exception.</summary>
     public HpkeException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Error = HpkeError.DecapsulationFailed;
+        Error = HpkeError.Unknown;
     }
 
     /// <summary>The reason.</summary>

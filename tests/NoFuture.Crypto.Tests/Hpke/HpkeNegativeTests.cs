@@ -15,6 +15,15 @@ public class HpkeNegativeTests
     private static readonly HpkeSuite XWingSuite = new(HpkeKem.XWing, HpkeKdf.HkdfSha256, HpkeAead.ChaCha20Poly1305);
 
     [Fact]
+    public void AnExceptionMadeWithoutAReasonClaimsNone()
+    {
+        Assert.Equal(HpkeError.Unknown, new HpkeException().Error);
+        Assert.Equal(HpkeError.Unknown, new HpkeException("m").Error);
+        Assert.Equal(HpkeError.Unknown, new HpkeException("m", new InvalidOperationException()).Error);
+        Assert.Equal(0, (int)HpkeError.Unknown);
+    }
+
+    [Fact]
     public void MessageLimit_SealAndOpenRefuse_NothingWritten()
     {
         using HpkePrivateKey skR = HpkePrivateKey.Generate(X25519Suite.Kem);
