@@ -7,8 +7,9 @@
 // reads all eight entries of its row with masks (no secret index), negates x under a mask for a negative digit, and
 // adds with the complete formula: 112 additions and 4 doublings, the same sequence of operations for every scalar.
 //
-// Double-scalar, variable time (verification, §5.2.7, public inputs only): [S]B through the same fixed-base routine,
-// plus [k]P by width-5 NAF over the odd multiples P, 3P, ..., 15P.
+// Double-scalar, variable time (verification, §5.2.7, public inputs only): Straus's interleaving, one chain of 446
+// doublings shared by [S]B (width-8 NAF over a static table of the odd multiples B, 3B, ..., 127B, affine) and [k]P
+// (width-5 NAF over P, 3P, ..., 15P computed per call).
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
@@ -102,40 +103,77 @@ internal static class Ed448ScalarMul
         Field448.Select(out x, x, negX, negative);
     }
 
-    /// <summary>r = a·B + b·P for reduced scalars a, b (public), in variable time.</summary>
+    /// <summary>r = a·B + b·P for reduced scalars a, b (public), in variable time (Straus: one doubling chain).</summary>
     internal static void DoubleScalarVarTime(out Ed448Point r, ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, in Ed448Point p)
     {
-        MulBase(out Ed448Point aB, a);
-
-        // Odd multiples P, 3P, ..., 15P.
+        // Odd multiples P, 3P, ..., 15P for b's width-5 NAF; a's width-8 NAF reads the static BaseOdd table.
         Span<Ed448Point> odd = stackalloc Ed448Point[8];
         odd[0] = p;
         Ed448Point.Double(out Ed448Point p2, p);
         for (int i = 1; i < 8; i++) Ed448Point.Add(out odd[i], odd[i - 1], p2);
 
-        Span<sbyte> naf = stackalloc sbyte[450];
-        int top = WNaf5(b, naf);
-        Ed448Point acc = Ed448Point.Identity;
+        Span<sbyte> nafA = stackalloc sbyte[450], nafB = stackalloc sbyte[450];
+        int top = Math.Max(WNaf(a, nafA, BaseWindow), WNaf(b, nafB, 5));
+        Field448 x = default, y = default;
+        r = Ed448Point.Identity;
         for (int i = top; i >= 0; i--)
         {
-            Ed448Point.Double(out acc, acc);
-            int digit = naf[i];
-            if (digit > 0)
+            Ed448Point.Double(out r, r);
+            int da = nafA[i];
+            if (da != 0)
             {
-                Ed448Point.Add(out acc, acc, odd[digit >> 1]);
+                int at = ((da > 0 ? da : -da) >> 1) * EntryLimbs;
+                for (int l = 0; l < Field448.LimbCount; l++)
+                {
+                    x[l] = BaseOdd[at + l];
+                    y[l] = BaseOdd[at + Field448.LimbCount + l];
+                }
+                if (da < 0) Field448.Negate(out x, x);
+                Ed448Point.AddAffine(out r, r, x, y);
             }
-            else if (digit < 0)
+            int db = nafB[i];
+            if (db > 0)
             {
-                Ed448Point.Negate(out Ed448Point neg, odd[(-digit) >> 1]);
-                Ed448Point.Add(out acc, acc, neg);
+                Ed448Point.Add(out r, r, odd[db >> 1]);
+            }
+            else if (db < 0)
+            {
+                Ed448Point.Negate(out Ed448Point neg, odd[(-db) >> 1]);
+                Ed448Point.Add(out r, r, neg);
             }
         }
-        Ed448Point.Add(out r, acc, aB);
     }
 
-    // Width-5 NAF of a public scalar (< 2^446): digits odd in [−15, 15] or 0, nonzero digits at least 5 apart.
-    // Returns the index of the highest nonzero digit (−1 for 0).
-    private static int WNaf5(ReadOnlySpan<ulong> s, Span<sbyte> naf)
+    private const int BaseWindow = 8;
+
+    // (2i + 1)·B for i = 0..63 (the odd multiples a width-8 NAF needs), affine, fully reduced; public data.
+    private static readonly ulong[] BaseOdd = BuildBaseOdd();
+
+    private static ulong[] BuildBaseOdd()
+    {
+        const int count = 1 << (BaseWindow - 2);
+        ulong[] table = new ulong[count * EntryLimbs];
+        Ed448Point b = Ed448Point.Base;
+        Ed448Point.Double(out Ed448Point b2, b);
+        Ed448Point multiple = b;
+        for (int i = 0; i < count; i++)
+        {
+            Ed448Point.ToAffine(multiple, out Field448 x, out Field448 y);
+            Field448.Reduce(out x, x);
+            Field448.Reduce(out y, y);
+            for (int l = 0; l < Field448.LimbCount; l++)
+            {
+                table[i * EntryLimbs + l] = x[l];
+                table[i * EntryLimbs + Field448.LimbCount + l] = y[l];
+            }
+            Ed448Point.Add(out multiple, multiple, b2);
+        }
+        return table;
+    }
+
+    // Width-w NAF of a public scalar (< 2^446): digits odd in (−2^(w−1), 2^(w−1)) or 0, nonzero digits at least w
+    // apart. Returns the index of the highest nonzero digit (−1 for 0).
+    private static int WNaf(ReadOnlySpan<ulong> s, Span<sbyte> naf, int w)
     {
         naf.Clear();
         Span<ulong> k = stackalloc ulong[8];
@@ -146,16 +184,16 @@ internal static class Ed448ScalarMul
         {
             if ((k[0] & 1) != 0)
             {
-                int digit = (int)(k[0] & 31);
-                if (digit > 16) digit -= 32;
+                int digit = (int)(k[0] & ((1UL << w) - 1));
+                if (digit > 1 << (w - 1)) digit -= 1 << w;
                 naf[i] = (sbyte)digit;
                 top = i;
-                // k −= digit (k stays non-negative: k ≡ digit mod 32 and k ≥ 1).
+                // k −= digit (k stays non-negative: k ≡ digit mod 2^w and k ≥ 1).
                 if (digit > 0) SubSmall(k, (ulong)digit);
                 else AddSmall(k, (ulong)(-digit));
             }
             // k >>= 1
-            for (int w = 0; w < 7; w++) k[w] = (k[w] >> 1) | (k[w + 1] << 63);
+            for (int j = 0; j < 7; j++) k[j] = (k[j] >> 1) | (k[j + 1] << 63);
             k[7] >>= 1;
         }
         return top;
