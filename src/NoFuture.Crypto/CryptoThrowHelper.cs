@@ -49,6 +49,17 @@ internal static class CryptoThrowHelper
     internal static void NativeFailed(string function) =>
         throw new System.Security.Cryptography.CryptographicException($"The native call {function} failed unexpectedly.");
 
+    // ---- Ed448 (src/NoFuture.Crypto/Curves/Ed448*.cs) ----
+
+    [DoesNotReturn]
+    internal static void ContextTooLong(string paramName, int max) =>
+        throw new ArgumentException($"The context must be at most {max} bytes (RFC 8032 section 5.2).", paramName);
+
+    [DoesNotReturn]
+    internal static void InvalidEd448PublicKey() =>
+        throw new System.Security.Cryptography.CryptographicException(
+            "The Ed448 public key is not the encoding of a curve point (RFC 8032 section 5.2.3).");
+
     // --- Key export policy (KeyExportPolicies) ---
     [DoesNotReturn]
     internal static void ExportNotAllowed() =>

@@ -1,0 +1,405 @@
+// Arithmetic in GF(p), p = 2^448 − 2^224 − 1 (the "Goldilocks" prime of Curve448 / Ed448; RFC 7748 §4.2, RFC 8032 §5.2).
+// Representation: 8 limbs of 56 bits, little-endian, in an [InlineArray(8)] of ulong, so an element lives on the stack
+// and nothing allocates. 56 = 448 / 8 makes the reduction cheap: 2^448 ≡ 2^224 + 1 (mod p), and 2^224 is exactly limb 4,
+// so product column k ≥ 8 folds into columns k − 8 and k − 4.
+// Invariant ("loose" form): every limb of every value an operation returns is < 2^57, and the value is any
+// representative of its class (not necessarily < p). Decode yields limbs < 2^56. Encode, IsZero, IsNegative and
+// Equal fully reduce first. The bounds argument for each operation is next to it.
+// Products use Math.BigMul (MUL / MULX on x64, UMULH on Arm64: constant time). Each 112–116-bit partial product is
+// split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed with plain 64-bit additions:
+// no carry flags, no branches. Nothing here branches on, or indexes by, a value.
+using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+
+namespace NoFuture.Crypto.Curve448;
+
+/// <summary>An element of GF(2^448 − 2^224 − 1) as 8 limbs of 56 bits (loose form: each limb &lt; 2^57).</summary>
+[InlineArray(LimbCount)]
+internal struct Field448
+{
+    internal const int LimbCount = 8;
+
+    /// <summary>The size of the canonical encoding: 56 bytes, little-endian (RFC 7748 §5, RFC 8032 §5.2.2).</summary>
+    internal const int EncodedSizeInBytes = 56;
+
+    private const ulong Mask = (1UL << 56) - 1;
+
+    // p in limbs: all 2^56 − 1 except limb 4 (the −2^224 term), which is 2^56 − 2.
+    private const ulong P = Mask;
+    private const ulong P4 = Mask - 1;
+
+    // 4p, added before a subtraction so that no limb underflows for a subtrahend with limbs < 2^57 (4p's limbs are
+    // ≥ 2^58 − 8).
+    private const ulong FourP = 4 * P;
+    private const ulong FourP4 = 4 * P4;
+
+    private ulong _e0;
+
+    /// <summary>0.</summary>
+    internal static Field448 Zero => default;
+
+    /// <summary>1.</summary>
+    internal static Field448 One
+    {
+        get
+        {
+            Field448 r = default;
+            r[0] = 1;
+            return r;
+        }
+    }
+
+    /// <summary>A small non-negative constant (&lt; 2^56) as a field element.</summary>
+    internal static Field448 FromUInt64(ulong value)
+    {
+        Field448 r = default;
+        r[0] = value & Mask;
+        r[1] = value >> 56;
+        return r;
+    }
+
+    // Carries limbs of up to 2^63 down to < 2^57: each carry out is < 2^7, and the carry out of limb 7 (weight 2^448)
+    // re-enters as 2^224 + 1, i.e. at limbs 0 and 4, which were just reduced below 2^56.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Carry(out Field448 r, ulong d0, ulong d1, ulong d2, ulong d3, ulong d4, ulong d5, ulong d6, ulong d7)
+    {
+        d1 += d0 >> 56; d0 &= Mask;
+        d2 += d1 >> 56; d1 &= Mask;
+        d3 += d2 >> 56; d2 &= Mask;
+        d4 += d3 >> 56; d3 &= Mask;
+        d5 += d4 >> 56; d4 &= Mask;
+        d6 += d5 >> 56; d5 &= Mask;
+        d7 += d6 >> 56; d6 &= Mask;
+        ulong c = d7 >> 56; d7 &= Mask;
+        r = default;
+        r[0] = d0 + c;
+        r[1] = d1;
+        r[2] = d2;
+        r[3] = d3;
+        r[4] = d4 + c;
+        r[5] = d5;
+        r[6] = d6;
+        r[7] = d7;
+    }
+
+    /// <summary>r = a + b. Inputs may alias the output.</summary>
+    // Limbs < 2^57 + 2^57 = 2^58 before the carry.
+    internal static void Add(out Field448 r, in Field448 a, in Field448 b) =>
+        Carry(out r, a[0] + b[0], a[1] + b[1], a[2] + b[2], a[3] + b[3],
+            a[4] + b[4], a[5] + b[5], a[6] + b[6], a[7] + b[7]);
+
+    /// <summary>r = a − b. Inputs may alias the output.</summary>
+    // a + 4p − b: each limb is in [2^58 − 8 − 2^57, 2^57 + 2^58), never negative, below 2^59 before the carry.
+    internal static void Sub(out Field448 r, in Field448 a, in Field448 b) =>
+        Carry(out r, a[0] + FourP - b[0], a[1] + FourP - b[1], a[2] + FourP - b[2], a[3] + FourP - b[3],
+            a[4] + FourP4 - b[4], a[5] + FourP - b[5], a[6] + FourP - b[6], a[7] + FourP - b[7]);
+
+    /// <summary>r = −a. The input may alias the output.</summary>
+    internal static void Negate(out Field448 r, in Field448 a) =>
+        Carry(out r, FourP - a[0], FourP - a[1], FourP - a[2], FourP - a[3],
+            FourP4 - a[4], FourP - a[5], FourP - a[6], FourP - a[7]);
+
+    /// <summary>r = a · k for a small constant k &lt; 2^20 (RFC 7748's a24 = 39081). The input may alias the output.</summary>
+    internal static void MulSmall(out Field448 r, in Field448 a, uint k)
+    {
+        // a_i · k < 2^77: the low 56 bits stay in column i, the rest (< 2^21) moves to column i + 1; column 8
+        // (weight 2^448) folds into columns 0 and 4.
+        ulong hi, lo, d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0, d8 = 0;
+        hi = Math.BigMul(a[0], k, out lo); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[1], k, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[2], k, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[3], k, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[4], k, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[5], k, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[6], k, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a[7], k, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        Carry(out r, d0 + d8, d1, d2, d3, d4 + d8, d5, d6, d7);
+    }
+
+    /// <summary>r = a · b. Inputs may alias each other and the output.</summary>
+    internal static void Mul(out Field448 r, in Field448 a, in Field448 b)
+    {
+        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+        ulong b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7];
+        ulong hi, lo;
+        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
+        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
+        // Schoolbook: a_i · b_j < 2^114; its low 56 bits go to column i + j, the high part (< 2^58) to i + j + 1.
+        hi = Math.BigMul(a0, b0, out lo); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b1, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b0, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b2, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b1, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b0, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b3, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b2, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b1, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b0, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b4, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b3, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b2, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b1, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b0, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b5, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b4, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b3, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b2, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b1, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b0, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b6, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b5, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b4, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b3, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b2, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b1, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b0, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, b7, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b6, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b5, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b4, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b3, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b2, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b1, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b0, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, b7, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b6, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b5, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b4, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b3, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b2, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b1, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, b7, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b6, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b5, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b4, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b3, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b2, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, b7, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b6, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b5, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b4, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b3, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, b7, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b6, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b5, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b4, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, b7, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b6, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b5, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, b7, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b6, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, b7, out lo); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
+        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+    }
+
+    /// <summary>r = a². The input may alias the output.</summary>
+    internal static void Square(out Field448 r, in Field448 a)
+    {
+        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+        // Cross terms a_i · a_j (i < j) appear twice: multiply by t_j = 2 a_j (< 2^58), products < 2^115 with a high part
+        // < 2^59; each column has about half as many terms as in Mul, so the column bounds below still hold.
+        ulong t1 = a1 << 1, t2 = a2 << 1, t3 = a3 << 1, t4 = a4 << 1, t5 = a5 << 1, t6 = a6 << 1, t7 = a7 << 1;
+        ulong hi, lo;
+        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
+        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
+        hi = Math.BigMul(a0, a0, out lo); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t1, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t2, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, a1, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t3, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t2, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t4, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t3, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, a2, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t5, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t4, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, t3, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t6, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t5, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, t4, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, a3, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a0, t7, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t6, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, t5, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, t4, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a1, t7, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, t6, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, t5, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, a4, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a2, t7, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, t6, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, t5, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a3, t7, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, t6, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, a5, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a4, t7, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, t6, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a5, t7, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, a6, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a6, t7, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        hi = Math.BigMul(a7, a7, out lo); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
+        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+    }
+
+    /// <summary>r = a^(2^n) for n ≥ 1. The input may alias the output.</summary>
+    internal static void SquareTimes(out Field448 r, in Field448 a, int n)
+    {
+        Square(out r, a);
+        for (int i = 1; i < n; i++) Square(out r, r);
+    }
+
+    // Folds a 16-column product into 8 limbs. Column k has n_k = min(k + 1, 15 − k) products; before folding, column
+    // k < n_k·2^56 + n_(k−1)·2^58 (at most 39·2^56). Folding the top columns from 15 down (2^448 ≡ 2^224 + 1) leaves
+    // every column below 98·2^56 < 2^63, so no ulong overflows, and the carry chain brings the limbs below 2^57.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reduce(out Field448 r, ulong d0, ulong d1, ulong d2, ulong d3, ulong d4, ulong d5, ulong d6, ulong d7,
+        ulong d8, ulong d9, ulong d10, ulong d11, ulong d12, ulong d13, ulong d14, ulong d15)
+    {
+        d7 += d15; d11 += d15;
+        d6 += d14; d10 += d14;
+        d5 += d13; d9 += d13;
+        d4 += d12; d8 += d12;
+        d3 += d11; d7 += d11;
+        d2 += d10; d6 += d10;
+        d1 += d9; d5 += d9;
+        d0 += d8; d4 += d8;
+        Carry(out r, d0, d1, d2, d3, d4, d5, d6, d7);
+    }
+
+    /// <summary>r = a^((p − 3) / 4) = a^(2^446 − 2^222 − 1): the square-root helper of RFC 8032 §5.2.3 (decoding step 3).</summary>
+    internal static void PowP34(out Field448 r, in Field448 a)
+    {
+        // Addition chain: x_k = a^(2^k − 1). (p − 3)/4 = (2^223 − 1)·2^223 + (2^222 − 1).
+        // 450 squarings and 11 multiplications.
+        Field448 x1 = a, x2, x3, x6, x12, x24, x30, x48, x96, x192, x222, t;
+        Square(out t, x1); Mul(out x2, t, x1);
+        Square(out t, x2); Mul(out x3, t, x1);
+        SquareTimes(out t, x3, 3); Mul(out x6, t, x3);
+        SquareTimes(out t, x6, 6); Mul(out x12, t, x6);
+        SquareTimes(out t, x12, 12); Mul(out x24, t, x12);
+        SquareTimes(out t, x24, 6); Mul(out x30, t, x6);
+        SquareTimes(out t, x24, 24); Mul(out x48, t, x24);
+        SquareTimes(out t, x48, 48); Mul(out x96, t, x48);
+        SquareTimes(out t, x96, 96); Mul(out x192, t, x96);
+        SquareTimes(out t, x192, 30); Mul(out x222, t, x30);
+        Square(out t, x222); Mul(out t, t, x1); // x223
+        SquareTimes(out t, t, 223);
+        Mul(out r, t, x222);
+    }
+
+    /// <summary>r = a^(p − 2) = a^−1 (Fermat); 0 maps to 0. The input may alias the output.</summary>
+    internal static void Invert(out Field448 r, in Field448 a)
+    {
+        // p − 2 = 4·(p − 3)/4 + 1.
+        Field448 t;
+        PowP34(out t, a);
+        SquareTimes(out t, t, 2);
+        Mul(out r, t, a);
+    }
+
+    /// <summary>Swaps a and b when <paramref name="swap"/> is 1, leaves them when it is 0, without branching.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    internal static void ConditionalSwap(ref Field448 a, ref Field448 b, ulong swap)
+    {
+        ulong mask = 0UL - swap;
+        for (int i = 0; i < LimbCount; i++)
+        {
+            ulong t = mask & (a[i] ^ b[i]);
+            a[i] ^= t;
+            b[i] ^= t;
+        }
+    }
+
+    /// <summary>r = <paramref name="b"/> when <paramref name="choice"/> is 1, <paramref name="a"/> when it is 0, without branching.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    internal static void Select(out Field448 r, in Field448 a, in Field448 b, ulong choice)
+    {
+        ulong mask = 0UL - choice;
+        // Built in a local so that r may alias a or b.
+        Field448 t = default;
+        for (int i = 0; i < LimbCount; i++) t[i] = a[i] ^ (mask & (a[i] ^ b[i]));
+        r = t;
+    }
+
+    /// <summary>Brings a loose value to its canonical representative in [0, p), limbs &lt; 2^56.</summary>
+    internal static void Reduce(out Field448 r, in Field448 a)
+    {
+        // Weak carry: limbs < 2^56 except limbs 0 and 4 (< 2^56 + 2^2), so the value is < 2p.
+        Carry(out Field448 w, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
+        // Subtract p with a signed borrow chain; the final borrow is 0 (w ≥ p, keep w − p) or −1 (w < p).
+        long s = 0;
+        r = default;
+        for (int i = 0; i < LimbCount; i++)
+        {
+            s += (long)w[i] - (long)(i == 4 ? P4 : P);
+            r[i] = (ulong)s & Mask;
+            s >>= 56;
+        }
+        // Add p back under the borrow mask (all ones or zero); the final carry cancels the borrow.
+        ulong addBack = (ulong)s;
+        ulong c = 0;
+        for (int i = 0; i < LimbCount; i++)
+        {
+            c += r[i] + ((i == 4 ? P4 : P) & addBack);
+            r[i] = c & Mask;
+            c >>= 56;
+        }
+    }
+
+    /// <summary>Writes the canonical 56-byte little-endian encoding of a (fully reduced).</summary>
+    internal static void Encode(in Field448 a, Span<byte> destination)
+    {
+        if (destination.Length != EncodedSizeInBytes) throw new ArgumentException("A field element encodes to 56 bytes.", nameof(destination));
+        Reduce(out Field448 r, a);
+        // 56 bits = 7 bytes per limb: write 8 bytes little-endian, each limb's top byte (0) is overwritten by the next.
+        Span<byte> tmp = stackalloc byte[EncodedSizeInBytes + 1];
+        for (int i = 0; i < LimbCount; i++) BinaryPrimitives.WriteUInt64LittleEndian(tmp.Slice(7 * i, 8), r[i]);
+        tmp[..EncodedSizeInBytes].CopyTo(destination);
+        tmp.Clear();
+        r = default;
+    }
+
+    /// <summary>
+    /// Reads 56 little-endian bytes (any value below 2^448). Returns 1 when the input was canonical (&lt; p), 0 when it
+    /// was not; a non-canonical input is still loaded (as its value mod p, per RFC 7748 §5) so the caller decides.
+    /// </summary>
+    internal static ulong Decode(ReadOnlySpan<byte> source, out Field448 r)
+    {
+        if (source.Length != EncodedSizeInBytes) throw new ArgumentException("A field element encodes to 56 bytes.", nameof(source));
+        r = default;
+        for (int i = 0; i < 7; i++) r[i] = BinaryPrimitives.ReadUInt64LittleEndian(source.Slice(7 * i, 8)) & Mask;
+        r[7] = BinaryPrimitives.ReadUInt64LittleEndian(source.Slice(48, 8)) >> 8;
+        // Canonical iff value − p borrows (value < p).
+        long s = 0;
+        for (int i = 0; i < LimbCount; i++)
+        {
+            s += (long)r[i] - (long)(i == 4 ? P4 : P);
+            s >>= 56;
+        }
+        return (ulong)s & 1;
+    }
+
+    /// <summary>1 when a ≡ 0 (mod p), else 0, in constant time.</summary>
+    internal static ulong IsZero(in Field448 a)
+    {
+        Reduce(out Field448 r, a);
+        ulong acc = 0;
+        for (int i = 0; i < LimbCount; i++) acc |= r[i];
+        // acc < 2^56: acc − 1 has its top bit set exactly when acc is 0.
+        return (acc - 1) >> 63;
+    }
+
+    /// <summary>1 when a ≡ b (mod p), else 0, in constant time.</summary>
+    internal static ulong Equal(in Field448 a, in Field448 b)
+    {
+        Sub(out Field448 d, a, b);
+        return IsZero(d);
+    }
+
+    /// <summary>The least significant bit of a's canonical form (RFC 8032 §5.2.2's sign of x), in constant time.</summary>
+    internal static ulong IsNegative(in Field448 a)
+    {
+        Reduce(out Field448 r, a);
+        return r[0] & 1;
+    }
+}
