@@ -4,13 +4,13 @@
 //   0x0011 DHKEM(P-384, HKDF-SHA384)   48 / 97 / 97 / 48      auth
 //   0x0012 DHKEM(P-521, HKDF-SHA512)   64 / 133 / 133 / 66    auth
 //   0x0020 DHKEM(X25519, HKDF-SHA256)  32 / 32 / 32 / 32      auth
+//   0x0021 DHKEM(X448, HKDF-SHA512)    64 / 56 / 56 / 56      auth
 //   0x0040 ML-KEM-512                  32 / 768 / 800 / 64
 //   0x0041 ML-KEM-768                  32 / 1088 / 1184 / 64
 //   0x0042 ML-KEM-1024                 32 / 1568 / 1568 / 64
 //   0x647A MLKEM768-X25519 (X-Wing)    32 / 1120 / 1216 / 32
 //   0x0050 MLKEM768-P256               32 / 1153 / 1249 / 32
 //   0x0051 MLKEM1024-P384              32 / 1665 / 1665 / 32
-// DHKEM(X448, HKDF-SHA512) (0x0021) is not implemented: NoFuture has no X448 yet.
 using System.Diagnostics;
 using NoFuture.Crypto.Hpke.Kems;
 
@@ -41,6 +41,9 @@ public sealed class HpkeKem
 
     /// <summary>DHKEM(X25519, HKDF-SHA256), 0x0020.</summary>
     public static HpkeKem DhKemX25519HkdfSha256 { get; } = new("DHKEM(X25519, HKDF-SHA256)", new DhKemX25519Core());
+
+    /// <summary>DHKEM(X448, HKDF-SHA512), 0x0021.</summary>
+    public static HpkeKem DhKemX448HkdfSha512 { get; } = new("DHKEM(X448, HKDF-SHA512)", new DhKemX448Core());
 
     /// <summary>ML-KEM-512, 0x0040 (draft-ietf-hpke-pq-04 §3).</summary>
     public static HpkeKem MlKem512 { get; } = new("ML-KEM-512", MlKemHpkeCore.MlKem512());
@@ -90,6 +93,7 @@ public sealed class HpkeKem
         0x0011 => DhKemP384HkdfSha384,
         0x0012 => DhKemP521HkdfSha512,
         0x0020 => DhKemX25519HkdfSha256,
+        0x0021 => DhKemX448HkdfSha512,
         0x0040 => MlKem512,
         0x0041 => MlKem768,
         0x0042 => MlKem1024,

@@ -9,7 +9,7 @@ namespace NoFuture.Crypto.Tests.Hpke;
 
 public class HpkeContractTests
 {
-    public static TheoryData<int> Kems() => new() { 0x0010, 0x0011, 0x0012, 0x0020, 0x0040, 0x0041, 0x0042, 0x647a, 0x0050, 0x0051 };
+    public static TheoryData<int> Kems() => new() { 0x0010, 0x0011, 0x0012, 0x0020, 0x0021, 0x0040, 0x0041, 0x0042, 0x647a, 0x0050, 0x0051 };
 
     private static HpkeSuite SuiteFor(int kemId, HpkeAead? aead = null) =>
         new(HpkeKem.FromId((ushort)kemId)!, kemId == 0x647a ? HpkeKdf.Shake256 : HpkeKdf.HkdfSha256, aead ?? HpkeAead.ChaCha20Poly1305);

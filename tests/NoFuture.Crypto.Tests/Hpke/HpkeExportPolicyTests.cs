@@ -12,7 +12,7 @@ public class HpkeExportPolicyTests
     private const KeyExportPolicies Allow = KeyExportPolicies.AllowPlaintextExport;
     private const byte Sentinel = 0xA5;
 
-    public static TheoryData<int> Kems() => new() { 0x0010, 0x0011, 0x0012, 0x0020, 0x0040, 0x0041, 0x0042, 0x647a, 0x0050, 0x0051 };
+    public static TheoryData<int> Kems() => new() { 0x0010, 0x0011, 0x0012, 0x0020, 0x0021, 0x0040, 0x0041, 0x0042, 0x647a, 0x0050, 0x0051 };
 
     [Theory]
     [MemberData(nameof(Kems))]

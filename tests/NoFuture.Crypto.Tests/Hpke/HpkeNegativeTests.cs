@@ -91,6 +91,26 @@ public class HpkeNegativeTests
     }
 
     [Fact]
+    public void X448_LowOrderPoints_AreEncapAndDecapErrors()
+    {
+        // DHKEM(X448): u = 0, 1 and p − 1 have small order, so DH is all zero and RFC 9180 §7.1.4 says abort.
+        var suite = new HpkeSuite(HpkeKem.DhKemX448HkdfSha512, HpkeKdf.HkdfSha512, HpkeAead.Aes256Gcm);
+        byte[] one = new byte[56]; one[0] = 1;
+        byte[] minusOne = Enumerable.Repeat((byte)0xFF, 56).ToArray(); minusOne[28] = 0xFE; minusOne[0] = 0xFE;
+        using HpkePrivateKey skR = HpkePrivateKey.Generate(suite.Kem);
+        foreach (byte[] u in new[] { new byte[56], one, minusOne })
+        {
+            byte[] enc = new byte[56], ct = new byte[17];
+            Assert.Equal(HpkeError.EncapsulationFailed, Assert.Throws<HpkeException>(() => suite.Seal(u, [1], enc, ct)).Error);
+            Assert.All(enc, b => Assert.Equal(0, b));
+            Assert.Equal(HpkeError.DecapsulationFailed, Assert.Throws<HpkeException>(() => suite.SetupRecipient(skR, u)).Error);
+            byte[] pt = [9];
+            Assert.False(suite.Open(skR, u, new byte[17], pt));
+            Assert.All(pt, b => Assert.Equal(0, b));
+        }
+    }
+
+    [Fact]
     public void InvalidEncapsulatedKeys_AreDecapErrors_OrFalseSingleShot()
     {
         using HpkePrivateKey x = HpkePrivateKey.Generate(X25519Suite.Kem);

@@ -5,11 +5,14 @@
 // Invariant ("loose" form): every limb of every value an operation returns is < 2^57, and the value is any
 // representative of its class (not necessarily < p). Decode yields limbs < 2^56. Encode, IsZero, IsNegative and
 // Equal fully reduce first. The bounds argument for each operation is next to it.
-// Products use Math.BigMul (MUL / MULX on x64, UMULH on Arm64: constant time). Each 112–116-bit partial product is
+// Products: the low 64 bits by a plain multiply, the high 64 by MULX (BMI2) or UMULH (Arm64), else Math.BigMul; all
+// constant time. (Math.BigMul's out parameter makes the JIT spill every low half to memory, which cost about 30%.) Each 112–116-bit partial product is
 // split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed with plain 64-bit additions:
 // no carry flags, no branches. Nothing here branches on, or indexes by, a value.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
 
 namespace NoFuture.Crypto.Curve448;
 
@@ -116,6 +119,15 @@ internal struct Field448
         Carry(out r, d0 + d8, d1, d2, d3, d4 + d8, d5, d6, d7);
     }
 
+    // The high 64 bits of a · b. The Bmi2 / Arm64 tests are JIT-time constants, so only one line survives.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong MulHigh(ulong a, ulong b)
+    {
+        if (Bmi2.X64.IsSupported) return Bmi2.X64.MultiplyNoFlags(a, b);
+        if (ArmBase.Arm64.IsSupported) return ArmBase.Arm64.MultiplyHigh(a, b);
+        return Math.BigMul(a, b, out _);
+    }
+
     /// <summary>r = a · b. Inputs may alias each other and the output.</summary>
     internal static void Mul(out Field448 r, in Field448 a, in Field448 b)
     {
@@ -125,70 +137,70 @@ internal struct Field448
         ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
         ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
         // Schoolbook: a_i · b_j < 2^114; its low 56 bits go to column i + j, the high part (< 2^58) to i + j + 1.
-        hi = Math.BigMul(a0, b0, out lo); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b1, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b0, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b2, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b1, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b0, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b3, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b2, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b1, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b0, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b4, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b3, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b2, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b1, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b0, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b5, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b4, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b3, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b2, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b1, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b0, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b6, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b5, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b4, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b3, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b2, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b1, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b0, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, b7, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b6, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b5, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b4, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b3, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b2, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b1, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b0, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, b7, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b6, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b5, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b4, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b3, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b2, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b1, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, b7, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b6, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b5, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b4, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b3, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b2, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, b7, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b6, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b5, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b4, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b3, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, b7, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b6, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b5, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b4, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, b7, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b6, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b5, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, b7, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b6, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, b7, out lo); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
+        lo = a0 * b0; hi = MulHigh(a0, b0); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
+        lo = a0 * b1; hi = MulHigh(a0, b1); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        lo = a1 * b0; hi = MulHigh(a1, b0); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        lo = a0 * b2; hi = MulHigh(a0, b2); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        lo = a1 * b1; hi = MulHigh(a1, b1); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        lo = a2 * b0; hi = MulHigh(a2, b0); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        lo = a0 * b3; hi = MulHigh(a0, b3); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a1 * b2; hi = MulHigh(a1, b2); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a2 * b1; hi = MulHigh(a2, b1); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a3 * b0; hi = MulHigh(a3, b0); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a0 * b4; hi = MulHigh(a0, b4); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a1 * b3; hi = MulHigh(a1, b3); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a2 * b2; hi = MulHigh(a2, b2); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a3 * b1; hi = MulHigh(a3, b1); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a4 * b0; hi = MulHigh(a4, b0); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a0 * b5; hi = MulHigh(a0, b5); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a1 * b4; hi = MulHigh(a1, b4); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a2 * b3; hi = MulHigh(a2, b3); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a3 * b2; hi = MulHigh(a3, b2); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a4 * b1; hi = MulHigh(a4, b1); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a5 * b0; hi = MulHigh(a5, b0); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a0 * b6; hi = MulHigh(a0, b6); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a1 * b5; hi = MulHigh(a1, b5); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a2 * b4; hi = MulHigh(a2, b4); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a3 * b3; hi = MulHigh(a3, b3); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a4 * b2; hi = MulHigh(a4, b2); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a5 * b1; hi = MulHigh(a5, b1); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a6 * b0; hi = MulHigh(a6, b0); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a0 * b7; hi = MulHigh(a0, b7); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a1 * b6; hi = MulHigh(a1, b6); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a2 * b5; hi = MulHigh(a2, b5); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a3 * b4; hi = MulHigh(a3, b4); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a4 * b3; hi = MulHigh(a4, b3); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a5 * b2; hi = MulHigh(a5, b2); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a6 * b1; hi = MulHigh(a6, b1); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a7 * b0; hi = MulHigh(a7, b0); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a1 * b7; hi = MulHigh(a1, b7); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a2 * b6; hi = MulHigh(a2, b6); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a3 * b5; hi = MulHigh(a3, b5); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a4 * b4; hi = MulHigh(a4, b4); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a5 * b3; hi = MulHigh(a5, b3); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a6 * b2; hi = MulHigh(a6, b2); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a7 * b1; hi = MulHigh(a7, b1); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a2 * b7; hi = MulHigh(a2, b7); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a3 * b6; hi = MulHigh(a3, b6); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a4 * b5; hi = MulHigh(a4, b5); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a5 * b4; hi = MulHigh(a5, b4); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a6 * b3; hi = MulHigh(a6, b3); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a7 * b2; hi = MulHigh(a7, b2); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a3 * b7; hi = MulHigh(a3, b7); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a4 * b6; hi = MulHigh(a4, b6); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a5 * b5; hi = MulHigh(a5, b5); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a6 * b4; hi = MulHigh(a6, b4); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a7 * b3; hi = MulHigh(a7, b3); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a4 * b7; hi = MulHigh(a4, b7); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a5 * b6; hi = MulHigh(a5, b6); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a6 * b5; hi = MulHigh(a6, b5); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a7 * b4; hi = MulHigh(a7, b4); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a5 * b7; hi = MulHigh(a5, b7); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        lo = a6 * b6; hi = MulHigh(a6, b6); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        lo = a7 * b5; hi = MulHigh(a7, b5); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        lo = a6 * b7; hi = MulHigh(a6, b7); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        lo = a7 * b6; hi = MulHigh(a7, b6); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        lo = a7 * b7; hi = MulHigh(a7, b7); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
         Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
@@ -202,42 +214,42 @@ internal struct Field448
         ulong hi, lo;
         ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
         ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-        hi = Math.BigMul(a0, a0, out lo); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t1, out lo); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t2, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, a1, out lo); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t3, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t2, out lo); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t4, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t3, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, a2, out lo); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t5, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t4, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, t3, out lo); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t6, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t5, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, t4, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, a3, out lo); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a0, t7, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t6, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, t5, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, t4, out lo); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a1, t7, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, t6, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, t5, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, a4, out lo); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a2, t7, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, t6, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, t5, out lo); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a3, t7, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, t6, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, a5, out lo); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a4, t7, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, t6, out lo); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a5, t7, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, a6, out lo); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a6, t7, out lo); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        hi = Math.BigMul(a7, a7, out lo); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
+        lo = a0 * a0; hi = MulHigh(a0, a0); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
+        lo = a0 * t1; hi = MulHigh(a0, t1); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
+        lo = a0 * t2; hi = MulHigh(a0, t2); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        lo = a1 * a1; hi = MulHigh(a1, a1); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
+        lo = a0 * t3; hi = MulHigh(a0, t3); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a1 * t2; hi = MulHigh(a1, t2); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
+        lo = a0 * t4; hi = MulHigh(a0, t4); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a1 * t3; hi = MulHigh(a1, t3); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a2 * a2; hi = MulHigh(a2, a2); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
+        lo = a0 * t5; hi = MulHigh(a0, t5); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a1 * t4; hi = MulHigh(a1, t4); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a2 * t3; hi = MulHigh(a2, t3); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
+        lo = a0 * t6; hi = MulHigh(a0, t6); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a1 * t5; hi = MulHigh(a1, t5); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a2 * t4; hi = MulHigh(a2, t4); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a3 * a3; hi = MulHigh(a3, a3); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
+        lo = a0 * t7; hi = MulHigh(a0, t7); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a1 * t6; hi = MulHigh(a1, t6); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a2 * t5; hi = MulHigh(a2, t5); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a3 * t4; hi = MulHigh(a3, t4); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
+        lo = a1 * t7; hi = MulHigh(a1, t7); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a2 * t6; hi = MulHigh(a2, t6); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a3 * t5; hi = MulHigh(a3, t5); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a4 * a4; hi = MulHigh(a4, a4); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
+        lo = a2 * t7; hi = MulHigh(a2, t7); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a3 * t6; hi = MulHigh(a3, t6); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a4 * t5; hi = MulHigh(a4, t5); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
+        lo = a3 * t7; hi = MulHigh(a3, t7); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a4 * t6; hi = MulHigh(a4, t6); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a5 * a5; hi = MulHigh(a5, a5); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
+        lo = a4 * t7; hi = MulHigh(a4, t7); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a5 * t6; hi = MulHigh(a5, t6); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
+        lo = a5 * t7; hi = MulHigh(a5, t7); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        lo = a6 * a6; hi = MulHigh(a6, a6); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
+        lo = a6 * t7; hi = MulHigh(a6, t7); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
+        lo = a7 * a7; hi = MulHigh(a7, a7); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
         Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
@@ -298,20 +310,23 @@ internal struct Field448
     }
 
     /// <summary>Swaps a and b when <paramref name="swap"/> is 1, leaves them when it is 0, without branching.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    // NoInlining keeps the JIT from seeing where swap comes from; the mask arithmetic leaves it nothing to branch on.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void ConditionalSwap(ref Field448 a, ref Field448 b, ulong swap)
     {
-        ulong mask = 0UL - swap;
-        for (int i = 0; i < LimbCount; i++)
-        {
-            ulong t = mask & (a[i] ^ b[i]);
-            a[i] ^= t;
-            b[i] ^= t;
-        }
+        ulong mask = 0UL - swap, t;
+        t = mask & (a[0] ^ b[0]); a[0] ^= t; b[0] ^= t;
+        t = mask & (a[1] ^ b[1]); a[1] ^= t; b[1] ^= t;
+        t = mask & (a[2] ^ b[2]); a[2] ^= t; b[2] ^= t;
+        t = mask & (a[3] ^ b[3]); a[3] ^= t; b[3] ^= t;
+        t = mask & (a[4] ^ b[4]); a[4] ^= t; b[4] ^= t;
+        t = mask & (a[5] ^ b[5]); a[5] ^= t; b[5] ^= t;
+        t = mask & (a[6] ^ b[6]); a[6] ^= t; b[6] ^= t;
+        t = mask & (a[7] ^ b[7]); a[7] ^= t; b[7] ^= t;
     }
 
     /// <summary>r = <paramref name="b"/> when <paramref name="choice"/> is 1, <paramref name="a"/> when it is 0, without branching.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.NoOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static void Select(out Field448 r, in Field448 a, in Field448 b, ulong choice)
     {
         ulong mask = 0UL - choice;
