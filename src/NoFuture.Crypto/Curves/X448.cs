@@ -10,6 +10,7 @@
 // Agree returns false and leaves the destination all zero, which is exactly the RFC 7748 function output. Protocols
 // that must abort (RFC 9180 DH-KEM) check the result.
 using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Xdh;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Curves;
@@ -36,66 +37,32 @@ public static class X448
     /// <summary>Generates a private key from the OS CSPRNG, written straight into a new <see cref="Secret"/>.</summary>
     /// <param name="options">Secret-memory options; <see cref="SecretOptions.Default"/> when null.</param>
     /// <returns>A 56-byte secret the caller owns and disposes.</returns>
-    public static Secret GeneratePrivateKey(SecretOptions? options = null) => Secret.CreateRandom(PrivateKeySizeInBytes, options);
+    public static Secret GeneratePrivateKey(SecretOptions? options = null) =>
+        Xdh<X448Function>.GeneratePrivateKey(options);
 
     /// <summary>Computes the public key X448(k, 5) for <paramref name="privateKey"/>.</summary>
     /// <exception cref="ArgumentException">A buffer has the wrong size or the buffers overlap.</exception>
-    public static void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey)
-    {
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (publicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), PublicKeySizeInBytes);
-        if (publicKey.Overlaps(privateKey)) CryptoThrowHelper.Overlap(nameof(publicKey));
-        DerivePublicKeyCore(privateKey, publicKey);
-    }
+    public static void DerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) =>
+        Xdh<X448Function>.DerivePublicKey(privateKey, publicKey);
 
     /// <summary>Computes the public key X448(k, 5) for the private key held in <paramref name="privateKey"/>.</summary>
     /// <exception cref="ArgumentException">The secret or the buffer has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static void DerivePublicKey(Secret privateKey, Span<byte> publicKey)
-    {
-        ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (publicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), PublicKeySizeInBytes);
-        using SecretReadLease lease = privateKey.OpenRead();
-        DerivePublicKeyCore(lease.Span, publicKey);
-    }
+    public static void DerivePublicKey(Secret privateKey, Span<byte> publicKey) =>
+        Xdh<X448Function>.DerivePublicKey(privateKey, publicKey);
 
     /// <summary>Computes the public key X448(k, 5) into the start of <paramref name="destination"/> if it holds at least 56 bytes.</summary>
     /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
     /// <exception cref="ArgumentException">The private key is not 56 bytes, or the destination overlaps it.</exception>
-    public static bool TryDerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> destination, out int bytesWritten)
-    {
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (destination.Length < PublicKeySizeInBytes)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-        Span<byte> publicKey = destination[..PublicKeySizeInBytes];
-        if (publicKey.Overlaps(privateKey)) CryptoThrowHelper.Overlap(nameof(destination));
-        DerivePublicKeyCore(privateKey, publicKey);
-        bytesWritten = PublicKeySizeInBytes;
-        return true;
-    }
+    public static bool TryDerivePublicKey(ReadOnlySpan<byte> privateKey, Span<byte> destination, out int bytesWritten) =>
+        Xdh<X448Function>.TryDerivePublicKey(privateKey, destination, out bytesWritten);
 
     /// <summary>Computes the public key for the private key held in <paramref name="privateKey"/> into the start of <paramref name="destination"/>.</summary>
     /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is too small.</returns>
     /// <exception cref="ArgumentException">The secret is not 56 bytes.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static bool TryDerivePublicKey(Secret privateKey, Span<byte> destination, out int bytesWritten)
-    {
-        ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (destination.Length < PublicKeySizeInBytes)
-        {
-            bytesWritten = 0;
-            return false;
-        }
-        using SecretReadLease lease = privateKey.OpenRead();
-        DerivePublicKeyCore(lease.Span, destination[..PublicKeySizeInBytes]);
-        bytesWritten = PublicKeySizeInBytes;
-        return true;
-    }
+    public static bool TryDerivePublicKey(Secret privateKey, Span<byte> destination, out int bytesWritten) =>
+        Xdh<X448Function>.TryDerivePublicKey(privateKey, destination, out bytesWritten);
 
     /// <summary>
     /// Computes the shared secret X448(<paramref name="privateKey"/>, <paramref name="peerPublicKey"/>) into
@@ -106,14 +73,8 @@ public static class X448
     /// then all zero. <see langword="true"/> otherwise.
     /// </returns>
     /// <exception cref="ArgumentException">A buffer has the wrong size, or the destination overlaps an input.</exception>
-    public static bool Agree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)
-    {
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (peerPublicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(peerPublicKey), PublicKeySizeInBytes);
-        if (sharedSecret.Length != SharedSecretSizeInBytes) CryptoThrowHelper.WrongSize(nameof(sharedSecret), SharedSecretSizeInBytes);
-        if (sharedSecret.Overlaps(privateKey) || sharedSecret.Overlaps(peerPublicKey)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
-        return AgreeCore(privateKey, peerPublicKey, sharedSecret);
-    }
+    public static bool Agree(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret) =>
+        Xdh<X448Function>.Agree(privateKey, peerPublicKey, sharedSecret);
 
     /// <summary>
     /// Computes the shared secret for the private key held in <paramref name="privateKey"/>; see
@@ -122,17 +83,8 @@ public static class X448
     /// <returns><see langword="false"/> (destination all zero) for a small-order peer point.</returns>
     /// <exception cref="ArgumentException">The secret or a buffer has the wrong size, or the buffers overlap.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static bool Agree(Secret privateKey, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)
-    {
-        ArgumentNullException.ThrowIfNull(privateKey);
-        if (privateKey.Length != PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(privateKey), PrivateKeySizeInBytes);
-        if (peerPublicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(peerPublicKey), PublicKeySizeInBytes);
-        if (sharedSecret.Length != SharedSecretSizeInBytes) CryptoThrowHelper.WrongSize(nameof(sharedSecret), SharedSecretSizeInBytes);
-        if (sharedSecret.Overlaps(peerPublicKey)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
-        using SecretReadLease lease = privateKey.OpenRead();
-        if (sharedSecret.Overlaps(lease.Span)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
-        return AgreeCore(lease.Span, peerPublicKey, sharedSecret);
-    }
+    public static bool Agree(Secret privateKey, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret) =>
+        Xdh<X448Function>.Agree(privateKey, peerPublicKey, sharedSecret);
 
     /// <summary>
     /// Computes the shared secret into a new 56-byte <see cref="Secret"/>, or returns <see langword="null"/> for a
@@ -140,23 +92,8 @@ public static class X448
     /// </summary>
     /// <exception cref="ArgumentException">The secret or the public key has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static Secret? Agree(Secret privateKey, ReadOnlySpan<byte> peerPublicKey, SecretOptions? options = null)
-    {
-        Secret shared = Secret.Allocate(SharedSecretSizeInBytes, options);
-        try
-        {
-            bool ok;
-            using (SecretWriteLease lease = shared.OpenWrite()) ok = Agree(privateKey, peerPublicKey, lease.Span);
-            if (ok) return shared;
-            shared.Dispose();
-            return null;
-        }
-        catch
-        {
-            shared.Dispose();
-            throw;
-        }
-    }
+    public static Secret? Agree(Secret privateKey, ReadOnlySpan<byte> peerPublicKey, SecretOptions? options = null) =>
+        Xdh<X448Function>.Agree(privateKey, peerPublicKey, options);
 
     internal static void DerivePublicKeyCore(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) =>
         // The base point has prime order q, so only the clamped scalar 4q (one in about 2^446) maps to 0; as for X25519

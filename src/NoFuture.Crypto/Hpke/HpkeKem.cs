@@ -13,6 +13,7 @@
 //   0x0051 MLKEM1024-P384              32 / 1665 / 1665 / 32
 using System.Diagnostics;
 using NoFuture.Crypto.Hpke.Kems;
+using NoFuture.Crypto.Xdh;
 
 namespace NoFuture.Crypto.Hpke;
 
@@ -40,10 +41,10 @@ public sealed class HpkeKem
     public static HpkeKem DhKemP521HkdfSha512 { get; } = new("DHKEM(P-521, HKDF-SHA512)", DhKemNistCore.P521());
 
     /// <summary>DHKEM(X25519, HKDF-SHA256), 0x0020.</summary>
-    public static HpkeKem DhKemX25519HkdfSha256 { get; } = new("DHKEM(X25519, HKDF-SHA256)", new DhKemX25519Core());
+    public static HpkeKem DhKemX25519HkdfSha256 { get; } = new("DHKEM(X25519, HKDF-SHA256)", new DhKemXdhCore<X25519Function>(0x0020, HpkeKdf.HkdfSha256));
 
     /// <summary>DHKEM(X448, HKDF-SHA512), 0x0021.</summary>
-    public static HpkeKem DhKemX448HkdfSha512 { get; } = new("DHKEM(X448, HKDF-SHA512)", new DhKemX448Core());
+    public static HpkeKem DhKemX448HkdfSha512 { get; } = new("DHKEM(X448, HKDF-SHA512)", new DhKemXdhCore<X448Function>(0x0021, HpkeKdf.HkdfSha512));
 
     /// <summary>ML-KEM-512, 0x0040 (draft-ietf-hpke-pq-04 §3).</summary>
     public static HpkeKem MlKem512 { get; } = new("ML-KEM-512", MlKemHpkeCore.MlKem512());

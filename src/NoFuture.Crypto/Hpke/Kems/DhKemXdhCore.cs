@@ -1,18 +1,20 @@
-// DHKEM(X448, HKDF-SHA512), KEM 0x0021 (RFC 9180 §7.1): Nsecret 64, Nenc 56, Npk 56, Nsk 56.
-// X448 is our managed RFC 7748 implementation (Curves/X448.cs core entry points). DeriveKeyPair (§7.1.3):
-//   dkp_prk = LabeledExtract("", "dkp_prk", ikm) (Nh = 64); sk = LabeledExpand(dkp_prk, "sk", "", 56)
-// written straight into the key's Secret, unclamped: clamping is part of the X448 function (decodeScalar448), as
-// §7.1.3 says. DH rejects the all-zero output (§7.1.4, RFC 7748 §6.2 check).
+// DHKEM over an RFC 7748 function (RFC 9180 §7.1), written once for both:
+//   DHKEM(X25519, HKDF-SHA256), KEM 0x0020: Nsecret 32, Nenc = Npk = Nsk = Ndh = 32;
+//   DHKEM(X448, HKDF-SHA512),   KEM 0x0021: Nsecret 64, Nenc = Npk = Nsk = Ndh = 56.
+// DeriveKeyPair (§7.1.3): dkp_prk = LabeledExtract("", "dkp_prk", ikm); sk = LabeledExpand(dkp_prk, "sk", "", Nsk),
+// written straight into the key's Secret, unclamped: clamping is part of the X25519/X448 function (RFC 7748
+// decodeScalar), as §7.1.3 says. DH rejects the all-zero output (§7.1.4; RFC 7748 §6.1/§6.2 check).
 using System.Security.Cryptography;
-using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Xdh;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;
 
-internal sealed class DhKemX448Core : DhKemCore
+internal sealed class DhKemXdhCore<T> : DhKemCore
+    where T : IXdhFunction
 {
-    internal DhKemX448Core()
-        : base(0x0021, HpkeKdf.HkdfSha512, ndh: 56, nsecret: 64, npk: 56, nsk: 56)
+    internal DhKemXdhCore(ushort id, HpkeKdf kdf)
+        : base(id, kdf, ndh: T.KeySize, nsecret: kdf.HashSizeInBytes, npk: T.KeySize, nsk: T.KeySize)
     {
     }
 
@@ -22,7 +24,7 @@ internal sealed class DhKemX448Core : DhKemCore
         try
         {
             RandomNumberGenerator.Fill(builder.Key);
-            X448.DerivePublicKeyCore(builder.Key, builder.PublicKey);
+            T.DerivePublicKey(builder.Key, builder.PublicKey);
             return builder.Finish();
         }
         catch
@@ -35,12 +37,13 @@ internal sealed class DhKemX448Core : DhKemCore
     internal override HpkePrivateKey DeriveKeyPair(ReadOnlySpan<byte> ikm, SecretOptions? options)
     {
         HpkeKeyBuilder builder = new(this, PrivateKeySize, options);
-        Span<byte> dkpPrk = stackalloc byte[64]; // Nh of HKDF-SHA512
+        Span<byte> dkpPrk = stackalloc byte[64];
+        dkpPrk = dkpPrk[..Kdf.HashSizeInBytes]; // Nh: 32 for HKDF-SHA256 (X25519), 64 for HKDF-SHA512 (X448)
         try
         {
             DkpPrk(ikm, dkpPrk);
             Kdf.LabeledExpand(SuiteId, dkpPrk, HpkeLabels.Sk, default, builder.Key); // sk = LabeledExpand(dkp_prk, "sk", "", Nsk)
-            X448.DerivePublicKeyCore(builder.Key, builder.PublicKey);
+            T.DerivePublicKey(builder.Key, builder.PublicKey);
             return builder.Finish();
         }
         catch
@@ -60,7 +63,7 @@ internal sealed class DhKemX448Core : DhKemCore
         try
         {
             privateKey.CopyTo(builder.Key);
-            X448.DerivePublicKeyCore(builder.Key, builder.PublicKey);
+            T.DerivePublicKey(builder.Key, builder.PublicKey);
             return builder.Finish();
         }
         catch
@@ -73,6 +76,6 @@ internal sealed class DhKemX448Core : DhKemCore
     protected override bool Dh(HpkePrivateKey sk, ReadOnlySpan<byte> pk, Span<byte> dh)
     {
         using SecretReadLease lease = sk.Secret.OpenRead();
-        return X448.AgreeCore(lease.Span, pk, dh);
+        return T.Agree(lease.Span, pk, dh);
     }
 }
