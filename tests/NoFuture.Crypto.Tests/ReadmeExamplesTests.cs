@@ -1,6 +1,7 @@
 // The README's code, kept compiling and true.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
+using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
@@ -19,6 +20,18 @@ public class ReadmeExamplesTests
         using (SecretWriteLease s = ssBob.OpenWrite()) bob.Encapsulate(ct, s.Span);
         using (SecretWriteLease s = ssAlice.OpenWrite()) alice.Decapsulate(ct, s.Span);
         Assert.True(ssAlice.FixedTimeEquals(ssBob));
+    }
+
+    [Fact]
+    public void EcdsaDerExample()
+    {
+        byte[] data = [1, 2, 3];
+        using EcPrivateKey signer = EcPrivateKey.Generate(NistCurve.P256);
+        byte[] der = signer.Sign(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        bool ok = EcPrivateKey.Verify(NistCurve.P256, signer.PublicKey, data, der,
+            HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        Assert.True(ok);
+        Assert.InRange(der.Length, 8, NistCurve.P256.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence)); // 72
     }
 
     [Fact]

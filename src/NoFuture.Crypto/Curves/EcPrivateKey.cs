@@ -10,6 +10,11 @@
 // who want only pinned copies can draw d into a Secret themselves (rejecting 0 and d ≥ n) and use Import.
 // Peer keys that are not valid points (wrong prefix, not on the curve, identity) make Agree return false (data from
 // the network, not misuse); buffers of the wrong length throw.
+// ECDSA signatures come in two encodings, chosen with the BCL's DSASignatureFormat: IEEE P1363 r ‖ s (fixed size,
+// the default, what JOSE/COSE/WebCrypto and MLS use) and the RFC 3279 DER SEQUENCE (variable size, X.509/TLS). Verify
+// parses DER itself, strictly (EcdsaDer), before the BCL sees r and s, so a BER or non-minimal encoding the platform
+// might tolerate is refused. High-S signatures are valid (FIPS 186-5 has no low-S rule). The exact-size Sign overloads
+// write P1363 only: a DER signature's length is known only after signing.
 // Export: the public key always (exact span, Try, array); the scalar only for keys created with
 // KeyExportPolicies.AllowPlaintextExport, into a span or a new Secret.
 using System.Diagnostics;
@@ -158,7 +163,8 @@ public sealed class EcPrivateKey : IDisposable
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public void Sign(ReadOnlySpan<byte> data, Span<byte> signature) => Sign(data, signature, Curve.DefaultHashAlgorithm);
 
-    /// <summary>ECDSA: signs <paramref name="data"/> hashed with <paramref name="hashAlgorithm"/> into r ‖ s.</summary>
+    /// <summary>ECDSA: signs <paramref name="data"/> hashed with <paramref name="hashAlgorithm"/> into r ‖ s (IEEE P1363).</summary>
+    /// <remarks>For a DER signature use <see cref="TrySign(ReadOnlySpan{byte}, Span{byte}, HashAlgorithmName, DSASignatureFormat, out int)"/>: its length varies.</remarks>
     /// <exception cref="ArgumentException">The signature buffer is the wrong size or overlaps the data, or the hash is unknown.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public void Sign(ReadOnlySpan<byte> data, Span<byte> signature, HashAlgorithmName hashAlgorithm)
@@ -200,6 +206,37 @@ public sealed class EcPrivateKey : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// ECDSA: signs <paramref name="data"/> hashed with <paramref name="hashAlgorithm"/> into the start of
+    /// <paramref name="destination"/>, encoded as <paramref name="signatureFormat"/>.
+    /// </summary>
+    /// <remarks>
+    /// The destination must hold <see cref="NistCurve.GetMaxSignatureSize"/> bytes for the format, even though a DER
+    /// signature is often a few bytes shorter (r and s lose leading zeros): its exact length is known only after
+    /// signing, and a call that returns <see langword="false"/> must not have signed. <paramref name="bytesWritten"/>
+    /// gives the length used.
+    /// </remarks>
+    /// <returns><see langword="false"/>, with nothing written and <paramref name="bytesWritten"/> 0, when it is smaller than the maximum size.</returns>
+    /// <exception cref="ArgumentException">The destination overlaps the data, or the hash is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signatureFormat"/> is not a defined value.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public bool TrySign(ReadOnlySpan<byte> data, Span<byte> destination, HashAlgorithmName hashAlgorithm,
+        DSASignatureFormat signatureFormat, out int bytesWritten)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(hashAlgorithm.Name, nameof(hashAlgorithm));
+        int maxSize = Curve.GetMaxSignatureSize(signatureFormat);
+        if (destination.Length < maxSize)
+        {
+            bytesWritten = 0;
+            return false;
+        }
+        Span<byte> signature = destination[..maxSize];
+        if (signature.Overlaps(data)) CryptoThrowHelper.Overlap(nameof(destination));
+        bytesWritten = SignCore(data, signature, hashAlgorithm, signatureFormat);
+        return true;
+    }
+
     /// <summary>ECDSA with the curve's default hash, returning the (public) IEEE P1363 signature.</summary>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
     public byte[] Sign(ReadOnlySpan<byte> data) => Sign(data, Curve.DefaultHashAlgorithm);
@@ -216,16 +253,53 @@ public sealed class EcPrivateKey : IDisposable
         return signature;
     }
 
-    /// <summary>ECDSA verification of an IEEE P1363 signature (r ‖ s).</summary>
-    /// <returns><see langword="false"/> for a wrong signature, a signature of the wrong length, or an invalid public key point.</returns>
+    /// <summary>ECDSA with <paramref name="hashAlgorithm"/>, returning the (public) signature encoded as <paramref name="signatureFormat"/>.</summary>
+    /// <exception cref="ArgumentException">The hash is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signatureFormat"/> is not a defined value.</exception>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    public byte[] Sign(ReadOnlySpan<byte> data, HashAlgorithmName hashAlgorithm, DSASignatureFormat signatureFormat)
+    {
+        ObjectDisposedException.ThrowIf(_d.IsDisposed, this);
+        ArgumentException.ThrowIfNullOrEmpty(hashAlgorithm.Name, nameof(hashAlgorithm));
+        Span<byte> signature = stackalloc byte[Curve.GetMaxSignatureSize(signatureFormat)];
+        int written = SignCore(data, signature, hashAlgorithm, signatureFormat);
+        return signature[..written].ToArray();
+    }
+
+    /// <summary>ECDSA verification of a signature encoded as <paramref name="signatureFormat"/> (IEEE P1363 r ‖ s by default).</summary>
+    /// <remarks>
+    /// DER (<see cref="DSASignatureFormat.Rfc3279DerSequence"/>) is parsed strictly: BER length forms, redundant
+    /// leading zeros, negative integers and trailing bytes give <see langword="false"/>. High-S signatures are accepted.
+    /// </remarks>
+    /// <param name="curve">The curve.</param>
+    /// <param name="publicKey">The signer's uncompressed public key (0x04 ‖ X ‖ Y).</param>
+    /// <param name="data">The signed data (hashed here).</param>
+    /// <param name="signature">The signature.</param>
+    /// <param name="hashAlgorithm">The hash; the curve's <see cref="NistCurve.DefaultHashAlgorithm"/> when default.</param>
+    /// <param name="signatureFormat">The signature's encoding.</param>
+    /// <returns>
+    /// <see langword="false"/> for a wrong signature, a signature that is malformed or of the wrong length for its
+    /// format, r or s outside [1, n − 1], or a public key that is not a valid point. Never throws for a signature.
+    /// </returns>
     /// <exception cref="ArgumentException">The public key is not <see cref="NistCurve.PublicKeySizeInBytes"/> bytes.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signatureFormat"/> is not a defined value.</exception>
     public static bool Verify(NistCurve curve, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature,
-        HashAlgorithmName hashAlgorithm = default)
+        HashAlgorithmName hashAlgorithm = default, DSASignatureFormat signatureFormat = DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
     {
         ArgumentNullException.ThrowIfNull(curve);
         if (publicKey.Length != curve.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), curve.PublicKeySizeInBytes);
         if (hashAlgorithm.Name is null) hashAlgorithm = curve.DefaultHashAlgorithm;
-        if (signature.Length != curve.SignatureSizeInBytes) return false;
+        curve.GetMaxSignatureSize(signatureFormat); // validates the format
+        Span<byte> rs = stackalloc byte[curve.SignatureSizeInBytes];
+        if (signatureFormat == DSASignatureFormat.Rfc3279DerSequence)
+        {
+            if (!EcdsaDer.TryDecode(signature, curve.CoordinateSizeInBytes, rs)) return false;
+        }
+        else
+        {
+            if (signature.Length != curve.SignatureSizeInBytes) return false;
+            signature.CopyTo(rs);
+        }
         if (!curve.TryPublicParameters(publicKey, out ECParameters parameters)) return false;
         using ECDsa ecdsa = ECDsa.Create();
         try
@@ -236,7 +310,7 @@ public sealed class EcPrivateKey : IDisposable
         {
             return false; // not a point on the curve
         }
-        return ecdsa.VerifyData(data, signature, hashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        return ecdsa.VerifyData(data, rs, hashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
     }
 
     /// <summary>Copies the scalar into a new <see cref="Secret"/> the caller owns.</summary>
@@ -333,14 +407,24 @@ public sealed class EcPrivateKey : IDisposable
 
     private void SignCore(ReadOnlySpan<byte> data, Span<byte> signature, HashAlgorithmName hashAlgorithm)
     {
+        int written = SignCore(data, signature, hashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        Debug.Assert(written == signature.Length);
+    }
+
+    /// <summary>Signs into <paramref name="signature"/> (at least the format's maximum size); returns the bytes written.</summary>
+    private int SignCore(ReadOnlySpan<byte> data, Span<byte> signature, HashAlgorithmName hashAlgorithm, DSASignatureFormat format)
+    {
+        Debug.Assert(signature.Length >= Curve.GetMaxSignatureSize(format));
         byte[] d = GC.AllocateArray<byte>(Curve.ScalarSizeInBytes, pinned: true);
         try
         {
             using (SecretReadLease lease = _d.OpenRead()) lease.Span.CopyTo(d);
             using ECDsa ecdsa = ECDsa.Create();
             ecdsa.ImportParameters(new ECParameters { Curve = Curve.Curve, D = d, Q = PublicPoint() });
-            int written = ecdsa.SignData(data, signature, hashAlgorithm, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
-            Debug.Assert(written == signature.Length);
+            // The BCL writes DER itself (System.Formats.Asn1 in DER mode: minimal INTEGERs and lengths).
+            bool done = ecdsa.TrySignData(data, signature, hashAlgorithm, format, out int written);
+            Debug.Assert(done);
+            return written;
         }
         finally
         {

@@ -1,7 +1,8 @@
 // The NIST prime curves of FIPS 186-5 / SEC 2 through the BCL (ECDiffieHellman, ECDsa → OpenSSL), one sealed
 // singleton per curve. Encodings: private key = the scalar d, big-endian, exactly ScalarSizeInBytes;
 // public key = SEC1 uncompressed point 0x04 ‖ X ‖ Y; ECDH output = the X coordinate (SEC1 §3.3.1, RFC 9180 DH-KEM
-// "raw" form); ECDSA signatures = IEEE P1363 r ‖ s, each CoordinateSizeInBytes.
+// "raw" form); ECDSA signatures = IEEE P1363 r ‖ s, each CoordinateSizeInBytes (the default), or the RFC 3279 DER
+// SEQUENCE { r, s } when asked for with DSASignatureFormat.Rfc3279DerSequence.
 using System.Diagnostics;
 using System.Security.Cryptography;
 
@@ -11,8 +12,11 @@ namespace NoFuture.Crypto.Curves;
 [DebuggerDisplay("{Name}")]
 public sealed class NistCurve
 {
-    private NistCurve(string name, ECCurve curve, int coordinateSize, HashAlgorithmName hash)
+    private NistCurve(string name, ECCurve curve, int orderBits, HashAlgorithmName hash)
     {
+        // The field and the order have the same bit length on these curves (FIPS 186-5 / SP 800-186 §3.2.1).
+        OrderBits = orderBits;
+        int coordinateSize = (orderBits + 7) / 8;
         Name = name;
         Curve = curve;
         CoordinateSizeInBytes = coordinateSize;
@@ -20,13 +24,13 @@ public sealed class NistCurve
     }
 
     /// <summary>NIST P-256 (secp256r1): 32-byte coordinates, ECDSA with SHA-256 by default.</summary>
-    public static NistCurve P256 { get; } = new("P-256", ECCurve.NamedCurves.nistP256, 32, HashAlgorithmName.SHA256);
+    public static NistCurve P256 { get; } = new("P-256", ECCurve.NamedCurves.nistP256, 256, HashAlgorithmName.SHA256);
 
     /// <summary>NIST P-384 (secp384r1): 48-byte coordinates, ECDSA with SHA-384 by default.</summary>
-    public static NistCurve P384 { get; } = new("P-384", ECCurve.NamedCurves.nistP384, 48, HashAlgorithmName.SHA384);
+    public static NistCurve P384 { get; } = new("P-384", ECCurve.NamedCurves.nistP384, 384, HashAlgorithmName.SHA384);
 
     /// <summary>NIST P-521 (secp521r1): 66-byte coordinates, ECDSA with SHA-512 by default.</summary>
-    public static NistCurve P521 { get; } = new("P-521", ECCurve.NamedCurves.nistP521, 66, HashAlgorithmName.SHA512);
+    public static NistCurve P521 { get; } = new("P-521", ECCurve.NamedCurves.nistP521, 521, HashAlgorithmName.SHA512);
 
     /// <summary>The curve's name, for example "P-256".</summary>
     public string Name { get; }
@@ -46,10 +50,32 @@ public sealed class NistCurve
     /// <summary>The size of an IEEE P1363 ECDSA signature (r ‖ s).</summary>
     public int SignatureSizeInBytes => 2 * CoordinateSizeInBytes;
 
+    /// <summary>The largest ECDSA signature in <paramref name="signatureFormat"/>, the same as the BCL's <see cref="ECDsa.GetMaxSignatureSize"/> for the curve.</summary>
+    /// <remarks>
+    /// IEEE P1363 is always <see cref="SignatureSizeInBytes"/>. DER is at most 72 / 105 / 139 bytes (P-256 / P-384 /
+    /// P-521) and usually a few bytes less, depending on r and s.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signatureFormat"/> is not a defined value.</exception>
+    public int GetMaxSignatureSize(DSASignatureFormat signatureFormat)
+    {
+        switch (signatureFormat)
+        {
+            case DSASignatureFormat.IeeeP1363FixedFieldConcatenation: return SignatureSizeInBytes;
+            case DSASignatureFormat.Rfc3279DerSequence: return EcdsaDer.MaxSize(OrderBits);
+            default:
+                CryptoThrowHelper.OutOfRange(nameof(signatureFormat), (int)DSASignatureFormat.IeeeP1363FixedFieldConcatenation,
+                    (int)DSASignatureFormat.Rfc3279DerSequence);
+                return 0; // not reached
+        }
+    }
+
     /// <summary>The hash used by ECDSA when none is given (SHA-256/384/512).</summary>
     public HashAlgorithmName DefaultHashAlgorithm { get; }
 
     internal ECCurve Curve { get; }
+
+    /// <summary>The bit length of the group order n (256, 384, 521).</summary>
+    internal int OrderBits { get; }
 
     /// <summary>Returns the name.</summary>
     public override string ToString() => Name;

@@ -1,4 +1,4 @@
-// P-256/384/521 ECDH and ECDSA. No Wycheproof ECDH/ECDSA files are in shared/vectors (SOURCES.md lists none), so: RFC
+// P-256/384/521 ECDH and ECDSA. The Wycheproof files run in EcdsaWycheproofTests and EcdhWycheproofTests; here: RFC
 // 5903 §8.1 (P-256 ECDH known answer), and cross-checks against BouncyCastle.Cryptography (an independent
 // implementation, a test-only oracle: docs/dependencies.md): public-key derivation, ECDH both ways, ECDSA signatures
 // verified by BC and BC signatures verified by us; plus invalid points, tampering and misuse.
