@@ -23,6 +23,7 @@ internal static unsafe class PurgeScenarios
             {
                 SecureMemory.Purge();
                 purges++;
+                Thread.Yield(); // let the allocator in between purges, so it is never starved on a busy machine
             }
         });
         var allocator = new Thread(() =>
