@@ -1,10 +1,12 @@
 // No secret on the GC heap: ML-KEM key generation, encapsulation and decapsulation (valid and
-// implicitly rejected) for all three parameter sets, and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
+// implicitly rejected) for all three parameter sets, X448, Ed448 and P-256/384/521, and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
 // key, shared secrets) exported only into secret memory. Then the whole process is scanned for their first 8
 // bytes outside the pools. The scanner holds only complements of what it looks for (tests/Shared/Probe/MemoryScan.cs).
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Hashing;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared.Probe;
@@ -50,6 +52,8 @@ internal static class LeakScanScenario
         }
         List<ulong> xwing = XWingRounds();
         List<ulong> argon2 = Argon2Rounds();
+        List<ulong> curve448 = Curve448Rounds();
+        List<ulong> ecdsa = EcRounds();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         List<(nint, nint)> pools = MemoryScan.PoolRanges();
@@ -60,6 +64,10 @@ internal static class LeakScanScenario
         Report("xwingOutsidePools", MemoryScan.Count(xwing, pools, insidePools: false));
         Report("argon2Secrets", argon2.Count);
         Report("argon2OutsidePools", MemoryScan.Count(argon2, pools, insidePools: false));
+        Report("curve448Secrets", curve448.Count);
+        Report("curve448OutsidePools", MemoryScan.Count(curve448, pools, insidePools: false));
+        Report("ecSecrets", ecdsa.Count);
+        Report("ecOutsidePools", MemoryScan.Count(ecdsa, pools, insidePools: false));
         foreach (IDisposable k in keep) k.Dispose();
         return 0;
     }
@@ -112,6 +120,71 @@ internal static class LeakScanScenario
                 string phc = Argon2PhcString.Hash(pw.Span, parameters);
                 if (!Argon2PhcString.Verify(phc, pw.Span)) throw new InvalidOperationException("Argon2 PHC round trip failed");
             }
+        }
+        return complements;
+    }
+
+    /// <summary>
+    /// X448 (scalars of both sides and the shared secret) and Ed448 (the seed, and the prefix half of SHAKE256(seed),
+    /// which the key keeps in secret memory and signing hashes in), each key generated, used and exported only into
+    /// secret memory.
+    /// </summary>
+    private static List<ulong> Curve448Rounds()
+    {
+        var complements = new List<ulong>();
+        byte[] message = new byte[100];
+        byte[] signature = new byte[Ed448.SignatureSizeInBytes];
+        for (int round = 0; round < 10; round++)
+        {
+            using X448PrivateKey alice = X448PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            using X448PrivateKey bob = X448PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            using Secret shared = Secret.Allocate(X448.SharedSecretSizeInBytes);
+            using (SecretWriteLease s = shared.OpenWrite())
+                if (!alice.Agree(bob.PublicKey, s.Span)) throw new InvalidOperationException("X448 agreement failed");
+            using Secret aliceScalar = alice.ExportPrivateKey();
+            using Secret bobScalar = bob.ExportPrivateKey();
+            Record(complements, aliceScalar, 0);
+            Record(complements, bobScalar, 0);
+            Record(complements, shared, 0);
+
+            using Ed448PrivateKey signer = Ed448PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            signer.Sign(message, signature, "leak scan"u8);
+            if (!Ed448.Verify(signer.PublicKey, message, signature, "leak scan"u8)) throw new InvalidOperationException("Ed448 round trip failed");
+            using Secret seed = signer.ExportPrivateKey();
+            using Secret expanded = Secret.Allocate(114);
+            using (SecretReadLease k = seed.OpenRead())
+            using (SecretWriteLease h = expanded.OpenWrite())
+                SecretHash.Shake256(k.Span, h.Span); // RFC 8032 §5.2.5: s from the first half, the prefix is the second
+            Record(complements, seed, 0);
+            Record(complements, expanded, 57); // the prefix
+        }
+        return complements;
+    }
+
+    /// <summary>
+    /// P-256/384/521 through the BCL (OpenSSL): key generation, ECDSA signing and ECDH. The private scalar d (two
+    /// windows) and the ECDH result are recorded: the pinned arrays the BCL is handed are wiped, and OpenSSL's own
+    /// copies are freed with the keys (OpenSSL clears a private BIGNUM as it frees it).
+    /// </summary>
+    private static List<ulong> EcRounds()
+    {
+        var complements = new List<ulong>();
+        NistCurve[] curves = [NistCurve.P256, NistCurve.P384, NistCurve.P521];
+        byte[] message = new byte[100];
+        for (int round = 0; round < 9; round++)
+        {
+            NistCurve curve = curves[round % 3];
+            using EcPrivateKey a = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            using EcPrivateKey b = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            byte[] sig = a.Sign(message);
+            if (!EcPrivateKey.Verify(curve, a.PublicKey, message, sig)) throw new InvalidOperationException("ECDSA failed");
+            using Secret shared = Secret.Allocate(curve.CoordinateSizeInBytes);
+            using (SecretWriteLease s = shared.OpenWrite())
+                if (!a.Agree(b.PublicKey, s.Span)) throw new InvalidOperationException("ECDH failed");
+            using Secret d = a.ExportPrivateKey();
+            Record(complements, d, 0);
+            Record(complements, d, curve.CoordinateSizeInBytes - 8);
+            Record(complements, shared, 0);
         }
         return complements;
     }

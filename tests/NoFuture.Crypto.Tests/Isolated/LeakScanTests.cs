@@ -6,7 +6,7 @@ namespace NoFuture.Crypto.Tests.Isolated;
 public class LeakScanTests
 {
     [Fact]
-    public void MlKemAndXWingSecretsAreFoundOnlyInSecretMemory()
+    public void SecretsOfEveryKeyTypeAreFoundOnlyInSecretMemory()
     {
         ProbeResult r = ChildProbe.Run("NoFuture.Crypto.Probe", "leakscan", timeoutSeconds: 300);
         Assert.True(r.ExitCode == 0, r.All);
@@ -19,5 +19,11 @@ public class LeakScanTests
         // Argon2: 9 derivations, password (two windows), secret and output each.
         Assert.Equal(9 * 4, r.Number("argon2Secrets"));
         Assert.Equal(0, r.Number("argon2OutsidePools"));
+        // X448 (two scalars and the shared secret) and Ed448 (seed and prefix), 10 rounds each.
+        Assert.Equal(10 * 5, r.Number("curve448Secrets"));
+        Assert.Equal(0, r.Number("curve448OutsidePools"));
+        // P-256/384/521 (ECDSA and ECDH through the BCL): d (two windows) and the ECDH result, 9 rounds.
+        Assert.Equal(9 * 3, r.Number("ecSecrets"));
+        Assert.Equal(0, r.Number("ecOutsidePools"));
     }
 }
