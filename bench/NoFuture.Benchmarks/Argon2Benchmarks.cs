@@ -5,12 +5,12 @@
 // its dont-dump matrix on every call, as the peers allocate and free theirs.
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using KonsciousArgon2id = Konscious.Security.Cryptography.Argon2id;
 using NoFuture.Benchmarks.Interop;
-using Argon2 = NoFuture.Crypto.Argon2;
 using Org.BouncyCastle.Crypto.Generators;
-using BcArgon2Parameters = Org.BouncyCastle.Crypto.Parameters.Argon2Parameters;
+using Argon2 = NoFuture.Crypto.Argon2;
 using Argon2Parameters = NoFuture.Crypto.Argon2Parameters;
+using BcArgon2Parameters = Org.BouncyCastle.Crypto.Parameters.Argon2Parameters;
+using KonsciousArgon2id = Konscious.Security.Cryptography.Argon2id;
 
 namespace NoFuture.Benchmarks;
 

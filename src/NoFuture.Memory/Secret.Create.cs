@@ -1,7 +1,7 @@
 // Ways into secret memory that never stage the plaintext on the GC heap: random bytes straight from the OS,
 // a span moved in and wiped, a stream or pipe read directly into the secret, a passphrase from the terminal.
-using System.IO.Pipelines;
 using System.Buffers;
+using System.IO.Pipelines;
 using System.Runtime.InteropServices;
 using NoFuture.Memory.Platform;
 

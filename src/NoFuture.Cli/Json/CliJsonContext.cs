@@ -23,10 +23,10 @@ internal sealed partial class CliJsonContext : JsonSerializerContext
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               {
-                   Indented = true,
-                   Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-               }))
+        {
+            Indented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             JsonSerializer.Serialize(writer, value, typeInfo);
         }

@@ -275,7 +275,7 @@ internal static class KeccakF1600
                     c3 ^= a34;
                     a44 = b4 ^ (~b0 & b1);
                     c4 ^= a44;
-                    
+
                 }
             }
         }

@@ -13,8 +13,8 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Keccak;
 
 namespace NoFuture.Crypto.Fips203;
 

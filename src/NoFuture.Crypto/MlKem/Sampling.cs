@@ -16,12 +16,12 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Keccak;
 
 namespace NoFuture.Crypto.Fips203;
 

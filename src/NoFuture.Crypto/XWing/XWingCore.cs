@@ -24,9 +24,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Keccak;
 
 namespace NoFuture.Crypto.XWing;
 

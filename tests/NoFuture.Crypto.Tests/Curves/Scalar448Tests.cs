@@ -34,9 +34,19 @@ public class Scalar448Tests
 
     private static BigInteger Edge(string name) => name switch
     {
-        "0" => 0, "1" => 1, "L-1" => L - 1, "L" => L, "L+1" => L + 1, "2L-1" => 2 * L - 1, "2L" => 2 * L,
-        "2^446-1" => BigInteger.Pow(2, 446) - 1, "2^446" => BigInteger.Pow(2, 446), "2^448-1" => BigInteger.Pow(2, 448) - 1,
-        "2^912-1" => BigInteger.Pow(2, 912) - 1, "2^912-L" => BigInteger.Pow(2, 912) - L, "L^2-1" => L * L - 1,
+        "0" => 0,
+        "1" => 1,
+        "L-1" => L - 1,
+        "L" => L,
+        "L+1" => L + 1,
+        "2L-1" => 2 * L - 1,
+        "2L" => 2 * L,
+        "2^446-1" => BigInteger.Pow(2, 446) - 1,
+        "2^446" => BigInteger.Pow(2, 446),
+        "2^448-1" => BigInteger.Pow(2, 448) - 1,
+        "2^912-1" => BigInteger.Pow(2, 912) - 1,
+        "2^912-L" => BigInteger.Pow(2, 912) - L,
+        "L^2-1" => L * L - 1,
         "L*(2^466)" => L * BigInteger.Pow(2, 466),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };

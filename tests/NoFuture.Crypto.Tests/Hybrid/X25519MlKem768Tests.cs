@@ -5,9 +5,9 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.Hybrid;
 using NoFuture.Crypto.Interop;
-using NoFuture.Crypto.Fips203;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Tests.Hybrid;

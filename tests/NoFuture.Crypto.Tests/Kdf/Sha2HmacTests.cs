@@ -19,22 +19,22 @@ public class Sha2HmacTests
         int hashLength = name == "SHA256" ? 32 : name == "SHA384" ? 48 : 64;
         int[] lengths = [0, 1, 31, 32, 63, 64, 65, 127, 128, 129, 300];
         foreach (int keyLength in lengths)
-        foreach (int messageLength in lengths)
-        {
-            byte[] key = RandomNumberGenerator.GetBytes(keyLength), message = RandomNumberGenerator.GetBytes(messageLength);
-            byte[] ours = new byte[hashLength], bcl = new byte[hashLength];
-            int cut = messageLength / 3;
-            Sha2Hmac.Mac(hash, key, message.AsSpan(0, cut), message.AsSpan(cut, cut), message.AsSpan(2 * cut), ours);
-            CryptographicOperations.HmacData(hash, key, message, bcl);
-            Assert.Equal(bcl, ours);
+            foreach (int messageLength in lengths)
+            {
+                byte[] key = RandomNumberGenerator.GetBytes(keyLength), message = RandomNumberGenerator.GetBytes(messageLength);
+                byte[] ours = new byte[hashLength], bcl = new byte[hashLength];
+                int cut = messageLength / 3;
+                Sha2Hmac.Mac(hash, key, message.AsSpan(0, cut), message.AsSpan(cut, cut), message.AsSpan(2 * cut), ours);
+                CryptographicOperations.HmacData(hash, key, message, bcl);
+                Assert.Equal(bcl, ours);
 
-            Sha2Hmac.Extract(hash, key, message, ours);
-            HKDF.Extract(hash, message, key, bcl);
-            Assert.Equal(bcl, ours);
+                Sha2Hmac.Extract(hash, key, message, ours);
+                HKDF.Extract(hash, message, key, bcl);
+                Assert.Equal(bcl, ours);
 
-            Sha2Hmac.Extract(hash, key, message.AsSpan(0, cut), message.AsSpan(cut), ours);
-            Assert.Equal(bcl, ours);
-        }
+                Sha2Hmac.Extract(hash, key, message.AsSpan(0, cut), message.AsSpan(cut), ours);
+                Assert.Equal(bcl, ours);
+            }
         byte[] prk = RandomNumberGenerator.GetBytes(hashLength), info = RandomNumberGenerator.GetBytes(40);
         foreach (int outputLength in new[] { 1, hashLength - 1, hashLength, hashLength + 1, 3 * hashLength + 5, 255 * hashLength })
         {

@@ -7,11 +7,11 @@
 // A path that is not hardware accelerated here still runs (the BCL emulates the vectors), only more slowly.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Tests.Shared;
-using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Fips203;
 using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.Tests.MlKem;
+using NoFuture.Tests.Shared;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;

@@ -11,9 +11,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using NoFuture.Memory.Primitives;
-using Xunit;
-
 using NoFuture.Tests.Shared;
+using Xunit;
 
 namespace NoFuture.Memory.Tests.Primitives;
 
