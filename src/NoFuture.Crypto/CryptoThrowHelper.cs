@@ -38,8 +38,8 @@ internal static class CryptoThrowHelper
         throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
 
     [DoesNotReturn]
-    internal static void InvalidMlKemEncapsulationKey(string paramName) =>
-        throw new ArgumentException("The ML-KEM encapsulation key fails the FIPS 203 section 7.2 modulus check.", paramName);
+    internal static void InvalidMlKemEncapsulationKey() =>
+        throw new System.Security.Cryptography.CryptographicException("The ML-KEM encapsulation key fails the FIPS 203 section 7.2 modulus check.");
 
     [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>

@@ -2,8 +2,9 @@
 // lives on XWingPrivateKey, which caches the expanded decapsulation key (§5.5.1). The algorithms are in XWingCore.
 //
 // Failure policy (draft §4 and §5.4: "Encapsulate() may raise an error if the ML-KEM encapsulation does not pass the
-// check of FIPS 203 §7.2"): a public key whose ML-KEM part fails the modulus check is rejected with an
-// ArgumentException before anything is computed. Protocols that must turn this into their own error (HPKE's
+// check of FIPS 203 §7.2"): a public key whose ML-KEM part fails the modulus check is rejected with a
+// CryptographicException before anything is computed: the key is a peer's, untrusted input (docs/failure-policy.md),
+// as MlKem.ImportEncapsulationKey reports the same check. Protocols that must turn this into their own error (HPKE's
 // EncapError, TLS's illegal_parameter alert, draft §5.6 and §5.7) can ask IsValidPublicKey first.
 // A low-order X25519 part is not an error: X-Wing hashes the all-zero X25519 output like any other (see XWingCore).
 using NoFuture.Memory;
@@ -45,10 +46,9 @@ public static class XWingKem
     /// 1120-byte <paramref name="ciphertext"/> and the 32-byte <paramref name="sharedSecret"/> (typically a write
     /// lease's span). The 64 bytes of randomness come from the OS CSPRNG and are wiped afterwards.
     /// </summary>
-    /// <exception cref="ArgumentException">
-    /// A buffer has the wrong size, the buffers overlap, or the ML-KEM part of <paramref name="publicKey"/> fails the
-    /// FIPS 203 §7.2 modulus check (see <see cref="IsValidPublicKey"/>).
-    /// </exception>
+    /// <exception cref="ArgumentException">A buffer has the wrong size, or the buffers overlap.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The ML-KEM part of <paramref name="publicKey"/>
+    /// fails the FIPS 203 §7.2 modulus check (see <see cref="IsValidPublicKey"/>).</exception>
     public static void Encapsulate(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         Validate(publicKey, ciphertext, sharedSecret);
@@ -63,10 +63,8 @@ public static class XWingKem
     /// Encapsulates a fresh shared secret to <paramref name="publicKey"/>, writing the ciphertext and returning the
     /// shared secret in a new 32-byte <see cref="Secret"/> the caller owns.
     /// </summary>
-    /// <exception cref="ArgumentException">
-    /// The public key or the ciphertext buffer has the wrong size, they overlap, or the public key fails the modulus
-    /// check.
-    /// </exception>
+    /// <exception cref="ArgumentException">The public key or the ciphertext buffer has the wrong size, or they overlap.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The public key fails the modulus check.</exception>
     public static Secret Encapsulate(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, SecretOptions? options = null)
     {
         // Validate before allocating, so a rejected key costs no secret memory.
@@ -96,10 +94,9 @@ public static class XWingKem
     /// <see langword="false"/>, with nothing written to either destination, when <paramref name="ciphertext"/> is
     /// shorter than 1120 bytes.
     /// </returns>
-    /// <exception cref="ArgumentException">
-    /// The public key or <paramref name="sharedSecret"/> has the wrong size, the buffers overlap, or the public key fails
-    /// the modulus check.
-    /// </exception>
+    /// <exception cref="ArgumentException">The public key or <paramref name="sharedSecret"/> has the wrong size, or the
+    /// buffers overlap.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The public key fails the modulus check.</exception>
     public static bool TryEncapsulate(ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret, out int bytesWritten)
     {
         if (ciphertext.Length < CiphertextSizeInBytes)
@@ -118,7 +115,8 @@ public static class XWingKem
     /// Encapsulates a fresh shared secret to <paramref name="publicKey"/>, returning the (public) ciphertext in a new
     /// array and the shared secret in a new 32-byte <see cref="Secret"/> the caller owns.
     /// </summary>
-    /// <exception cref="ArgumentException">The public key has the wrong size or fails the modulus check.</exception>
+    /// <exception cref="ArgumentException">The public key has the wrong size.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The public key fails the modulus check.</exception>
     public static Secret Encapsulate(ReadOnlySpan<byte> publicKey, out byte[] ciphertext, SecretOptions? options = null)
     {
         byte[] ct = new byte[CiphertextSizeInBytes];
@@ -152,6 +150,6 @@ public static class XWingKem
         if (publicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), PublicKeySizeInBytes);
         if (ciphertext.Length != CiphertextSizeInBytes) CryptoThrowHelper.WrongSize(nameof(ciphertext), CiphertextSizeInBytes);
         if (ciphertext.Overlaps(publicKey)) CryptoThrowHelper.Overlap(nameof(ciphertext));
-        if (!XWingCore.PublicKeyPassesModulusCheck(publicKey)) CryptoThrowHelper.InvalidMlKemEncapsulationKey(nameof(publicKey));
+        if (!XWingCore.PublicKeyPassesModulusCheck(publicKey)) CryptoThrowHelper.InvalidMlKemEncapsulationKey();
     }
 }

@@ -37,11 +37,13 @@ public sealed class XWingPublicKey
     /// Copies and checks a 1216-byte public key: its ML-KEM-768 part must pass the FIPS 203 §7.2 modulus check
     /// (<see cref="XWingKem.IsValidPublicKey"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">The key has the wrong size or fails the modulus check.</exception>
+    /// <exception cref="ArgumentException">The key has the wrong size.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key fails the modulus check (a peer's key
+    /// is untrusted input; docs/failure-policy.md).</exception>
     public static XWingPublicKey Import(ReadOnlySpan<byte> publicKey)
     {
         if (publicKey.Length != XWingKem.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), XWingKem.PublicKeySizeInBytes);
-        if (!XWingCore.PublicKeyPassesModulusCheck(publicKey)) CryptoThrowHelper.InvalidMlKemEncapsulationKey(nameof(publicKey));
+        if (!XWingCore.PublicKeyPassesModulusCheck(publicKey)) CryptoThrowHelper.InvalidMlKemEncapsulationKey();
         return new XWingPublicKey(publicKey.ToArray());
     }
 
