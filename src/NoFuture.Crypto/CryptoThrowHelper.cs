@@ -119,6 +119,12 @@ internal static class CryptoThrowHelper
 
     // ---- HPKE (src/NoFuture.Crypto/Hpke) ----
 
+    /// <summary>An info, psk or psk_id over the one-stage KDF's limit; names the limit, never the length (a PSK's is secret).</summary>
+    [DoesNotReturn]
+    internal static void HpkeInputTooLong(string paramName, string kdfName, int max) =>
+        throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"With {kdfName} the value must be at most {max} bytes: it is length-prefixed with two bytes (draft-ietf-hpke-hpke, Input Length Restrictions)."), paramName);
+
     [DoesNotReturn]
     internal static void Hpke(NoFuture.Crypto.Hpke.HpkeError error) =>
         throw new NoFuture.Crypto.Hpke.HpkeException(error, error switch

@@ -53,7 +53,7 @@ public sealed partial class Secret
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (ReferenceEquals(destination, this))
-            throw new ArgumentException("A secret cannot be moved onto itself.", nameof(destination));
+            ThrowHelper.MoveOntoItself(nameof(destination));
         CopyTo(destination);
         Dispose();
     }

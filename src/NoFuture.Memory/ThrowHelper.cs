@@ -38,6 +38,10 @@ internal static class ThrowHelper
         throw new ArgumentOutOfRangeException(paramName, "The length must be positive and at most Secret.MaxLength.");
 
     [DoesNotReturn]
+    internal static void MoveOntoItself(string paramName) =>
+        throw new ArgumentException("A secret cannot be moved onto itself.", paramName);
+
+    [DoesNotReturn]
     internal static void CountCorrupted() =>
         Environment.FailFast("NoFuture.Memory: a secret's lease count went below zero (released more often than opened). Terminating.");
 

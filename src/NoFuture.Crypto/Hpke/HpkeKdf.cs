@@ -94,9 +94,7 @@ public sealed class HpkeKdf
     /// <remarks>The message names the limit, never the length, which for a PSK is a secret's.</remarks>
     internal void CheckInputLength(int length, string paramName)
     {
-        if (length > MaxInputSizeInBytes)
-            throw new ArgumentException($"With {Name} the value must be at most {MaxInputSizeInBytes} bytes: it is length-prefixed " +
-                "with two bytes (draft-ietf-hpke-hpke, Input Length Restrictions).", paramName);
+        if (length > MaxInputSizeInBytes) CryptoThrowHelper.HpkeInputTooLong(paramName, Name, MaxInputSizeInBytes);
     }
 
     /// <summary>True for the one-stage (SHAKE) KDFs, which replace Extract/Expand by a single Derive.</summary>
