@@ -4,6 +4,7 @@
 // low-level Org.BouncyCastle.Math.EC.Rfc8032.Ed448 (the code under Ed448Signer, without the signer's buffering).
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Curves;
 using BcEd448 = Org.BouncyCastle.Math.EC.Rfc8032.Ed448;
 

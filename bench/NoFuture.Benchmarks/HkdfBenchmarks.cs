@@ -2,6 +2,7 @@
 // ExpandWithLabel). The peer is the BCL's HKDF.Expand one-shot, which keys a fresh OpenSSL context per call.
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Kdf;
 
 namespace NoFuture.Benchmarks;

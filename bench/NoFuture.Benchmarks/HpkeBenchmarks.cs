@@ -5,6 +5,7 @@
 // The difference is HPKE's own work: the key schedule twice, the AEAD over 1 KiB twice, and the stack/secret handling.
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Hpke;
 using NoFuture.Crypto.XWing;
 

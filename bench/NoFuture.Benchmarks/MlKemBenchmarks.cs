@@ -9,8 +9,8 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using NoFuture.Benchmarks.Interop;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Kems;
@@ -48,7 +48,7 @@ public unsafe class MlKemBenchmarks
         _z.CopyTo(_seed, 32);
         MlKemCore.KeyGenInternal(P, _d, _z, _ek, _dk);
         MlKemCore.EncapsInternal(P, _ek, _m, _k, _c);
-        _dk.AsSpan(1152 + 1184, 32).CopyTo(_hEk); // H(ek), as the MlKem key object keeps it
+        _dk.AsSpan(1152 + 1184, 32).CopyTo(_hEk); // H(ek), as the MlKemKey key object keeps it
 
         fixed (byte* pk = _sodiumPk, sk = _sodiumSk, ct = _sodiumCt, ss = _sodiumSs, seed = _seed, m = _m)
         {
@@ -85,7 +85,7 @@ public unsafe class MlKemBenchmarks
     [BenchmarkCategory("Encaps")]
     public void OursEncaps() => MlKemCore.EncapsInternal(P, _ek, _m, _k, _c);
 
-    /// <summary>Ours with H(ek) cached. (The public MlKem key object now keeps the whole public expansion, t-hat, A-hat^T
+    /// <summary>Ours with H(ek) cached. (The public MlKemKey key object now keeps the whole public expansion, t-hat, A-hat^T
     /// and H(ek), so its encapsulation is cheaper still; XWingBenchmarks has a row of that kind.)</summary>
     [Benchmark]
     [BenchmarkCategory("Encaps")]

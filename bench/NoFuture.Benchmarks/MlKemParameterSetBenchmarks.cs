@@ -1,7 +1,7 @@
 // Ours only, for the three parameter sets (libsodium has ML-KEM-768 only; see MlKemBenchmarks for the peers).
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Benchmarks;
 

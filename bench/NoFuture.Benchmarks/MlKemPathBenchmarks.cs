@@ -6,8 +6,8 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using NoFuture.Benchmarks.Interop;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Benchmarks;
 

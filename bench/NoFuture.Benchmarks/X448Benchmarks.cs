@@ -4,6 +4,7 @@
 // Both sides take the same 56-byte scalar and peer u-coordinate and write 56 bytes; neither allocates per call.
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Curves;
 using Bc = Org.BouncyCastle.Math.EC.Rfc7748;
 

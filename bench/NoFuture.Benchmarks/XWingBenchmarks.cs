@@ -9,7 +9,8 @@
 using System.Security.Cryptography;
 using BenchmarkDotNet.Attributes;
 using NoFuture.Benchmarks.Interop;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Crypto.XWing;
 
 namespace NoFuture.Benchmarks;

@@ -126,15 +126,15 @@ internal static class CryptoThrowHelper
             $"With {kdfName} the value must be at most {max} bytes: it is length-prefixed with two bytes (draft-ietf-hpke-hpke, Input Length Restrictions)."), paramName);
 
     [DoesNotReturn]
-    internal static void Hpke(NoFuture.Crypto.Hpke.HpkeError error) =>
-        throw new NoFuture.Crypto.Hpke.HpkeException(error, error switch
+    internal static void Hpke(NoFuture.Crypto.HpkeError error) =>
+        throw new NoFuture.Crypto.HpkeException(error, error switch
         {
-            NoFuture.Crypto.Hpke.HpkeError.EncapsulationFailed => "HPKE encapsulation failed: the recipient's public key is not valid for the KEM.",
-            NoFuture.Crypto.Hpke.HpkeError.DecapsulationFailed => "HPKE decapsulation failed: the encapsulated key or the sender's public key is not valid for the KEM.",
-            NoFuture.Crypto.Hpke.HpkeError.MessageLimitReached => "The HPKE context has reached its message limit; set up a new context.",
-            NoFuture.Crypto.Hpke.HpkeError.AuthenticationNotSupported => "This KEM has no AuthEncap/AuthDecap: the auth and auth_psk modes need a DHKEM.",
-            NoFuture.Crypto.Hpke.HpkeError.ExportOnly => "The suite's AEAD is export-only: the context can export secrets but not seal or open.",
-            NoFuture.Crypto.Hpke.HpkeError.DeriveKeyPairFailed => "DeriveKeyPair found no valid private key.",
+            NoFuture.Crypto.HpkeError.EncapsulationFailed => "HPKE encapsulation failed: the recipient's public key is not valid for the KEM.",
+            NoFuture.Crypto.HpkeError.DecapsulationFailed => "HPKE decapsulation failed: the encapsulated key or the sender's public key is not valid for the KEM.",
+            NoFuture.Crypto.HpkeError.MessageLimitReached => "The HPKE context has reached its message limit; set up a new context.",
+            NoFuture.Crypto.HpkeError.AuthenticationNotSupported => "This KEM has no AuthEncap/AuthDecap: the auth and auth_psk modes need a DHKEM.",
+            NoFuture.Crypto.HpkeError.ExportOnly => "The suite's AEAD is export-only: the context can export secrets but not seal or open.",
+            NoFuture.Crypto.HpkeError.DeriveKeyPairFailed => "DeriveKeyPair found no valid private key.",
             _ => "HPKE failed.",
         });
 

@@ -4,15 +4,15 @@
 namespace NoFuture.Crypto;
 
 /// <summary>
-/// The private-key exports a key object permits. Pass it to the key's <c>Generate</c>/<c>Import</c>/<c>FromSeed</c>
+/// The private-key exports a key object permits. Pass it to the key's <c>Generate</c>/<c>Import</c>
 /// method; it cannot be changed afterwards.
 /// </summary>
 /// <remarks>
 /// <para>The default, <see cref="None"/>, refuses every private-key export: <c>ExportPrivateKey</c>,
-/// <c>ExportSeed</c>, <c>MlKem.ExportPrivateSeed</c> and <c>MlKem.ExportDecapsulationKey</c> throw
+/// <c>MlKemKey.ExportPrivateSeed</c> and <c>MlKemKey.ExportDecapsulationKey</c> throw
 /// <see cref="InvalidOperationException"/>. Creating, importing and using a key never needs an export.</para>
 /// <para>Even with <see cref="AllowPlaintextExport"/>, exports go to a caller's span (typically a
-/// <c>SecretWriteLease</c>) or a new <c>Secret</c>. The only exception is the BCL base class of <c>MlKem</c>, whose
+/// <c>SecretWriteLease</c>) or a new <c>Secret</c>. The only exception is the BCL base class of <c>MlKemKey</c>, whose
 /// <c>byte[]</c> overloads put the key on the garbage-collected heap; use its span overloads.</para>
 /// </remarks>
 [Flags]

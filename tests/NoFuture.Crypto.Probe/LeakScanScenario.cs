@@ -5,12 +5,11 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Hashing;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared.Probe;
-using MlKemKey = NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Probe;
 

@@ -1,8 +1,6 @@
 // The README's code, kept compiling and true.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
-using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
 namespace NoFuture.Examples.Readme; // outside NoFuture.Crypto.*, as user code is
@@ -12,9 +10,9 @@ public class ReadmeExamplesTests
     [Fact]
     public void MlKemExample()
     {
-        using MlKem alice = MlKem.Generate(MLKemAlgorithm.MLKem768);
+        using MlKemKey alice = MlKemKey.Generate(MLKemAlgorithm.MLKem768);
         byte[] ek = alice.ExportEncapsulationKey();
-        using MlKem bob = MlKem.ImportEncapsulationKey(MLKemAlgorithm.MLKem768, ek);
+        using MlKemKey bob = MlKemKey.ImportEncapsulationKey(MLKemAlgorithm.MLKem768, ek);
         using Secret ssBob = Secret.Allocate(32), ssAlice = Secret.Allocate(32);
         byte[] ct = new byte[MLKemAlgorithm.MLKem768.CiphertextSizeInBytes];
         using (SecretWriteLease s = ssBob.OpenWrite()) bob.Encapsulate(ct, s.Span);
@@ -81,9 +79,9 @@ public class ReadmeHpkeExampleTests
     public void HpkeExample()
     {
         byte[] message = "hello, post-quantum world"u8.ToArray();
-        var suite = new NoFuture.Crypto.Hpke.HpkeSuite(NoFuture.Crypto.Hpke.HpkeKem.XWing, NoFuture.Crypto.Hpke.HpkeKdf.HkdfSha256,
-            NoFuture.Crypto.Hpke.HpkeAead.ChaCha20Poly1305);
-        using NoFuture.Crypto.Hpke.HpkePrivateKey recipient = NoFuture.Crypto.Hpke.HpkePrivateKey.Generate(NoFuture.Crypto.Hpke.HpkeKem.XWing);
+        var suite = new NoFuture.Crypto.HpkeSuite(NoFuture.Crypto.HpkeKem.XWing, NoFuture.Crypto.HpkeKdf.HkdfSha256,
+            NoFuture.Crypto.HpkeAead.ChaCha20Poly1305);
+        using NoFuture.Crypto.HpkePrivateKey recipient = NoFuture.Crypto.HpkePrivateKey.Generate(NoFuture.Crypto.HpkeKem.XWing);
         byte[] enc = new byte[suite.Kem.EncapsulatedKeySizeInBytes], ct = new byte[suite.GetCiphertextSize(message.Length)];
         suite.Seal(recipient.PublicKey, message, enc, ct, info: "app v1"u8);
         byte[] opened = new byte[message.Length];

@@ -14,9 +14,10 @@
 // Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
 // straight after); AeadKey keeps one context for many calls instead, keyed from its own copy in a Secret.
 using System.Diagnostics;
+using NoFuture.Crypto.Aead;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Aead;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An AEAD parameter set (AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305, XChaCha20-Poly1305) with one-shot

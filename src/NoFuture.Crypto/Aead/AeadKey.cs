@@ -6,9 +6,10 @@
 // context (EVP_CIPHER_CTX_free cleanses it), and throws ObjectDisposedException. A purge racing with an operation
 // already past the check lets that one operation finish; the next one refuses.
 using System.Diagnostics;
+using NoFuture.Crypto.Aead;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Aead;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An AEAD key bound to its <see cref="AeadAlgorithm"/>, for repeated <c>Seal</c>/<see cref="Open"/> calls.

@@ -19,9 +19,10 @@
 // KeyExportPolicies.AllowPlaintextExport, into a span or a new Secret.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Curves;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// A P-256, P-384 or P-521 private key held in secret memory, for ECDH (<see cref="Agree"/>) and ECDSA

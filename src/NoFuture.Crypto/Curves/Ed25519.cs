@@ -6,7 +6,7 @@
 // (as the BCL's ECDsa.VerifyData does); a public key of the wrong length is a caller error and throws.
 using NoFuture.Crypto.Interop;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// Ed25519 signatures (RFC 8032). Sign with an <see cref="Ed25519PrivateKey"/>; verify here with the public key.

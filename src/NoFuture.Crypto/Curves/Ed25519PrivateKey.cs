@@ -6,12 +6,12 @@ using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>An Ed25519 private key held in secret memory, with its public key. Dispose it to wipe the key.</summary>
 /// <remarks>
 /// <see cref="ToString"/> shows no key material; there is no accessor that returns the seed as an array, and
-/// <see cref="ExportSeed(SecretOptions?)"/> works only for keys created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.
+/// <see cref="ExportPrivateKey(SecretOptions?)"/> works only for keys created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.
 /// </remarks>
 [DebuggerDisplay("Ed25519PrivateKey")]
 public sealed unsafe class Ed25519PrivateKey : IDisposable
@@ -66,14 +66,14 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     {
         KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         using Secret seed = Secret.CreateRandom(Ed25519.SeedSizeInBytes, options);
-        return FromSeed(seed, options, exportPolicy);
+        return Import(seed, options, exportPolicy);
     }
 
     /// <summary>Derives the key from the 32-byte seed held in <paramref name="seed"/> (left as it is).</summary>
     /// <exception cref="ArgumentException">The secret is not 32 bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
-    public static Ed25519PrivateKey FromSeed(Secret seed, SecretOptions? options = null,
+    public static Ed25519PrivateKey Import(Secret seed, SecretOptions? options = null,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(seed);
@@ -89,7 +89,7 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     /// </summary>
     /// <exception cref="ArgumentException">The seed is not 32 bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
-    public static Ed25519PrivateKey FromSeed(ReadOnlySpan<byte> seed, SecretOptions? options = null,
+    public static Ed25519PrivateKey Import(ReadOnlySpan<byte> seed, SecretOptions? options = null,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         if (seed.Length != Ed25519.SeedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(seed), Ed25519.SeedSizeInBytes);
@@ -168,7 +168,7 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     /// <summary>Copies the 32-byte seed (RFC 8032's private key) into a new <see cref="Secret"/> the caller owns.</summary>
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public Secret ExportSeed(SecretOptions? options = null)
+    public Secret ExportPrivateKey(SecretOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
         KeyExport.Demand(ExportPolicy);
@@ -180,7 +180,7 @@ public sealed unsafe class Ed25519PrivateKey : IDisposable
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void ExportSeed(Span<byte> destination)
+    public void ExportPrivateKey(Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(_expanded.IsDisposed, this);
         KeyExport.Demand(ExportPolicy);

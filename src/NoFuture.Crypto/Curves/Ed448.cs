@@ -6,9 +6,9 @@
 // It runs in variable time: every input is public. A signature of the wrong length is data, not misuse: Verify
 // returns false; a public key of the wrong length or a context over 255 bytes is a caller error and throws.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Curves.Curve448;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// Ed448 and Ed448ph signatures (RFC 8032 §5.2), with optional contexts. Sign with an <see cref="Ed448PrivateKey"/>;

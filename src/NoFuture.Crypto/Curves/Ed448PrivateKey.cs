@@ -5,10 +5,10 @@
 // KeyExportPolicies.AllowPlaintextExport, and only into a span or a new Secret.
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Curves.Curve448;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>An Ed448 private key held in secret memory, with its public key. Dispose it to wipe the key.</summary>
 /// <remarks>

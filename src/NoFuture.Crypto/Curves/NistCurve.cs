@@ -5,8 +5,9 @@
 // SEQUENCE { r, s } when asked for with DSASignatureFormat.Rfc3279DerSequence.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Curves;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>A NIST prime curve (P-256, P-384, P-521) for <see cref="EcPrivateKey"/> ECDH and ECDSA.</summary>
 [DebuggerDisplay("{Name}")]

@@ -8,11 +8,11 @@
 // and leaves the destination all zero, which is exactly the RFC 7748 function output. Protocols that must abort
 // (RFC 9180 DH-KEM, TLS) check the result; protocols that hash the output regardless (X-Wing) may ignore it.
 using System.Security.Cryptography;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Crypto.Interop;
-using NoFuture.Crypto.Xdh;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// X25519 key agreement (RFC 7748) over spans and <see cref="Secret"/>s. For a key object that keeps its public key

@@ -9,11 +9,11 @@
 // Failure policy for the all-zero shared secret (a low-order peer point, RFC 7748 §6.2 "check"), the same as X25519's:
 // Agree returns false and leaves the destination all zero, which is exactly the RFC 7748 function output. Protocols
 // that must abort (RFC 9180 DH-KEM) check the result.
-using NoFuture.Crypto.Curve448;
-using NoFuture.Crypto.Xdh;
+using NoFuture.Crypto.Curves.Curve448;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// X448 key agreement (RFC 7748, Curve448) over spans and <see cref="Secret"/>s. For a key object that keeps its public key

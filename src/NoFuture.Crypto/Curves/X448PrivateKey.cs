@@ -1,10 +1,10 @@
 // An X448 key pair object (RFC 7748, Curve448): the 56-byte scalar in a NoFuture.Memory Secret the key owns. What every
 // RFC 7748 key does is in XdhPrivateKey; this type adds the X448 factories. See X448.cs for the low-order-point policy.
 using System.Diagnostics;
-using NoFuture.Crypto.Xdh;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An X448 private key held in secret memory, with its public key (56 bytes each). Dispose it to wipe the scalar.

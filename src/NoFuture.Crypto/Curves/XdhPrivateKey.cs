@@ -4,10 +4,10 @@
 // Export: the public key always (exact span, Try, array); the scalar only when the key was created with
 // KeyExportPolicies.AllowPlaintextExport, and only into a span or a new Secret.
 // The constructor is private protected: the two curves are the only kinds; they add their static factories.
-using NoFuture.Crypto.Xdh;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Curves;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An RFC 7748 private key (<see cref="X25519PrivateKey"/> or <see cref="X448PrivateKey"/>) held in secret memory, with
@@ -48,10 +48,6 @@ public abstract class XdhPrivateKey : IDisposable
         }
     }
 
-    /// <summary>Copies the public key into <paramref name="destination"/> (exactly <see cref="KeySizeInBytes"/> bytes); the same as <see cref="ExportPublicKey(Span{byte})"/>.</summary>
-    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyPublicKeyTo(Span<byte> destination) => ExportPublicKey(destination);
 
     /// <summary>Writes the public key into <paramref name="destination"/> (exactly <see cref="KeySizeInBytes"/> bytes).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>

@@ -3,7 +3,7 @@
 // types work here too but cost ~1.3 µs per call on this platform and keep their state in OpenSSL's heap.
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Hashing;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// One-shot hash functions over spans. Use them on secret memory through a lease

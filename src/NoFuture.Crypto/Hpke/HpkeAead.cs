@@ -8,7 +8,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Aead;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE AEAD identifier (RFC 9180 §7.3): <see cref="Aes128Gcm"/>, <see cref="Aes256Gcm"/>,

@@ -10,7 +10,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE context (RFC 9180 §5): the base for <see cref="HpkeSenderContext"/> and <see cref="HpkeRecipientContext"/>,

@@ -1,5 +1,5 @@
 // The protocol errors of RFC 9180 §5 and §7 that reach a caller as an HpkeException (misuse stays ArgumentException).
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>Why an <see cref="HpkeException"/> was thrown; switch on it rather than on the message.</summary>
 public enum HpkeError

@@ -2,7 +2,7 @@
 // Messages come from CryptoThrowHelper and never contain key material or secret lengths.
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>An HPKE protocol error (RFC 9180's EncapError, DecapError, MessageLimitReachedError, ...).</summary>
 /// <remarks>

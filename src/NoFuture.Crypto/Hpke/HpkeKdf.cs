@@ -19,10 +19,11 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Hpke;
 using NoFuture.Crypto.Kdf;
 using NoFuture.Crypto.Keccak;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE KDF identifier (RFC 9180 §7.2 and draft-ietf-hpke-pq-04 §5): <see cref="HkdfSha256"/>,

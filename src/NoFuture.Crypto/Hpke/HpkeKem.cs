@@ -12,10 +12,10 @@
 //   0x0050 MLKEM768-P256               32 / 1153 / 1249 / 32
 //   0x0051 MLKEM1024-P384              32 / 1665 / 1665 / 32
 using System.Diagnostics;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Crypto.Hpke.Kems;
-using NoFuture.Crypto.Xdh;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE KEM (RFC 9180 §7.1; draft-ietf-hpke-pq-04 for the post-quantum ones). Create keys with

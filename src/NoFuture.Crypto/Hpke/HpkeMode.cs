@@ -1,5 +1,5 @@
 // RFC 9180 §5, Table 1: the four HPKE modes and their one-byte identifiers (the first byte of key_schedule_context).
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>An HPKE mode (RFC 9180 §5). The value is the mode identifier that enters the key schedule.</summary>
 public enum HpkeMode : byte

@@ -6,10 +6,10 @@
 // Export of the private key obeys KeyExportPolicies like every other key type: refused unless the key was generated,
 // derived or imported with AllowPlaintextExport. Keys the library makes for itself (DHKEM's ephemeral skE) keep None.
 using System.Diagnostics;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE private key (with its public key) for one <see cref="HpkeKem"/>, held in secret memory. Dispose it to
@@ -155,7 +155,7 @@ public sealed class HpkePrivateKey : IDisposable
     /// <summary>Copies the public key into <paramref name="destination"/> (exactly <see cref="HpkeKem.PublicKeySizeInBytes"/> bytes).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
     /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyPublicKeyTo(Span<byte> destination)
+    public void ExportPublicKey(Span<byte> destination)
     {
         ObjectDisposedException.ThrowIf(_secret.IsDisposed, this);
         if (destination.Length != _publicKey.Length) CryptoThrowHelper.WrongSize(nameof(destination), _publicKey.Length);

@@ -1,5 +1,5 @@
 // The recipient's context (RFC 9180 §5.2, ContextR): Open with increasing sequence numbers, and Export.
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// The recipient side of an HPKE context, from <see cref="HpkeSuite.SetupRecipient"/>: decrypts messages in the order

@@ -1,7 +1,7 @@
 // The sender's context (RFC 9180 §5.2, ContextS): Seal with increasing sequence numbers, and Export.
 // No byte[]-returning Seal(plaintext, associatedData): next to Seal(plaintext, ciphertext) a call with two arrays would
 // silently bind to it and treat the ciphertext buffer as AAD.
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// The sender side of an HPKE context, from <see cref="HpkeSuite.SetupSender"/>: encrypts messages in order

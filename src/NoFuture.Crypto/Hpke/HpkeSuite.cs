@@ -20,7 +20,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Hpke;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An HPKE cipher suite (RFC 9180): a <see cref="HpkeKem"/>, a <see cref="HpkeKdf"/> and a <see cref="HpkeAead"/>.

@@ -17,10 +17,10 @@
 // Unlike X-Wing, this is plain concatenation, secure only inside the TLS 1.3 transcript (draft §4).
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Hybrid;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// The TLS 1.3 key-exchange group X25519MLKEM768 (0x11EC, draft-ietf-tls-ecdhe-mlkem): the server side
@@ -29,7 +29,7 @@ namespace NoFuture.Crypto.Hybrid;
 /// <remarks>
 /// The combined secret is the concatenation ML-KEM secret || X25519 secret (64 bytes) and is meant only as the
 /// (EC)DHE input of the TLS 1.3 key schedule. For a general-purpose hybrid KEM use X-Wing
-/// (<see cref="XWing.XWingKem"/>).
+/// (<see cref="XWingKem"/>).
 /// </remarks>
 public static class X25519MlKem768
 {

@@ -7,10 +7,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Hybrid;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// A client's ephemeral X25519MLKEM768 key pair (TLS 1.3 group 0x11EC): the key_exchange value to send and the

@@ -8,9 +8,10 @@
 // hash contexts.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Kdf;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Kdf;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// HKDF (RFC 5869): <see cref="Sha256"/>, <see cref="Sha384"/>, <see cref="Sha512"/>. <c>Extract</c> turns input

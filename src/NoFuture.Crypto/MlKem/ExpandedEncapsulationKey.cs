@@ -9,10 +9,10 @@
 // - The caller has done the FIPS 203 section 7.2 modulus check on ek, or owns ek (its own key generation).
 // Size: (k^2 + k) * 512 bytes of shorts plus 32, i.e. 6 KiB for ML-KEM-768.
 using System.Diagnostics;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 internal sealed class ExpandedEncapsulationKey
 {

@@ -6,7 +6,7 @@
 // within the bounds noted at each call site; ByteEncode needs [0, q), which NormalizeCentered produces.
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 internal static class FieldArithmetic
 {

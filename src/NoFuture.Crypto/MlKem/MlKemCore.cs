@@ -14,10 +14,10 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem.Simd;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 internal static class MlKemCore
 {

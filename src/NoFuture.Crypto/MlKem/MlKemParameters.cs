@@ -5,7 +5,7 @@
 // Shared secret 32 bytes; private seed d || z 64 bytes.
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 /// <summary>One ML-KEM parameter set (a sealed singleton per set, like the BCL's <see cref="MLKemAlgorithm"/>).</summary>
 internal sealed class MlKemParameters

@@ -14,7 +14,7 @@
 // - Tables are static readonly arrays, not span literals: Debug builds heap-allocate non-byte span literals.
 using System.Diagnostics;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 internal static class Ntt
 {

@@ -15,7 +15,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.Fips203;
+namespace NoFuture.Crypto.MlKem;
 
 internal static unsafe class PolyEncoding
 {

@@ -4,12 +4,13 @@
 // Failure policy (draft §4 and §5.4: "Encapsulate() may raise an error if the ML-KEM encapsulation does not pass the
 // check of FIPS 203 §7.2"): a public key whose ML-KEM part fails the modulus check is rejected with a
 // CryptographicException before anything is computed: the key is a peer's, untrusted input (docs/failure-policy.md),
-// as MlKem.ImportEncapsulationKey reports the same check. Protocols that must turn this into their own error (HPKE's
+// as MlKemKey.ImportEncapsulationKey reports the same check. Protocols that must turn this into their own error (HPKE's
 // EncapError, TLS's illegal_parameter alert, draft §5.6 and §5.7) can ask IsValidPublicKey first.
 // A low-order X25519 part is not an error: X-Wing hashes the all-zero X25519 output like any other (see XWingCore).
+using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.XWing;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// X-Wing, the hybrid post-quantum KEM of draft-connolly-cfrg-xwing-kem-10 (ML-KEM-768 + X25519 + SHA3-256):

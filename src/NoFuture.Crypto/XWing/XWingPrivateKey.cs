@@ -8,10 +8,11 @@
 // export is the seed sk, and only for keys created with KeyExportPolicies.AllowPlaintextExport.
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.XWing;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An X-Wing private (decapsulation) key held in secret memory, with its expanded form cached for fast
@@ -97,10 +98,6 @@ public sealed class XWingPrivateKey : IDisposable
         return Create(options, exportPolicy, privateKey, fromRandom: false);
     }
 
-    /// <summary>Copies the public key into <paramref name="destination"/> (exactly 1216 bytes); the same as <see cref="ExportPublicKey(Span{byte})"/>.</summary>
-    /// <exception cref="ArgumentException">The destination has the wrong size.</exception>
-    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
-    public void CopyPublicKeyTo(Span<byte> destination) => ExportPublicKey(destination);
 
     /// <summary>Writes the public key into <paramref name="destination"/> (exactly 1216 bytes).</summary>
     /// <exception cref="ArgumentException">The destination has the wrong size.</exception>

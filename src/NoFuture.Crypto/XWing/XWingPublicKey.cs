@@ -5,10 +5,11 @@
 // Use it when encapsulating to the same recipient more than once (HPKE to a fixed key, MLS paths to a known member).
 // Everything here is public data in managed arrays; only the shared secret is secret, and it goes to the caller's span.
 using System.Diagnostics;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.XWing;
+namespace NoFuture.Crypto;
 
 /// <summary>
 /// An X-Wing public key, validated once and expanded for fast repeated encapsulation. For one-off encapsulation to raw

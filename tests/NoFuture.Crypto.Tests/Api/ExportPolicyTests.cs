@@ -1,15 +1,14 @@
 // KeyExportPolicies over every private key type: export is refused by default (Generate, every Import and
-// FromSeed), with InvalidOperationException and nothing written; allowed with AllowPlaintextExport, where the export
+// Import), with InvalidOperationException and nothing written; allowed with AllowPlaintextExport, where the export
 // round-trips through import; unknown flags are refused; messages and ToString()/[DebuggerDisplay] show no key material.
 using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Hybrid;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
-using MlKemKey = NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Tests.Api;
 
@@ -79,26 +78,26 @@ public class ExportPolicyTests
         byte[] seedBytes = RandomNumberGenerator.GetBytes(32);
         using Secret seed = Secret.CopyFrom(seedBytes);
         using Ed25519PrivateKey generated = Ed25519PrivateKey.Generate();
-        using Ed25519PrivateKey fromSecret = Ed25519PrivateKey.FromSeed(seed);
-        using Ed25519PrivateKey fromSpan = Ed25519PrivateKey.FromSeed(seedBytes);
+        using Ed25519PrivateKey fromSecret = Ed25519PrivateKey.Import(seed);
+        using Ed25519PrivateKey fromSpan = Ed25519PrivateKey.Import(seedBytes);
         foreach (Ed25519PrivateKey key in new[] { generated, fromSecret, fromSpan })
         {
             Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
-            Assert.Throws<InvalidOperationException>(() => key.ExportSeed());
-            AssertRefused(32, d => key.ExportSeed(d));
+            Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
+            AssertRefused(32, d => key.ExportPrivateKey(d));
         }
 
         using Ed25519PrivateKey exportable = Ed25519PrivateKey.Generate(exportPolicy: Allow);
-        using Secret exported = exportable.ExportSeed();
+        using Secret exported = exportable.ExportPrivateKey();
         byte[] span = new byte[32];
-        exportable.ExportSeed(span);
+        exportable.ExportPrivateKey(span);
         using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(exported));
-        using Ed25519PrivateKey again = Ed25519PrivateKey.FromSeed(exported);
+        using Ed25519PrivateKey again = Ed25519PrivateKey.Import(exported);
         Assert.True(again.PublicKey.SequenceEqual(exportable.PublicKey));
         Assert.Equal(exportable.Sign("m"u8), again.Sign("m"u8)); // Ed25519 is deterministic: same key, same signature
 
-        using Ed25519PrivateKey fromSeed = Ed25519PrivateKey.FromSeed(seedBytes, exportPolicy: Allow);
-        using Secret seedBack = fromSeed.ExportSeed();
+        using Ed25519PrivateKey fromSeed = Ed25519PrivateKey.Import(seedBytes, exportPolicy: Allow);
+        using Secret seedBack = fromSeed.ExportPrivateKey();
         Assert.True(seedBack.FixedTimeEquals(seed));
     }
 
@@ -217,7 +216,7 @@ public class ExportPolicyTests
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Generate(exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Import(new byte[32], exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.Generate(exportPolicy: bogus));
-        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.FromSeed(new byte[32], exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.Import(new byte[32], exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => EcPrivateKey.Generate(NistCurve.P256, exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Generate(exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Import(new byte[32], exportPolicy: bogus));
@@ -234,7 +233,7 @@ public class ExportPolicyTests
         Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey(new byte[1])); // the policy, not the size
         var disposed = Ed25519PrivateKey.Generate();
         disposed.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => disposed.ExportSeed());
+        Assert.Throws<ObjectDisposedException>(() => disposed.ExportPrivateKey());
     }
 
     [Fact]
@@ -243,7 +242,7 @@ public class ExportPolicyTests
         byte[] seed32 = RandomNumberGenerator.GetBytes(32);
         byte[] seed64 = RandomNumberGenerator.GetBytes(64);
         using var x = X25519PrivateKey.Import(seed32, exportPolicy: Allow);
-        using var ed = Ed25519PrivateKey.FromSeed(seed32, exportPolicy: Allow);
+        using var ed = Ed25519PrivateKey.Import(seed32, exportPolicy: Allow);
         using var xw = XWingPrivateKey.Import(seed32, exportPolicy: Allow);
         using var ml = MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, seed64, Allow);
         using var ec = EcPrivateKey.Generate(NistCurve.P256, exportPolicy: Allow);
@@ -257,7 +256,7 @@ public class ExportPolicyTests
             (x, "X25519PrivateKey", [seed32, x.PublicKey.ToArray()]),
             (ed, "Ed25519PrivateKey", [seed32, ed.PublicKey.ToArray()]),
             (xw, "XWingPrivateKey", [seed32, xw.PublicKey.ToArray()]),
-            (ml, "NoFuture.Crypto.MlKem", [seed64, ml.ExportEncapsulationKey()]),
+            (ml, "NoFuture.Crypto.MlKemKey", [seed64, ml.ExportEncapsulationKey()]),
             (ec, "EcPrivateKey P-256", [ecScalar, ec.PublicKey.ToArray()]),
             (client, "X25519MlKem768ClientKey", [client.ClientShare.ToArray()]),
             (aead, "AeadKey XChaCha20-Poly1305", [seed32]),

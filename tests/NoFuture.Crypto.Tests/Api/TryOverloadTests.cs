@@ -3,12 +3,11 @@
 // larger (bytes after the output untouched), and writes what the exact-size Span form and the byte[] convenience write.
 // Randomised outputs (ECDSA, encapsulation) are checked by verifying or decapsulating them instead of comparing bytes.
 using System.Security.Cryptography;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Hybrid;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
-using MlKemKey = NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Tests.Api;
 

@@ -4,7 +4,7 @@
 // every 128 blocks of every segment (RFC 9106 §3.2 fill loop, Argon2Instance.FillSegment), so once cancellation is
 // requested no further pass of the 1000 can complete, except the one already under way when the request landed
 // after its last check.
-using NoFuture.Crypto.Rfc9106;
+using NoFuture.Crypto.PasswordHashing;
 
 namespace NoFuture.Crypto.Tests.Argon2;
 

@@ -2,7 +2,7 @@
 // crypto_pwhash (Oracles/SodiumPwhash.cs), on every implementation path: random passwords (including empty),
 // salts, memory sizes (8 KiB to 2 MiB, including sizes that are not multiples of 4), passes and tag lengths.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Rfc9106;
+using NoFuture.Crypto.PasswordHashing;
 using NoFuture.Crypto.Tests.Oracles;
 
 namespace NoFuture.Crypto.Tests.Argon2;

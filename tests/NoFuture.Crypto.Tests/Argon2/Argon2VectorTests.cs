@@ -7,7 +7,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using NoFuture.Crypto.Rfc9106;
+using NoFuture.Crypto.PasswordHashing;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.Argon2;

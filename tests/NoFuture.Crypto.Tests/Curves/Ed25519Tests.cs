@@ -55,7 +55,7 @@ public class Ed25519Tests
     public void Rfc8032_Section7_1(string seedHex, string pkHex, string msgHex, string sigHex)
     {
         using Secret seed = Secret.CopyFrom(Convert.FromHexString(seedHex));
-        using Ed25519PrivateKey key = Ed25519PrivateKey.FromSeed(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+        using Ed25519PrivateKey key = Ed25519PrivateKey.Import(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         Assert.Equal(Convert.FromHexString(pkHex), key.PublicKey.ToArray());
         byte[] msg = Convert.FromHexString(msgHex);
         byte[] sig = new byte[64];
@@ -66,7 +66,7 @@ public class Ed25519Tests
         sig[0] ^= 1;
         Assert.False(Ed25519.Verify(key.PublicKey, msg, sig));
 
-        using Secret exported = key.ExportSeed();
+        using Secret exported = key.ExportPrivateKey();
         Assert.True(exported.FixedTimeEquals(seed));
     }
 
@@ -85,9 +85,9 @@ public class Ed25519Tests
     [Fact]
     public void Misuse_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.FromSeed(new byte[31]));
+        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.Import(new byte[31]));
         using Secret wrong = Secret.Allocate(64);
-        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.FromSeed(wrong));
+        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.Import(wrong));
         Assert.Throws<ArgumentException>(() => Ed25519.Verify(new byte[31], [], new byte[64]));
         Assert.False(Ed25519.Verify(new byte[32], [], new byte[63]));
 
@@ -97,6 +97,6 @@ public class Ed25519Tests
         Assert.Throws<ArgumentException>(() => key.Sign(buffer.AsSpan(0, 50), buffer.AsSpan(10, 64)));
         key.Dispose();
         Assert.Throws<ObjectDisposedException>(() => key.Sign([], new byte[64]));
-        Assert.Throws<ObjectDisposedException>(() => key.ExportSeed());
+        Assert.Throws<ObjectDisposedException>(() => key.ExportPrivateKey());
     }
 }

@@ -3,8 +3,8 @@
 // BouncyCastle's Ed448Signer / Ed448phSigner (test-only oracle), misuse, and no allocation in sign and verify.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Curve448;
 using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Curves.Curve448;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared;
 using Org.BouncyCastle.Crypto.Parameters;

@@ -2,7 +2,7 @@
 // System.Numerics.BigInteger: random inputs, edge values (0, 1, p − 1, non-canonical encodings in [p, 2^448)), and
 // loose inputs whose limbs sit at the documented bound (2^57 − 1), which is where an overflow would show.
 using System.Numerics;
-using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Curves.Curve448;
 
 namespace NoFuture.Crypto.Tests.Curves;
 

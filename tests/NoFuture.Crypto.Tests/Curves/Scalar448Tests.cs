@@ -1,7 +1,7 @@
 // Scalar448 (arithmetic mod the Ed448 order L, RFC 8032 §5.2) against System.Numerics.BigInteger as the oracle: random
 // and edge inputs for the 114-byte reduction, S = (r + k·s) mod L, the canonical check and the signed radix-16 recoding.
 using System.Numerics;
-using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Curves.Curve448;
 
 namespace NoFuture.Crypto.Tests.Curves;
 

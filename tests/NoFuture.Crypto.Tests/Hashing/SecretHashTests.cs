@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using NoFuture.Crypto.Hashing;
+using NoFuture.Crypto;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Tests.Hashing;

@@ -41,7 +41,7 @@ public class HpkeHostileInputTests
         Assert.Throws<ArgumentNullException>("kem", () => HpkePrivateKey.Generate(null!));
         Assert.Throws<ArgumentNullException>("ikm", () => HpkePrivateKey.DeriveKeyPair(Suite.Kem, (Secret)null!));
         Assert.Throws<ObjectDisposedException>(() => disposedKey.PublicKey.Length);
-        Assert.Throws<ObjectDisposedException>(() => disposedKey.CopyPublicKeyTo(new byte[32]));
+        Assert.Throws<ObjectDisposedException>(() => disposedKey.ExportPublicKey(new byte[32]));
         Assert.All(enc.Concat(ct).Concat(pt), b => Assert.Equal(0xA5, b));
     }
 

@@ -4,10 +4,10 @@
 // misuse.
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using NoFuture.Crypto;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Hybrid;
 using NoFuture.Crypto.Interop;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Tests.Hybrid;

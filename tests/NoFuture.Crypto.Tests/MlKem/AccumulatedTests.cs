@@ -10,9 +10,9 @@
 // against the BCL).
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKem;

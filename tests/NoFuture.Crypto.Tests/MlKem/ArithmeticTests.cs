@@ -1,6 +1,6 @@
 // Exhaustive and property checks of the ML-KEM building blocks against their FIPS 203 definitions, computed
 // here the slow, obvious way (with division, which is fine in a test).
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 

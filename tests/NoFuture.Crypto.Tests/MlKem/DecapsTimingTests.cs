@@ -3,7 +3,7 @@
 // (tests/Shared/Dudect.cs): every ciphertext is copied into the same buffer before it is timed, classes are interleaved
 // at random, Welch's t is taken on the raw and the percentile-cropped samples, and a run over the threshold gets one
 // rerun of fresh measurements. The control shows the same harness and rule find a leak of this size.
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.MlKem;
@@ -72,7 +72,7 @@ public class DecapsTimingTests
                 if (leak && invalid)
                 {
                     probe.CopyTo(zc, 32);
-                    NoFuture.Crypto.Hashing.SecretHash.Shake256(zc, kBar);
+                    NoFuture.Crypto.SecretHash.Shake256(zc, kBar);
                 }
             });
     }

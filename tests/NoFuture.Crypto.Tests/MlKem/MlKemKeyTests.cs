@@ -1,11 +1,10 @@
-// The public NoFuture.Crypto.MlKem key type: round trips over the BCL's MLKem surface, known answers through the
+// The public NoFuture.Crypto.MlKemKey key type: round trips over the BCL's MLKem surface, known answers through the
 // seed import and the derandomized testing hooks (CCTV PR #13 unluckysample, final FIPS 203), misuse (sizes,
 // null, invalid keys, missing private key, disposal) and zero managed allocation per encaps/decaps.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Testing;
+using NoFuture.Crypto.MlKem.Testing;
 using NoFuture.Memory;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
-using MlKemKey = NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 

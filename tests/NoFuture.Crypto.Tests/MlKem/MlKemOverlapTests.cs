@@ -3,12 +3,11 @@
 // X-Wing does. Decapsulating into the ciphertext's own memory used to overwrite c before Decaps_internal compared it
 // with c' (FIPS 203, Algorithm 18, steps 9-11), giving a wrong secret without an error.
 // The one case that is not ours: the BCL's MLKem.Encapsulate(Span, Span) checks ciphertext/shared-secret overlap
-// itself, before our code runs, and throws CryptographicException as it documents; MlKem hides that method, so the
-// call through an MlKem reference gives ArgumentException, and through an MLKem reference the BCL's exception.
+// itself, before our code runs, and throws CryptographicException as it documents; MlKemKey hides that method, so the
+// call through an MlKemKey reference gives ArgumentException, and through an MLKem reference the BCL's exception.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Testing;
+using NoFuture.Crypto.MlKem.Testing;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
-using MlKemKey = NoFuture.Crypto.MlKem;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 
@@ -47,7 +46,7 @@ public class MlKemOverlapTests
             byte[] buffer = new byte[ctLength + 64];
             ciphertext.CopyTo(buffer, ct);
             byte[] before = (byte[])buffer.Clone();
-            // Through the MlKem type and through the BCL base type: both reach DecapsulateCore.
+            // Through the MlKemKey type and through the BCL base type: both reach DecapsulateCore.
             var e = Assert.Throws<ArgumentException>(() => key.Decapsulate(buffer.AsSpan(ct, ctLength), buffer.AsSpan(ss, 32)));
             Assert.Equal("sharedSecret", e.ParamName);
             Assert.Equal(before, buffer);

@@ -1,7 +1,7 @@
 // Array-returning wrappers over the internal ML-KEM core for vector tests, and the validation a public entry
 // point performs (FIPS 203, sections 7.2 and 7.3), so vector files with invalid inputs can be judged.
 using System.Text.Json;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.MlKem;

@@ -1,12 +1,12 @@
-// ML-KEM over an expanded encapsulation key (t-hat, A-hat^T and H(ek) computed once per key, MlKem/ExpandedEncapsulationKey.cs)
+// ML-KEM over an expanded encapsulation key (t-hat, A-hat^T and H(ek) computed once per key, MlKemKey/ExpandedEncapsulationKey.cs)
 // must give exactly the bytes of the per-call algorithms: FIPS 203 Algorithm 17 (encapsulation) and the re-encryption
 // of Algorithm 18 (decapsulation, implicit rejection included). Checked on every path and parameter set with the
 // Wycheproof encapsulation vectors (C2SP/wycheproof @ dac1dd47, testvectors_v1/mlkem_*_encaps_test.json, the valid
 // cases; shared/vectors/SOURCES.md) and on random keys against the per-call path.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Tests.Shared;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 

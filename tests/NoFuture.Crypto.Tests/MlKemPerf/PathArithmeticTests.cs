@@ -3,9 +3,9 @@
 // Compress/Decompress are checked for every input; NTT, inverse NTT and base multiplication on random inputs at
 // the bounds the callers use; ByteEncode/ByteDecode against a bit-by-bit transcription of FIPS 203 Algorithms 5
 // and 6; the 4-way Keccak against four scalar SHAKE128/SHAKE256 sponges.
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;
 

@@ -1,15 +1,15 @@
 // The official vectors once per implementation path (the Vector256, Vector128 and scalar paths must each pass
 // the same vectors), through the MlKemCore overloads that take an MlKemPath, so the tests can run in
-// parallel without a global switch. Sources and formats as in ../MlKem (AcvpTests, WycheproofTests,
+// parallel without a global switch. Sources and formats as in ../MlKemKey (AcvpTests, WycheproofTests,
 // AccumulatedTests; shared/vectors/SOURCES.md): every ACVP keyGen and encapsulation/decapsulation case, every
 // test of mlkem_{512,768,1024}_test.json, _encaps_test.json, _keygen_seed_test.json and
 // _semi_expanded_decaps_test.json, and the 10,000-case accumulated digests (CCTV format for all sets, Go format).
 // A path that is not hardware accelerated here still runs (the BCL emulates the vectors), only more slowly.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Crypto.Tests.MlKem;
 using NoFuture.Tests.Shared;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
@@ -204,7 +204,7 @@ public class PathVectorTests
         VectorCount.AllRan(checkedCases, inFile, $"Wycheproof ML-KEM-{size} files");
     }
 
-    // The accumulated digests, computed by the same code as MlKem/AccumulatedTests, on each path.
+    // The accumulated digests, computed by the same code as MlKemKey/AccumulatedTests, on each path.
     [Theory]
     [MemberData(nameof(PathsAndSets))]
     public void AccumulatedCctv10000(string pathName, string parameterSet)

@@ -2,8 +2,8 @@
 // NTT must equal Ntt.Forward value for value; the inverse NTT and the inner product use lazy reduction, so they
 // must be congruent mod q to the reference and within the bounds their callers rely on. Inputs are random at the
 // extremes of the stated input bounds (the worst case for the lazy bounds) as well as uniform.
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;
 

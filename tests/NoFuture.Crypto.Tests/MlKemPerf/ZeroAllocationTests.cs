@@ -1,8 +1,8 @@
 // A performance goal (bench/RESULTS.md): zero bytes of managed allocation per keygen, encaps and decaps, on every path
 // and parameter set, measured with GC.GetAllocatedBytesForCurrentThread after a warm-up (which runs the static
 // constructors that build the SIMD tables once).
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKemPerf;

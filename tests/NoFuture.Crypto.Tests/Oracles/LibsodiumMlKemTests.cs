@@ -4,7 +4,7 @@
 // against Encaps_internal; then both decapsulate the valid c and a random c (implicit rejection) with their own
 // keys and must agree. Our side runs on the best path here; PathVectorTests covers the other paths.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Crypto.Tests.Oracles.Interop;
 
 namespace NoFuture.Crypto.Tests.Oracles;

@@ -6,7 +6,7 @@
 // our result against a manual computation with the draft's formulas instead.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Crypto.Tests.Oracles;
 using NoFuture.Crypto.XWing;
 

@@ -49,7 +49,7 @@ public class XWingTests
         using XWingPrivateKey again = XWingPrivateKey.Import(seed);
         Assert.True(key.PublicKey.SequenceEqual(again.PublicKey));
         byte[] pk = new byte[XWingKem.PublicKeySizeInBytes];
-        again.CopyPublicKeyTo(pk);
+        again.ExportPublicKey(pk);
         Assert.True(key.PublicKey.SequenceEqual(pk));
         Assert.False(seed.IsDisposed); // Import copies and leaves the source alone
     }
@@ -101,7 +101,7 @@ public class XWingTests
         Assert.Throws<ArgumentException>("ciphertext", () => key.Decapsulate(new byte[1121], new byte[32]));
         Assert.Throws<ArgumentException>("sharedSecret", () => key.Decapsulate(new byte[1120], new byte[33]));
         Assert.Throws<ArgumentException>("ciphertext", () => key.Decapsulate(Array.Empty<byte>()));
-        Assert.Throws<ArgumentException>("destination", () => key.CopyPublicKeyTo(new byte[1215]));
+        Assert.Throws<ArgumentException>("destination", () => key.ExportPublicKey(new byte[1215]));
         Assert.Throws<ArgumentException>("privateKey", () => XWingPrivateKey.Import(new byte[31]));
         Assert.Throws<ArgumentException>("privateKey", () => XWingPrivateKey.Import(new byte[64]));
         using Secret wrong = Secret.CreateRandom(64);
@@ -136,7 +136,7 @@ public class XWingTests
         Assert.Throws<ObjectDisposedException>(() => key.Decapsulate(ct, new byte[32]));
         Assert.Throws<ObjectDisposedException>(() => key.Decapsulate(ct));
         Assert.Throws<ObjectDisposedException>(() => key.PublicKey.Length);
-        Assert.Throws<ObjectDisposedException>(() => key.CopyPublicKeyTo(new byte[1216]));
+        Assert.Throws<ObjectDisposedException>(() => key.ExportPublicKey(new byte[1216]));
         Assert.Throws<ObjectDisposedException>(() => key.ExportPrivateKey());
 
         using Secret seed = Secret.CreateRandom(32);

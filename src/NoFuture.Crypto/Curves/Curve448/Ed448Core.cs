@@ -15,7 +15,7 @@
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 internal static class Ed448Core
 {

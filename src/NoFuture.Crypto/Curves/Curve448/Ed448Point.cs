@@ -10,7 +10,7 @@
 // - Multiplying by d = −39081 is a MulSmall by 39081 and a swapped add/sub: F = B − E = B + 39081·C·D.
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 /// <summary>A point of edwards448 in projective coordinates (X : Y : Z).</summary>
 internal struct Ed448Point

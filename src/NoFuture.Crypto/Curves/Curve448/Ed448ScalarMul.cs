@@ -13,7 +13,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 internal static class Ed448ScalarMul
 {

@@ -14,7 +14,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 /// <summary>An element of GF(2^448 − 2^224 − 1) as 8 limbs of 56 bits (loose form: each limb &lt; 2^57).</summary>
 [InlineArray(LimbCount)]

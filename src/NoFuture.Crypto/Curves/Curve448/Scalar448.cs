@@ -14,7 +14,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 internal static class Scalar448
 {

@@ -6,7 +6,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Curve448;
+namespace NoFuture.Crypto.Curves.Curve448;
 
 internal static class X448Ladder
 {

@@ -1,6 +1,6 @@
 // One of RFC 7748's two functions, X25519 or X448, as the generic argument of the code they share (Xdh, XdhPrivateKey,
 // HPKE's DHKEM): everything but the scalar multiplication is the same for both, and is written once.
-namespace NoFuture.Crypto.Xdh;
+namespace NoFuture.Crypto.Curves.Xdh;
 
 internal interface IXdhFunction
 {

@@ -1,7 +1,7 @@
 // X25519 (through libsodium, Curves/X25519.cs) as an IXdhFunction.
 using NoFuture.Crypto.Curves;
 
-namespace NoFuture.Crypto.Xdh;
+namespace NoFuture.Crypto.Curves.Xdh;
 
 internal readonly struct X25519Function : IXdhFunction
 {

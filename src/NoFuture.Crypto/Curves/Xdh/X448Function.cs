@@ -1,7 +1,7 @@
 // X448 (our managed ladder, Curves/X448.cs) as an IXdhFunction.
 using NoFuture.Crypto.Curves;
 
-namespace NoFuture.Crypto.Xdh;
+namespace NoFuture.Crypto.Curves.Xdh;
 
 internal readonly struct X448Function : IXdhFunction
 {

@@ -3,7 +3,7 @@
 using NoFuture.Crypto.Curves;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Xdh;
+namespace NoFuture.Crypto.Curves.Xdh;
 
 internal static class Xdh<T>
     where T : IXdhFunction

@@ -5,7 +5,7 @@
 // written straight into the key's Secret, unclamped: clamping is part of the X25519/X448 function (RFC 7748
 // decodeScalar), as §7.1.3 says. DH rejects the all-zero output (§7.1.4; RFC 7748 §6.1/§6.2 check).
 using System.Security.Cryptography;
-using NoFuture.Crypto.Xdh;
+using NoFuture.Crypto.Curves.Xdh;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;

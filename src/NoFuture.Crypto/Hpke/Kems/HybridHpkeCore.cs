@@ -15,9 +15,9 @@
 // DecapError. Key secret layout: seed (32) || dk_M (expanded) || sk_T; sk_T also sits in an EcPrivateKey companion.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;

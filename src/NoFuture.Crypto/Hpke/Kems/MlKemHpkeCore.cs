@@ -6,8 +6,8 @@
 //   Decap: ML-KEM.Decaps with the expanded key (cached here, right after the seed); implicit rejection, never fails.
 // Key secret layout: seed (64) || expanded dk (FIPS 203 dk of the parameter set).
 using System.Security.Cryptography;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Hpke.Kems;

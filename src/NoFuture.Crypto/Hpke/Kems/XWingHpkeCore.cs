@@ -5,7 +5,7 @@
 //   Encap/Decap: X-Wing's; Encap's randomness (ikmE in the vectors) is the 64-byte eseed; a public key whose ML-KEM part
 //   fails the FIPS 203 §7.2 check is an EncapError.
 // Key secret layout: sk (32) || sk_M (2400) || sk_X (32), as XWingPrivateKey caches it.
-using NoFuture.Crypto.Fips203;
+using NoFuture.Crypto.MlKem;
 using NoFuture.Crypto.XWing;
 using NoFuture.Memory;
 

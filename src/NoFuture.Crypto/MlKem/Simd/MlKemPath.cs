@@ -1,7 +1,7 @@
 // The implementation paths of ML-KEM's arithmetic and sampling: Vector256 and Vector128 paths with a
 // scalar fallback, selected at runtime, each tested. Every path computes the same values bit for bit: the SIMD
 // code performs the scalar code's operations lane by lane, so tests compare paths byte for byte.
-namespace NoFuture.Crypto.Fips203.Simd;
+namespace NoFuture.Crypto.MlKem.Simd;
 
 /// <summary>Which code computes ML-KEM's polynomials and Keccak sampling.</summary>
 internal enum MlKemPath

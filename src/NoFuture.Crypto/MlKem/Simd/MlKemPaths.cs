@@ -4,7 +4,7 @@
 // results (the BCL emulates the vector operations), only slowly.
 using System.Runtime.Intrinsics;
 
-namespace NoFuture.Crypto.Fips203.Simd;
+namespace NoFuture.Crypto.MlKem.Simd;
 
 internal static class MlKemPaths
 {

@@ -3,7 +3,7 @@
 // reference value for value). The path is public configuration, never secret.
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.Fips203.Simd;
+namespace NoFuture.Crypto.MlKem.Simd;
 
 internal static class PolyOps
 {

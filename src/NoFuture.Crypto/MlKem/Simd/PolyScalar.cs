@@ -26,7 +26,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Fips203.Simd;
+namespace NoFuture.Crypto.MlKem.Simd;
 
 internal static unsafe class PolyScalar
 {

@@ -11,7 +11,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NoFuture.Crypto.Fips203.Simd;
+namespace NoFuture.Crypto.MlKem.Simd;
 
 internal static class PolyVector256
 {

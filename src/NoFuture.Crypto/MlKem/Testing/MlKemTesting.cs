@@ -2,13 +2,13 @@
 // its own namespace, so it cannot be reached by accident: a fixed m repeats the shared secret.
 using System.Security.Cryptography;
 
-namespace NoFuture.Crypto.Testing;
+namespace NoFuture.Crypto.MlKem.Testing;
 
 /// <summary>Deterministic key generation and encapsulation for known-answer tests.</summary>
 internal static class MlKemTesting
 {
     /// <summary>KeyGen_internal(d, z): the same as importing the private seed d || z.</summary>
-    internal static MlKem GenerateDerandomized(MLKemAlgorithm algorithm, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z)
+    internal static MlKemKey GenerateDerandomized(MLKemAlgorithm algorithm, ReadOnlySpan<byte> d, ReadOnlySpan<byte> z)
     {
         if (d.Length != 32) CryptoThrowHelper.WrongSize(nameof(d), 32);
         if (z.Length != 32) CryptoThrowHelper.WrongSize(nameof(z), 32);
@@ -17,7 +17,7 @@ internal static class MlKemTesting
         {
             d.CopyTo(seed);
             z.CopyTo(seed[32..]);
-            return MlKem.ImportPrivateSeed(algorithm, seed);
+            return MlKemKey.ImportPrivateSeed(algorithm, seed);
         }
         finally
         {
@@ -26,7 +26,7 @@ internal static class MlKemTesting
     }
 
     /// <summary>Encaps_internal(ek, m) with a caller-chosen 32-byte m.</summary>
-    internal static void EncapsulateDerandomized(MlKem key, ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
+    internal static void EncapsulateDerandomized(MlKemKey key, ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (m.Length != 32) CryptoThrowHelper.WrongSize(nameof(m), 32);

@@ -10,7 +10,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NoFuture.Crypto.Rfc9106;
+namespace NoFuture.Crypto.PasswordHashing;
 
 internal static unsafe class BlockCompressionVector256
 {

@@ -6,7 +6,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace NoFuture.Crypto.Rfc9106;
+namespace NoFuture.Crypto.PasswordHashing;
 
 internal static unsafe class BlockCompressionScalar
 {

@@ -7,7 +7,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;
 
-namespace NoFuture.Crypto.Rfc9106;
+namespace NoFuture.Crypto.PasswordHashing;
 
 internal static unsafe class Blake2bLong
 {

@@ -3,7 +3,7 @@
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
-namespace NoFuture.Crypto.Rfc9106;
+namespace NoFuture.Crypto.PasswordHashing;
 
 /// <summary>Which code computes the compression function G.</summary>
 internal enum Argon2Path

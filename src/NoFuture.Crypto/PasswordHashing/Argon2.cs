@@ -5,7 +5,7 @@
 // H0 and every intermediate hash live on the stack and are wiped. The output is written last, and cleared when
 // the derivation fails or is cancelled.
 using System.Security.Cryptography;
-using NoFuture.Crypto.Rfc9106;
+using NoFuture.Crypto.PasswordHashing;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto;

@@ -1,5 +1,5 @@
 // ML-KEM-512/768/1024 (FIPS 203) as a System.Security.Cryptography.MLKem, computed by our managed core
-// (Fips203.MlKemCore) instead of OpenSSL, so it works where MLKem.IsSupported is false (OpenSSL < 3.5).
+// (MlKem.MlKemCore) instead of OpenSSL, so it works where MLKem.IsSupported is false (OpenSSL < 3.5).
 // Sizes: MLKemAlgorithm.*SizeInBytes; private seed d || z 64 bytes; shared secret 32 bytes.
 //
 // Choices:
@@ -26,9 +26,9 @@
 //   path, span or byte[], obeys the same policy.
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Fips203;
-using NoFuture.Crypto.Fips203.Simd;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto;
@@ -52,11 +52,11 @@ namespace NoFuture.Crypto;
 /// ciphertext) throws <see cref="ArgumentException"/> before anything is written. The one exception comes from the
 /// base class: <see cref="MLKem.Encapsulate(Span{byte}, Span{byte})"/> called through an <see cref="MLKem"/>-typed
 /// reference runs the BCL's own check first, which throws <see cref="CryptographicException"/> (as the BCL
-/// documents). Through an <see cref="MlKem"/> reference the same call reaches
+/// documents). Through an <see cref="MlKemKey"/> reference the same call reaches
 /// <see cref="Encapsulate(Span{byte}, Span{byte})"/> here and throws <see cref="ArgumentException"/>.</para>
 /// </remarks>
-[DebuggerDisplay("MlKem {Algorithm.Name}")]
-public sealed class MlKem : MLKem
+[DebuggerDisplay("MlKemKey {Algorithm.Name}")]
+public sealed class MlKemKey : MLKem
 {
     private readonly MlKemParameters _parameters;
     private readonly byte[] _encapsulationKey;
@@ -65,7 +65,7 @@ public sealed class MlKem : MLKem
     private readonly Secret? _decapsulationKey;
     private bool _disposed;
 
-    private MlKem(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, Secret? seed, Secret? decapsulationKey,
+    private MlKemKey(MLKemAlgorithm algorithm, MlKemParameters parameters, byte[] encapsulationKey, Secret? seed, Secret? decapsulationKey,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)
         : base(algorithm)
     {
@@ -91,7 +91,7 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="algorithm"/> is not ML-KEM-512, -768 or -1024.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
-    public static MlKem Generate(MLKemAlgorithm algorithm, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
+    public static MlKemKey Generate(MLKemAlgorithm algorithm, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
@@ -111,14 +111,14 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
     /// <remarks>The key is not exportable (<see cref="KeyExportPolicies.None"/>); use the overload with a policy to allow it.</remarks>
-    public static new MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
+    public static new MlKemKey ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
         ImportPrivateSeed(algorithm, source, KeyExportPolicies.None);
 
     /// <summary>Imports a key from its 64-byte private seed d || z with an export policy; the seed is copied into secret memory.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
-    public static MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
+    public static MlKemKey ImportPrivateSeed(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != MlKemParameters.PrivateSeedSizeInBytes)
@@ -141,7 +141,7 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> is not 64 bytes.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException"><paramref name="source"/> was disposed.</exception>
-    public static MlKem ImportPrivateSeed(MLKemAlgorithm algorithm, Secret source, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
+    public static MlKemKey ImportPrivateSeed(MLKemAlgorithm algorithm, Secret source, KeyExportPolicies exportPolicy = KeyExportPolicies.None)
     {
         ArgumentNullException.ThrowIfNull(source);
         using SecretReadLease lease = source.OpenRead();
@@ -152,14 +152,14 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
     /// <exception cref="CryptographicException">The key fails the modulus check.</exception>
-    public static new MlKem ImportEncapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source)
+    public static new MlKemKey ImportEncapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != parameters.EncapsulationKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(source), parameters.EncapsulationKeySizeInBytes);
         if (!MlKemCore.EncapsulationKeyModulusCheck(parameters, source))
             throw new CryptographicException("The encapsulation key fails the FIPS 203 modulus check.");
-        return new MlKem(algorithm, parameters, source.ToArray(), seed: null, decapsulationKey: null);
+        return new MlKemKey(algorithm, parameters, source.ToArray(), seed: null, decapsulationKey: null);
     }
 
     /// <summary>
@@ -169,7 +169,7 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
     /// <exception cref="CryptographicException">The key fails the hash check.</exception>
     /// <remarks>The key is not exportable (<see cref="KeyExportPolicies.None"/>); use the overload with a policy to allow it.</remarks>
-    public static new MlKem ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
+    public static new MlKemKey ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
         ImportDecapsulationKey(algorithm, source, KeyExportPolicies.None);
 
     /// <summary>Imports an expanded decapsulation key (FIPS 203 section 7.3 hash check) with an export policy.</summary>
@@ -177,7 +177,7 @@ public sealed class MlKem : MLKem
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="CryptographicException">The key fails the hash check.</exception>
-    public static MlKem ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
+    public static MlKemKey ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != parameters.DecapsulationKeySizeInBytes)
@@ -187,7 +187,7 @@ public sealed class MlKem : MLKem
             throw new CryptographicException("The decapsulation key fails the FIPS 203 hash check.");
         byte[] encapsulationKey = source.Slice(parameters.EncodedVectorSizeInBytes, parameters.EncapsulationKeySizeInBytes).ToArray();
         Secret decapsulationKey = Secret.CopyFrom(source);
-        return new MlKem(algorithm, parameters, encapsulationKey, seed: null, decapsulationKey, exportPolicy);
+        return new MlKemKey(algorithm, parameters, encapsulationKey, seed: null, decapsulationKey, exportPolicy);
     }
 
     private static MlKemParameters ParametersOf(MLKemAlgorithm algorithm)
@@ -198,7 +198,7 @@ public sealed class MlKem : MLKem
     }
 
     /// <summary>Expands the seed (FIPS 203, Algorithm 16) into a new secret; takes ownership of the seed.</summary>
-    private static MlKem FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed, KeyExportPolicies exportPolicy)
+    private static MlKemKey FromSeedCore(MLKemAlgorithm algorithm, MlKemParameters parameters, Secret seed, KeyExportPolicies exportPolicy)
     {
         var encapsulationKey = new byte[parameters.EncapsulationKeySizeInBytes];
         Secret decapsulationKey = Secret.Allocate(parameters.DecapsulationKeySizeInBytes);
@@ -214,7 +214,7 @@ public sealed class MlKem : MLKem
             decapsulationKey.Dispose();
             throw;
         }
-        return new MlKem(algorithm, parameters, encapsulationKey, seed, decapsulationKey, exportPolicy);
+        return new MlKemKey(algorithm, parameters, encapsulationKey, seed, decapsulationKey, exportPolicy);
     }
 
     /// <summary>

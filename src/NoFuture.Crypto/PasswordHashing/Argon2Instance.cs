@@ -11,7 +11,7 @@
 using System.Runtime.CompilerServices;
 using NoFuture.Memory;
 
-namespace NoFuture.Crypto.Rfc9106;
+namespace NoFuture.Crypto.PasswordHashing;
 
 internal sealed unsafe class Argon2Instance : IDisposable
 {
