@@ -38,8 +38,22 @@ internal static class CryptoThrowHelper
         throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
 
     [DoesNotReturn]
-    internal static void InvalidMlKemEncapsulationKey() =>
-        throw new System.Security.Cryptography.CryptographicException("The ML-KEM encapsulation key fails the FIPS 203 section 7.2 modulus check.");
+    internal static void InvalidMlKemEncapsulationKey() => PublicKeyRejected("ML-KEM encapsulation", "the FIPS 203 section 7.2 modulus check");
+
+    /// <summary>Untrusted public key failing its algorithm's check: <see cref="CryptoError.InvalidPublicKey"/>.</summary>
+    [DoesNotReturn]
+    internal static void PublicKeyRejected(string algorithm, string check) =>
+        throw new CryptoException(CryptoError.InvalidPublicKey, $"The {algorithm} key fails {check}.");
+
+    /// <summary>Untrusted private key (an import) failing its algorithm's check: <see cref="CryptoError.InvalidPrivateKey"/>.</summary>
+    [DoesNotReturn]
+    internal static void PrivateKeyRejected(string algorithm, string check) =>
+        throw new CryptoException(CryptoError.InvalidPrivateKey, $"The {algorithm} private key fails {check}.");
+
+    /// <summary>A malformed encoding read from untrusted input: <see cref="CryptoError.InvalidEncoding"/>.</summary>
+    [DoesNotReturn]
+    internal static void EncodingRejected(string what) =>
+        throw new CryptoException(CryptoError.InvalidEncoding, $"The {what} is malformed.");
 
     [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>
@@ -47,7 +61,7 @@ internal static class CryptoThrowHelper
 
     [DoesNotReturn]
     internal static void NativeFailed(string function) =>
-        throw new System.Security.Cryptography.CryptographicException($"The native call {function} failed unexpectedly.");
+        throw new CryptoException(CryptoError.NativeFailure, $"The native call {function} failed unexpectedly.");
 
     // ---- Ed448 (src/NoFuture.Crypto/Curves/Ed448*.cs) ----
 
@@ -57,8 +71,7 @@ internal static class CryptoThrowHelper
 
     [DoesNotReturn]
     internal static void InvalidEd448PublicKey() =>
-        throw new System.Security.Cryptography.CryptographicException(
-            "The Ed448 public key is not the encoding of a curve point (RFC 8032 section 5.2.3).");
+        PublicKeyRejected("Ed448 public", "RFC 8032 section 5.2.3: it is not the encoding of a curve point");
 
     // --- Key export policy (KeyExportPolicies) ---
     [DoesNotReturn]
