@@ -55,6 +55,27 @@ internal static class CryptoThrowHelper
     internal static void EncodingRejected(string what) =>
         throw new CryptoException(CryptoError.InvalidEncoding, $"The {what} is malformed.");
 
+    /// <summary>An operation on a key object that lacks the part it needs (a public-only ML-KEM key asked to decapsulate).</summary>
+    [DoesNotReturn]
+    internal static void KeyLacks(string part) =>
+        throw new InvalidOperationException($"The key has no {part}: it was imported without it.");
+
+    [DoesNotReturn]
+    internal static T NotMlKem<T>(string paramName) =>
+        throw new ArgumentException("The algorithm is not ML-KEM-512, ML-KEM-768 or ML-KEM-1024.", paramName);
+
+    [DoesNotReturn]
+    internal static T Pkcs8NotSupported<T>() =>
+        throw new NotSupportedException("PKCS#8 export is not supported; export the private seed instead.");
+
+    /// <summary>A branch the callers' checks exclude (an internal invariant, never reachable through the public API).</summary>
+    [DoesNotReturn]
+    internal static void Unreachable() => throw new System.Diagnostics.UnreachableException();
+
+    /// <inheritdoc cref="Unreachable()"/>
+    [DoesNotReturn]
+    internal static T Unreachable<T>() => throw new System.Diagnostics.UnreachableException();
+
     [DoesNotReturn]
     internal static void NativeInitFailed(string library) =>
         throw new InvalidOperationException($"The native library {library} failed to initialise.");

@@ -66,7 +66,7 @@ public static class ConstantTime
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Select(int choice, ReadOnlySpan<byte> ifOne, ReadOnlySpan<byte> ifZero, Span<byte> destination)
     {
-        if ((uint)choice > 1) throw new ArgumentOutOfRangeException(nameof(choice), "The choice must be 0 or 1.");
+        if ((uint)choice > 1) ThrowHelper.ChoiceNotBit(nameof(choice));
         if (ifOne.Length != destination.Length) ThrowHelper.WrongLength(nameof(ifOne));
         if (ifZero.Length != destination.Length) ThrowHelper.WrongLength(nameof(ifZero));
         byte mask = (byte)-choice;
@@ -83,7 +83,7 @@ public static class ConstantTime
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void ConditionalCopy(int choice, ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        if ((uint)choice > 1) throw new ArgumentOutOfRangeException(nameof(choice), "The choice must be 0 or 1.");
+        if ((uint)choice > 1) ThrowHelper.ChoiceNotBit(nameof(choice));
         if (source.Length != destination.Length) ThrowHelper.WrongLength(nameof(source));
         byte mask = (byte)-choice;
         for (int i = 0; i < destination.Length; i++)

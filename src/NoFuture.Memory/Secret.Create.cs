@@ -59,7 +59,7 @@ public sealed partial class Secret
     }
 
     /// <summary>Reads exactly <paramref name="length"/> bytes from <paramref name="stream"/> directly into a new secret.</summary>
-    /// <exception cref="EndOfStreamException">The stream ended first (nothing is kept).</exception>
+    /// <exception cref="SecureMemoryException">The stream ended first (<see cref="SecureMemoryError.InputTruncated"/>; nothing is kept).</exception>
     public static Secret ReadFrom(Stream stream, int length, SecretOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -67,7 +67,8 @@ public sealed partial class Secret
         try
         {
             using SecretWriteLease lease = secret.OpenWrite();
-            stream.ReadExactly(lease.Span);
+            if (stream.ReadAtLeast(lease.Span, length, throwOnEndOfStream: false) < length)
+                ThrowHelper.InputRejected(SecureMemoryError.InputTruncated);
             return secret;
         }
         catch
@@ -81,7 +82,8 @@ public sealed partial class Secret
     /// Reads <paramref name="stream"/> to its end directly into secret memory (at most <paramref name="maxLength"/>
     /// bytes) and returns a secret of exactly the bytes read.
     /// </summary>
-    /// <exception cref="InvalidDataException">The stream is empty or longer than <paramref name="maxLength"/>.</exception>
+    /// <exception cref="SecureMemoryException">The stream is empty (<see cref="SecureMemoryError.InputEmpty"/>) or longer than
+    /// <paramref name="maxLength"/> (<see cref="SecureMemoryError.InputTooLong"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is not 1 to <see cref="MaxLength"/>.</exception>
     public static Secret ReadToEnd(Stream stream, int maxLength, SecretOptions? options = null)
     {
@@ -95,14 +97,14 @@ public sealed partial class Secret
             while (total < maxLength && (n = stream.Read(lease.Span[total..])) > 0) total += n;
         }
         if (total == maxLength && HasMore(stream)) total++;
-        if (total == 0 || total > maxLength)
-            throw new InvalidDataException("The stream is empty or longer than the maximum length given.");
+        if (total == 0) ThrowHelper.InputRejected(SecureMemoryError.InputEmpty);
+        if (total > maxLength) ThrowHelper.InputRejected(SecureMemoryError.InputTooLong);
         using SecretReadLease read = staging.OpenRead();
         return CopyFrom(read.Span[..total], options);
     }
 
     /// <summary>Reads exactly <paramref name="length"/> bytes from <paramref name="stream"/> directly into a new secret.</summary>
-    /// <exception cref="EndOfStreamException">The stream ended first (nothing is kept).</exception>
+    /// <exception cref="SecureMemoryException">The stream ended first (<see cref="SecureMemoryError.InputTruncated"/>; nothing is kept).</exception>
     public static async ValueTask<Secret> ReadFromAsync(Stream stream, int length, SecretOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -114,7 +116,8 @@ public sealed partial class Secret
             try
             {
                 using NativeMemoryManager memory = secret.CreateMemoryManager();
-                await stream.ReadExactlyAsync(memory.Memory, cancellationToken).ConfigureAwait(false);
+                if (await stream.ReadAtLeastAsync(memory.Memory, length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false) < length)
+                    ThrowHelper.InputRejected(SecureMemoryError.InputTruncated);
             }
             finally
             {
@@ -133,7 +136,7 @@ public sealed partial class Secret
     /// Reads exactly <paramref name="length"/> bytes from <paramref name="reader"/> into a new secret, wiping the
     /// pipe's buffers as it consumes them.
     /// </summary>
-    /// <exception cref="EndOfStreamException">The pipe completed first (nothing is kept).</exception>
+    /// <exception cref="SecureMemoryException">The pipe completed first (<see cref="SecureMemoryError.InputTruncated"/>; nothing is kept).</exception>
     public static async ValueTask<Secret> ReadFromAsync(PipeReader reader, int length, SecretOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -148,7 +151,7 @@ public sealed partial class Secret
                 ReadOnlySequence<byte> taken = result.Buffer.Slice(0, Math.Min(result.Buffer.Length, length - filled));
                 filled = secret.MoveIn(taken, filled);
                 reader.AdvanceTo(taken.End);
-                if (filled < length && (result.IsCompleted || result.IsCanceled)) throw new EndOfStreamException();
+                if (filled < length && (result.IsCompleted || result.IsCanceled)) ThrowHelper.InputRejected(SecureMemoryError.InputTruncated);
             }
             return secret;
         }

@@ -21,7 +21,8 @@ public sealed unsafe partial class Secret
     /// <param name="maxLength">The longest passphrase accepted, in bytes.</param>
     /// <param name="options">Allocation options for the result.</param>
     /// <exception cref="InvalidOperationException">There is no terminal.</exception>
-    /// <exception cref="InvalidDataException">The passphrase is empty or longer than <paramref name="maxLength"/> (it is wiped).</exception>
+    /// <exception cref="SecureMemoryException">The passphrase is empty (<see cref="SecureMemoryError.InputEmpty"/>) or longer than
+    /// <paramref name="maxLength"/> (<see cref="SecureMemoryError.InputTooLong"/>; it is wiped).</exception>
     public static Secret ReadPassphrase(string prompt, int maxLength = DefaultMaxPassphraseLength, SecretOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
@@ -34,8 +35,8 @@ public sealed unsafe partial class Secret
                 ? ReadLineUnix(prompt, lease.Span)
                 : ReadLineWindows(prompt, lease.Span);
         }
-        if (length == 0 || length > maxLength)
-            throw new InvalidDataException("The passphrase is empty or longer than the maximum length given.");
+        if (length == 0) ThrowHelper.InputRejected(SecureMemoryError.InputEmpty);
+        if (length > maxLength) ThrowHelper.InputRejected(SecureMemoryError.InputTooLong);
         using SecretReadLease read = staging.OpenRead();
         return CopyFrom(read.Span[..length], options);
     }
@@ -51,13 +52,13 @@ public sealed unsafe partial class Secret
         ulong echo = 0x8, echoNewline = mac ? 0x10UL : 0x40UL;
 
         int fd = LibCPosix.Open("/dev/tty", O_RDWR);
-        if (fd < 0) throw new InvalidOperationException($"No terminal to read a passphrase from (errno {Marshal.GetLastPInvokeError()}).");
+        if (fd < 0) ThrowHelper.NoTerminal(Marshal.GetLastPInvokeError());
         byte* saved = stackalloc byte[256];
         byte* quiet = stackalloc byte[256];
         try
         {
             if (LibCPosix.Tcgetattr(fd, saved) != 0)
-                throw new InvalidOperationException($"tcgetattr failed (errno {Marshal.GetLastPInvokeError()}).");
+                ThrowHelper.OsCallFailed("tcgetattr", Marshal.GetLastPInvokeError());
             new ReadOnlySpan<byte>(saved, 256).CopyTo(new Span<byte>(quiet, 256));
             if (mac) *(ulong*)(quiet + lflagOffset) = (*(ulong*)(quiet + lflagOffset) & ~echo) | echoNewline;
             else *(uint*)(quiet + lflagOffset) = (uint)((*(uint*)(quiet + lflagOffset) & ~echo) | echoNewline);
@@ -65,7 +66,7 @@ public sealed unsafe partial class Secret
             byte[] promptBytes = Encoding.UTF8.GetBytes(prompt);
             fixed (byte* p = promptBytes) LibCPosix.Write(fd, p, (nuint)promptBytes.Length);
             if (LibCPosix.Tcsetattr(fd, TCSAFLUSH, quiet) != 0)
-                throw new InvalidOperationException($"tcsetattr failed (errno {Marshal.GetLastPInvokeError()}).");
+                ThrowHelper.OsCallFailed("tcsetattr", Marshal.GetLastPInvokeError());
             try
             {
                 return ReadLine(fd, buffer);

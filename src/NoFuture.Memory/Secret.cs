@@ -91,7 +91,7 @@ public sealed unsafe partial class Secret : IDisposable
         if (options.UsesGuardedTier(length))
             return new Secret(GuardedRegion.Create(length, options.NoAccessAtRest, options.EffectivePolicy));
         if (length > MaxPooledLength)
-            throw new ArgumentOutOfRangeException(nameof(length), "The pooled tier holds at most Secret.MaxPooledLength bytes.");
+            ThrowHelper.PooledTooLong(nameof(length));
         Slab slab = SecretArena.Rent(length, out int slot, options.EffectivePolicy);
         return new Secret(slab, slot, length);
     }

@@ -99,13 +99,13 @@ public sealed unsafe class SecretScratch : IDisposable
         // Room for the front guard page plus alignment to a huge page; the unused part stays PROT_NONE.
         nuint mappingLength = dataLength + (nuint)(2 * page) + (nuint)(huge ? HugePageSize : 0);
         byte* mapping = os.Reserve(mappingLength, out int error);
-        if (mapping == null) throw new InsufficientMemoryException($"mmap of {length} bytes of scratch memory failed (OS error {error}).");
+        if (mapping == null) ThrowHelper.MapFailed("scratch memory", error);
         byte* data = huge ? (byte*)(((nuint)(mapping + page) + (nuint)(HugePageSize - 1)) & ~(nuint)(HugePageSize - 1)) : mapping + page;
         var scratch = new SecretScratch(mapping, data, mappingLength, dataLength, length);
         try
         {
             if (!os.Protect(data, dataLength, PageAccess.ReadWrite, out error))
-                throw new InsufficientMemoryException($"mprotect of scratch memory failed (OS error {error}).");
+                ThrowHelper.ProtectFailed("scratch memory", error);
             scratch._readWrite = true;
             // Best effort: without THP the advice fails or is ignored and the memory works the same.
             if (huge && OperatingSystem.IsLinux()) _ = Interop.LibCLinux.Madvise(data, dataLength, MadvHugePage);

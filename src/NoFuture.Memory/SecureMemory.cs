@@ -27,7 +27,7 @@ public static class SecureMemory
         get => s_policy;
         set
         {
-            if (!Enum.IsDefined(value)) throw new ArgumentOutOfRangeException(nameof(value));
+            if (!Enum.IsDefined(value)) ThrowHelper.Undefined(nameof(value));
             s_policy = value;
         }
     }
@@ -139,7 +139,7 @@ public static class SecureMemory
     public static void LockAllMemory()
     {
         if (!PageAllocator.Current.LockAll(current: true, future: true, out _, out int error))
-            throw new ProtectionRefusedException(SecretProtection.Locked, -1, LockBudget.Available == long.MaxValue ? -1 : LockBudget.Available, error);
+            ThrowHelper.Refused(SecretProtection.Locked, -1, LockBudget.Available == long.MaxValue ? -1 : LockBudget.Available, error);
     }
 
     /// <summary>

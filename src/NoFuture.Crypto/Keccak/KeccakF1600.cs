@@ -42,7 +42,7 @@ internal static class KeccakF1600
     internal static void Permute(Span<ulong> state, int firstRound = 0)
     {
         Debug.Assert(firstRound is 0 or 12);
-        if (state.Length < Lanes) ThrowStateTooShort();
+        if (state.Length < Lanes) CryptoThrowHelper.TooSmall(nameof(state), Lanes * sizeof(ulong));
         ulong a00 = state[0];
         ulong a10 = state[1];
         ulong a20 = state[2];
@@ -307,5 +307,4 @@ internal static class KeccakF1600
         state[24] = a44;
     }
 
-    private static void ThrowStateTooShort() => throw new ArgumentException("The Keccak state holds 25 lanes.");
 }

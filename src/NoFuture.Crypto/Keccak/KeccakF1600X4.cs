@@ -38,7 +38,7 @@ internal static class KeccakF1600X4
     [SkipLocalsInit]
     internal static void Permute(Span<Vector256<ulong>> state)
     {
-        if (state.Length < KeccakF1600.Lanes) ThrowStateTooShort();
+        if (state.Length < KeccakF1600.Lanes) CryptoThrowHelper.TooSmall(nameof(state), KeccakF1600.Lanes * sizeof(ulong));
         Vector256<ulong> a00 = state[0];
         Vector256<ulong> a10 = state[1];
         Vector256<ulong> a20 = state[2];
@@ -162,5 +162,4 @@ internal static class KeccakF1600X4
         state[24] = a44;
     }
 
-    private static void ThrowStateTooShort() => throw new ArgumentException("The Keccak state holds 25 lanes.");
 }

@@ -151,14 +151,14 @@ public sealed class MlKemKey : MLKem
     /// <summary>Imports an encapsulation (public) key after the modulus check of FIPS 203, section 7.2.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
-    /// <exception cref="CryptographicException">The key fails the modulus check.</exception>
+    /// <exception cref="CryptoException">The key fails the modulus check (<see cref="CryptoError.InvalidPublicKey"/>).</exception>
     public static new MlKemKey ImportEncapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
         if (source.Length != parameters.EncapsulationKeySizeInBytes)
             CryptoThrowHelper.WrongSize(nameof(source), parameters.EncapsulationKeySizeInBytes);
         if (!MlKemCore.EncapsulationKeyModulusCheck(parameters, source))
-            throw new CryptographicException("The encapsulation key fails the FIPS 203 modulus check.");
+            CryptoThrowHelper.InvalidMlKemEncapsulationKey();
         return new MlKemKey(algorithm, parameters, source.ToArray(), seed: null, decapsulationKey: null);
     }
 
@@ -167,7 +167,7 @@ public sealed class MlKemKey : MLKem
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
-    /// <exception cref="CryptographicException">The key fails the hash check.</exception>
+    /// <exception cref="CryptoException">The key fails the hash check (<see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     /// <remarks>The key is not exportable (<see cref="KeyExportPolicies.None"/>); use the overload with a policy to allow it.</remarks>
     public static new MlKemKey ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source) =>
         ImportDecapsulationKey(algorithm, source, KeyExportPolicies.None);
@@ -176,7 +176,7 @@ public sealed class MlKemKey : MLKem
     /// <exception cref="ArgumentNullException"><paramref name="algorithm"/> is null.</exception>
     /// <exception cref="ArgumentException">The algorithm is not ML-KEM, or <paramref name="source"/> has the wrong size.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
-    /// <exception cref="CryptographicException">The key fails the hash check.</exception>
+    /// <exception cref="CryptoException">The key fails the hash check (<see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     public static MlKemKey ImportDecapsulationKey(MLKemAlgorithm algorithm, ReadOnlySpan<byte> source, KeyExportPolicies exportPolicy)
     {
         MlKemParameters parameters = ParametersOf(algorithm);
@@ -184,7 +184,7 @@ public sealed class MlKemKey : MLKem
             CryptoThrowHelper.WrongSize(nameof(source), parameters.DecapsulationKeySizeInBytes);
         KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
         if (!MlKemCore.DecapsulationKeyHashCheck(parameters, source))
-            throw new CryptographicException("The decapsulation key fails the FIPS 203 hash check.");
+            CryptoThrowHelper.PrivateKeyRejected("ML-KEM decapsulation", "the FIPS 203 section 7.3 hash check");
         byte[] encapsulationKey = source.Slice(parameters.EncodedVectorSizeInBytes, parameters.EncapsulationKeySizeInBytes).ToArray();
         Secret decapsulationKey = Secret.CopyFrom(source);
         return new MlKemKey(algorithm, parameters, encapsulationKey, seed: null, decapsulationKey, exportPolicy);
@@ -194,7 +194,7 @@ public sealed class MlKemKey : MLKem
     {
         ArgumentNullException.ThrowIfNull(algorithm);
         return MlKemParameters.From(algorithm)
-            ?? throw new ArgumentException("The algorithm is not ML-KEM-512, ML-KEM-768 or ML-KEM-1024.", nameof(algorithm));
+            ?? CryptoThrowHelper.NotMlKem<MlKemParameters>(nameof(algorithm));
     }
 
     /// <summary>Expands the seed (FIPS 203, Algorithm 16) into a new secret; takes ownership of the seed.</summary>
@@ -281,11 +281,11 @@ public sealed class MlKemKey : MLKem
     /// them checks overlap, so it is checked here, before anything is written.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="sharedSecret"/> overlaps <paramref name="ciphertext"/>.</exception>
-    /// <exception cref="CryptographicException">The key has no decapsulation key.</exception>
+    /// <exception cref="InvalidOperationException">The key has no decapsulation key (it was imported from the public key).</exception>
     protected override void DecapsulateCore(ReadOnlySpan<byte> ciphertext, Span<byte> sharedSecret)
     {
         if (sharedSecret.Overlaps(ciphertext)) CryptoThrowHelper.Overlap(nameof(sharedSecret));
-        if (_decapsulationKey is null) throw new CryptographicException("The key has no decapsulation key.");
+        if (_decapsulationKey is null) CryptoThrowHelper.KeyLacks("decapsulation key");
         using SecretReadLease lease = _decapsulationKey.OpenRead();
         MlKemCore.DecapsInternal(_parameters, MlKemPaths.Best, lease.Span, ExpandedKey, ciphertext, sharedSecret);
     }
@@ -358,30 +358,34 @@ public sealed class MlKemKey : MLKem
     }
 
     /// <inheritdoc />
-    /// <exception cref="CryptographicException">The key has no decapsulation key.</exception>
+    /// <exception cref="InvalidOperationException">The key has no decapsulation key (it was imported from the public key).</exception>
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportDecapsulationKeyCore(Span<byte> destination)
     {
-        if (_decapsulationKey is null) throw new CryptographicException("The key has no decapsulation key.");
+        if (_decapsulationKey is null) CryptoThrowHelper.KeyLacks("decapsulation key");
         KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _decapsulationKey.OpenRead();
         lease.Span.CopyTo(destination);
     }
 
     /// <inheritdoc />
-    /// <exception cref="CryptographicException">The key has no private seed.</exception>
+    /// <exception cref="InvalidOperationException">The key has no private seed (it was imported from a public or expanded key).</exception>
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportPrivateSeedCore(Span<byte> destination)
     {
-        if (_seed is null) throw new CryptographicException("The key has no private seed.");
+        if (_seed is null) CryptoThrowHelper.KeyLacks("private seed");
         KeyExport.Demand(ExportPolicy);
         using SecretReadLease lease = _seed.OpenRead();
         lease.Span.CopyTo(destination);
     }
 
     /// <inheritdoc />
-    protected override bool TryExportPkcs8PrivateKeyCore(Span<byte> destination, out int bytesWritten) =>
-        throw new CryptographicException("PKCS#8 export is not supported; export the private seed instead.");
+    /// <exception cref="NotSupportedException">Always: export the private seed instead.</exception>
+    protected override bool TryExportPkcs8PrivateKeyCore(Span<byte> destination, out int bytesWritten)
+    {
+        bytesWritten = 0;
+        return CryptoThrowHelper.Pkcs8NotSupported<bool>();
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

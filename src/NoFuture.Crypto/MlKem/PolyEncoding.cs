@@ -41,7 +41,7 @@ internal static unsafe class PolyEncoding
                 case 10: Encode10((ushort*)fp, bp); break;
                 case 11: Encode11((ushort*)fp, bp); break;
                 case 12: Encode12((ushort*)fp, bp); break;
-                default: throw new UnreachableException();
+                default: CryptoThrowHelper.Unreachable(); break;
             }
         }
     }
@@ -66,7 +66,7 @@ internal static unsafe class PolyEncoding
                 case 10: Decode10(bp, fp); break;
                 case 11: Decode11(bp, fp); break;
                 case 12: Decode12(bp, fp); break;
-                default: throw new UnreachableException();
+                default: CryptoThrowHelper.Unreachable(); break;
             }
         }
     }

@@ -62,7 +62,7 @@ internal sealed unsafe class Slab
         nuint dataLength = (nuint)(dataPages * page);
         nuint mappingLength = dataLength + (nuint)(2 * page);
         byte* mapping = os.Reserve(mappingLength, out int error);
-        if (mapping == null) throw new InsufficientMemoryException($"mmap of a secret slab failed (OS error {error}).");
+        if (mapping == null) ThrowHelper.MapFailed("a secret slab", error);
         byte* data = mapping + page;
         bool locked = false;
         try
@@ -70,7 +70,7 @@ internal sealed unsafe class Slab
             // The reservation is PROT_NONE: opening only the middle leaves the outer pages as guards.
             var protection = SecretProtection.Canaries;
             if (os.Protect(data, dataLength, PageAccess.ReadWrite, out error)) protection |= SecretProtection.GuardPages;
-            else throw new InsufficientMemoryException($"mprotect of a secret slab failed (OS error {error}).");
+            else ThrowHelper.ProtectFailed("a secret slab", error);
             locked = LockBudget.TryLock(data, dataLength, policy);
             if (locked) protection |= SecretProtection.Locked;
             protection |= ApplyAdvice(os, mapping, mappingLength, dataLength, policy);

@@ -61,7 +61,7 @@ public sealed class Enclave
 
     /// <summary>Decrypts into a new <see cref="Secret"/>.</summary>
     /// <exception cref="ObjectDisposedException">The process key was purged since sealing.</exception>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The sealed bytes were altered.</exception>
+    /// <exception cref="SecureMemoryException">The sealed bytes were altered (<see cref="SecureMemoryError.EnclaveTampered"/>).</exception>
     public Secret Open(SecretOptions? options = null)
     {
         Secret secret = Secret.Allocate(Length, options);
@@ -80,14 +80,14 @@ public sealed class Enclave
     /// <summary>Decrypts into <paramref name="destination"/>, which must have the same length.</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
     /// <exception cref="ObjectDisposedException">The process key was purged since sealing.</exception>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The sealed bytes were altered.</exception>
+    /// <exception cref="SecureMemoryException">The sealed bytes were altered (<see cref="SecureMemoryError.EnclaveTampered"/>).</exception>
     public void OpenInto(Secret destination)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (destination.Length != Length) ThrowHelper.WrongLength(nameof(destination));
         using SecretWriteLease lease = destination.OpenWrite();
         if (!Enclaves.EnclaveKey.Open(_box, _generation, lease.Span))
-            throw new System.Security.Cryptography.CryptographicException("The enclave failed authentication: its sealed bytes were altered.");
+            ThrowHelper.InputRejected(SecureMemoryError.EnclaveTampered);
     }
 
     /// <summary>Returns "Enclave": never the content, never the length.</summary>

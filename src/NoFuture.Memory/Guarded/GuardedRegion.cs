@@ -64,13 +64,13 @@ internal sealed unsafe class GuardedRegion
         nuint openLength = dataLength + (nuint)(canaryPage ? page : 0);
         nuint mappingLength = openLength + (nuint)(2 * page);
         byte* mapping = os.Reserve(mappingLength, out int error);
-        if (mapping == null) throw new InsufficientMemoryException($"mmap of a guarded secret failed (OS error {error}).");
+        if (mapping == null) ThrowHelper.MapFailed("a guarded secret", error);
         bool locked = false;
         try
         {
             // Canary page (if any) + data pages read-write in one call; the outer pages stay PROT_NONE as guards.
             if (!os.Protect(mapping + page, openLength, PageAccess.ReadWrite, out error))
-                throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
+                ThrowHelper.ProtectFailed("a guarded secret", error);
             Span<byte> canary = stackalloc byte[CanarySize];
             CanarySource.Next(canary);
             var region = new GuardedRegion(mapping, mappingLength, canaryPage, length, dataPages, noAccessAtRest,
@@ -85,11 +85,11 @@ internal sealed unsafe class GuardedRegion
 
             region.WriteCanaries();
             if (canaryPage && !os.Protect(region._canaryPage, (nuint)page, PageAccess.Read, out error))
-                throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
+                ThrowHelper.ProtectFailed("a guarded secret", error);
             if (noAccessAtRest)
             {
                 if (!os.Protect(region._dataPages, dataLength, PageAccess.None, out error))
-                    throw new InsufficientMemoryException($"mprotect of a guarded secret failed (OS error {error}).");
+                    ThrowHelper.ProtectFailed("a guarded secret", error);
                 protection |= SecretProtection.NoAccessAtRest;
             }
             region.Protection = protection;

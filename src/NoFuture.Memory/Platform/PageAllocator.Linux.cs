@@ -164,7 +164,7 @@ internal sealed unsafe class LinuxPageAllocator : PageAllocator
                 {
                     int e = Marshal.GetLastPInvokeError();
                     if (e == EINTR) continue;
-                    throw new InvalidOperationException($"getrandom failed (errno {e}).");
+                    ThrowHelper.OsCallFailed("getrandom", e);
                 }
                 done += (int)n;
             }
@@ -190,13 +190,13 @@ internal sealed unsafe class LinuxPageAllocator : PageAllocator
     {
         RLimit zero = default;
         if (Setrlimit(RLIMIT_CORE, &zero) != 0)
-            throw new InvalidOperationException($"setrlimit(RLIMIT_CORE, 0) failed (errno {Marshal.GetLastPInvokeError()}).");
+            ThrowHelper.OsCallFailed("setrlimit(RLIMIT_CORE, 0)", Marshal.GetLastPInvokeError());
     }
 
     internal override void SetNotDumpable()
     {
         if (Prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-            throw new InvalidOperationException($"prctl(PR_SET_DUMPABLE, 0) failed (errno {Marshal.GetLastPInvokeError()}).");
+            ThrowHelper.OsCallFailed("prctl(PR_SET_DUMPABLE, 0)", Marshal.GetLastPInvokeError());
     }
 
     private static bool Check(int result, out int error)

@@ -86,7 +86,7 @@ internal sealed unsafe class MacOSPageAllocator : PageAllocator
             {
                 // SAFETY: getentropy writes at most 256 bytes, all inside the pinned span.
                 if (Getentropy(p + done, (nuint)Math.Min(256, destination.Length - done)) != 0)
-                    throw new InvalidOperationException($"getentropy failed (errno {Marshal.GetLastPInvokeError()}).");
+                    ThrowHelper.OsCallFailed("getentropy", Marshal.GetLastPInvokeError());
             }
         }
     }
@@ -101,13 +101,13 @@ internal sealed unsafe class MacOSPageAllocator : PageAllocator
     {
         RLimit zero = default;
         if (Setrlimit(RLIMIT_CORE, &zero) != 0)
-            throw new InvalidOperationException($"setrlimit(RLIMIT_CORE, 0) failed (errno {Marshal.GetLastPInvokeError()}).");
+            ThrowHelper.OsCallFailed("setrlimit(RLIMIT_CORE, 0)", Marshal.GetLastPInvokeError());
     }
 
     internal override void SetNotDumpable()
     {
         if (Ptrace(PT_DENY_ATTACH, 0, 0, 0) != 0)
-            throw new InvalidOperationException($"ptrace(PT_DENY_ATTACH) failed (errno {Marshal.GetLastPInvokeError()}).");
+            ThrowHelper.OsCallFailed("ptrace(PT_DENY_ATTACH)", Marshal.GetLastPInvokeError());
     }
 
     private static bool Check(int result, out int error)

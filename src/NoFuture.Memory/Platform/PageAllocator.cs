@@ -61,6 +61,6 @@ internal abstract unsafe class PageAllocator
         if (OperatingSystem.IsLinux()) return new LinuxPageAllocator();
         if (OperatingSystem.IsMacOS()) return new MacOSPageAllocator();
         if (OperatingSystem.IsWindows()) return new WindowsPageAllocator();
-        throw new PlatformNotSupportedException("NoFuture.Memory supports Linux, macOS and Windows.");
+        return ThrowHelper.PlatformUnsupported<PageAllocator>();
     }
 }

@@ -6,7 +6,7 @@ internal static class ProtectionGate
     internal static void Refuse(SecretProtection protection, long requested, long available, int error, ProtectionPolicy policy)
     {
         if (policy == ProtectionPolicy.Strict)
-            throw new ProtectionRefusedException(protection, requested, available, error);
+            ThrowHelper.Refused(protection, requested, available, error);
         MemoryMetrics.RecordRefusal(protection);
         SecureMemory.RaiseDegraded(new ProtectionDegradedEventArgs(protection, requested, available, error));
     }

@@ -127,7 +127,7 @@ public sealed class SecretQueue : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_length == 0) return null;
-            if (_length > Secret.MaxLength) throw new InvalidOperationException("The stream holds more than Secret.MaxLength bytes.");
+            if (_length > Secret.MaxLength) ThrowHelper.QueueTooLong();
             Secret result = Secret.Allocate((int)_length);
             try
             {

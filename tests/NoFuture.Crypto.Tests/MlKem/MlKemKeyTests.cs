@@ -75,7 +75,7 @@ public class MlKemKeyTests
         Assert.False(fromDk.HasPrivateSeed);
         Assert.Equal(v["ek"], fromDk.ExportEncapsulationKey());
         Assert.Equal(v["K"], fromDk.Decapsulate(v["c"]));
-        Assert.Throws<CryptographicException>(() => fromDk.ExportPrivateSeed());
+        Assert.Throws<InvalidOperationException>(() => fromDk.ExportPrivateSeed());
     }
 
     [Fact]
@@ -103,13 +103,18 @@ public class MlKemKeyTests
         byte[] ek = key.ExportEncapsulationKey();
         ek[0] = 0xFF;
         ek[1] |= 0x0F; // first coefficient = 4095 >= q
-        Assert.Throws<CryptographicException>(() => MlKemKey.ImportEncapsulationKey(algorithm, ek));
+        Assert.Equal(CryptoError.InvalidPublicKey, Assert.Throws<CryptoException>(() => MlKemKey.ImportEncapsulationKey(algorithm, ek)).Error);
         byte[] dk = key.ExportDecapsulationKey();
         dk[^40] ^= 1; // inside H(ek)
-        Assert.Throws<CryptographicException>(() => MlKemKey.ImportDecapsulationKey(algorithm, dk));
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => MlKemKey.ImportDecapsulationKey(algorithm, dk)).Error);
         using MlKemKey publicOnly = MlKemKey.ImportEncapsulationKey(algorithm, key.ExportEncapsulationKey());
-        Assert.Throws<CryptographicException>(() => publicOnly.Decapsulate(new byte[algorithm.CiphertextSizeInBytes], new byte[32]));
-        Assert.Throws<CryptographicException>(() => publicOnly.ExportPrivateSeed());
+        // Asking a public-only key to decapsulate or export is the caller's mistake, not hostile input.
+        Assert.Throws<InvalidOperationException>(() => publicOnly.Decapsulate(new byte[algorithm.CiphertextSizeInBytes], new byte[32]));
+        Assert.Throws<InvalidOperationException>(() => publicOnly.ExportPrivateSeed());
+        Assert.Throws<InvalidOperationException>(() => publicOnly.ExportDecapsulationKey());
+#pragma warning disable SYSLIB5006 // the BCL marks PKCS#8 for ML-KEM experimental; we only check that it is refused
+        Assert.Throws<NotSupportedException>(() => key.ExportPkcs8PrivateKey());
+#pragma warning restore SYSLIB5006
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public class EnclaveTests
         enclave.SealedBytesForTesting[20] ^= 1;
         using var destination = Secret.Allocate(32);
         destination.Write(0, static (s, _) => s.Fill(0xEE));
-        Assert.Throws<CryptographicException>(() => enclave.OpenInto(destination));
+        Assert.Equal(SecureMemoryError.EnclaveTampered, Assert.Throws<SecureMemoryException>(() => enclave.OpenInto(destination)).Error);
         Assert.True(destination.Read(0, static (s, _) => ConstantTime.IsZero(s)));
         Assert.Throws<ArgumentException>(() => enclave.OpenInto(Secret.Allocate(31)));
     }

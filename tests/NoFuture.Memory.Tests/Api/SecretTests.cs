@@ -205,7 +205,7 @@ public class SecretTests
     {
         using var stream = new MemoryStream([1, 2, 3, 4, 5]);
         using (Secret s = Secret.ReadFrom(stream, 4)) Assert.True(s.FixedTimeEquals([1, 2, 3, 4]));
-        Assert.Throws<EndOfStreamException>(() => Secret.ReadFrom(stream, 4));
+        Assert.Equal(SecureMemoryError.InputTruncated, Assert.Throws<SecureMemoryException>(() => Secret.ReadFrom(stream, 4)).Error);
     }
 
     [Fact]
@@ -226,15 +226,17 @@ public class SecretTests
         var shortPipe = new Pipe();
         await shortPipe.Writer.WriteAsync(new byte[3], ct);
         await shortPipe.Writer.CompleteAsync();
-        await Assert.ThrowsAsync<EndOfStreamException>(async () => await Secret.ReadFromAsync(shortPipe.Reader, 4, cancellationToken: ct));
+        Assert.Equal(SecureMemoryError.InputTruncated, (await Assert.ThrowsAsync<SecureMemoryException>(async () => await Secret.ReadFromAsync(shortPipe.Reader, 4, cancellationToken: ct))).Error);
+        Assert.Equal(SecureMemoryError.InputTruncated, (await Assert.ThrowsAsync<SecureMemoryException>(
+            async () => await Secret.ReadFromAsync(new MemoryStream([1, 2]), 3, cancellationToken: ct))).Error);
     }
 
     [Fact]
     public void ReadToEndTakesAStreamOfUnknownLength()
     {
         using (Secret s = Secret.ReadToEnd(new MemoryStream([1, 2, 3]), 16)) Assert.Equal(3, s.Length);
-        Assert.Throws<InvalidDataException>(() => Secret.ReadToEnd(new MemoryStream(new byte[17]), 16));
-        Assert.Throws<InvalidDataException>(() => Secret.ReadToEnd(new MemoryStream(), 16));
+        Assert.Equal(SecureMemoryError.InputTooLong, Assert.Throws<SecureMemoryException>(() => Secret.ReadToEnd(new MemoryStream(new byte[17]), 16)).Error);
+        Assert.Equal(SecureMemoryError.InputEmpty, Assert.Throws<SecureMemoryException>(() => Secret.ReadToEnd(new MemoryStream(), 16)).Error);
         using (Secret exact = Secret.ReadToEnd(new MemoryStream(new byte[16]), 16)) Assert.Equal(16, exact.Length);
     }
 

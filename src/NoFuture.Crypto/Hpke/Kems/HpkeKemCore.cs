@@ -56,9 +56,9 @@ internal abstract class HpkeKemCore
 
     /// <summary>AuthEncap(pkR, skS); only when <see cref="SupportsAuth"/>.</summary>
     internal virtual bool AuthEncap(ReadOnlySpan<byte> pkR, HpkePrivateKey skS, ReadOnlySpan<byte> randomness, Span<byte> enc, Span<byte> sharedSecret) =>
-        throw new NotSupportedException();
+        CryptoThrowHelper.Unreachable<bool>();
 
     /// <summary>AuthDecap(enc, skR, pkS); only when <see cref="SupportsAuth"/>.</summary>
     internal virtual bool AuthDecap(HpkePrivateKey skR, ReadOnlySpan<byte> enc, ReadOnlySpan<byte> pkS, Span<byte> sharedSecret) =>
-        throw new NotSupportedException();
+        CryptoThrowHelper.Unreachable<bool>();
 }
