@@ -149,7 +149,12 @@ internal static class CryptoThrowHelper
 
     [DoesNotReturn]
     internal static void Argon2PhcMalformed(string field) =>
-        throw new FormatException($"The PHC string is malformed: bad or missing {field}.");
+        throw new Argon2Exception(Argon2Error.MalformedString, $"The PHC string is malformed: bad or missing {field}.");
+
+    [DoesNotReturn]
+    internal static void Argon2StoredMemoryUnavailable(long neededMib, long availableMib) =>
+        throw new Argon2Exception(Argon2Error.MemoryUnavailable, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The PHC string asks for {neededMib} MiB, more than the memory available to this process ({availableMib} MiB)."));
 
     // ---- HPKE (src/NoFuture.Crypto/Hpke) ----
 

@@ -120,11 +120,15 @@ public static class Argon2
         CheckMemoryAvailable(parameters);
     }
 
-    private static void CheckMemoryAvailable(Argon2Parameters parameters)
+    /// <summary>Refuses parameters asking for more memory than the process can get: the caller's own parameters are a
+    /// caller mistake (<see cref="ArgumentOutOfRangeException"/>), a stored string's are untrusted input
+    /// (<see cref="Argon2Exception"/> with <see cref="Argon2Error.MemoryUnavailable"/>).</summary>
+    internal static void CheckMemoryAvailable(Argon2Parameters parameters, bool fromStoredString = false)
     {
         long needed = (long)parameters.BlockCount * Argon2Instance.BlockBytes;
         long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-        if (needed > available)
-            CryptoThrowHelper.Argon2MemoryUnavailable(nameof(parameters), needed >> 20, available >> 20);
+        if (needed <= available) return;
+        if (fromStoredString) CryptoThrowHelper.Argon2StoredMemoryUnavailable(needed >> 20, available >> 20);
+        CryptoThrowHelper.Argon2MemoryUnavailable(nameof(parameters), needed >> 20, available >> 20);
     }
 }

@@ -2,7 +2,7 @@
 //   $argon2id$v=19$m=65536,t=3,p=4$<salt>$<hash>
 // salt and hash in standard base64 without padding. Parsing is strict: fields in this order, decimal numbers
 // without sign or leading zeros, canonical base64, parameters within RFC 9106's ranges. A missing "v=" means
-// version 0x10, as in the reference. Errors are FormatExceptions naming the field, never echoing the input.
+// version 0x10, as in the reference. Errors are Argon2Exception(MalformedString) naming the field, never echoing the input.
 // Verification first checks the string's cost against Argon2VerifyLimits (default: the cost of the costliest built-in
 // preset), since the string is input and its m and t decide the memory and time spent; then it recomputes the hash
 // into secret memory and compares in constant time. Hash refuses a tag too long for a string Parse would accept.
@@ -78,10 +78,10 @@ public sealed class Argon2PhcString
     /// </summary>
     /// <returns>True when the password gives the stored hash.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="phc"/> is null.</exception>
-    /// <exception cref="FormatException">The string is malformed.</exception>
+    /// <exception cref="Argon2Exception">The string is malformed (<see cref="Argon2Error.MalformedString"/>).</exception>
     /// <exception cref="Argon2Exception">The string's memory size or m × t is above the default limits; nothing was
     /// allocated or computed (<see cref="Argon2Exception.Error"/> says which).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="Argon2Exception">The memory size exceeds the memory available to the process (<see cref="Argon2Error.MemoryUnavailable"/>).</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public static bool Verify(string phc, ReadOnlySpan<byte> password, CancellationToken cancellationToken = default) =>
         Verify(phc, password, Argon2VerifyLimits.Default, cancellationToken);
@@ -89,10 +89,10 @@ public sealed class Argon2PhcString
     /// <summary>Checks a password against a PHC string if the string's cost is within <paramref name="limits"/>.</summary>
     /// <returns>True when the password gives the stored hash.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="phc"/> or <paramref name="limits"/> is null.</exception>
-    /// <exception cref="FormatException">The string is malformed.</exception>
+    /// <exception cref="Argon2Exception">The string is malformed (<see cref="Argon2Error.MalformedString"/>).</exception>
     /// <exception cref="Argon2Exception">The string's memory size or m × t is above <paramref name="limits"/>; nothing
     /// was allocated or computed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="Argon2Exception">The memory size exceeds the memory available to the process (<see cref="Argon2Error.MemoryUnavailable"/>).</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public static bool Verify(string phc, ReadOnlySpan<byte> password, Argon2VerifyLimits limits, CancellationToken cancellationToken = default)
     {
@@ -105,7 +105,7 @@ public sealed class Argon2PhcString
     /// <see cref="Argon2VerifyLimits.Default"/>.
     /// </summary>
     /// <exception cref="Argon2Exception">The memory size or m × t is above the default limits; nothing was computed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="Argon2Exception">The memory size exceeds the memory available to the process (<see cref="Argon2Error.MemoryUnavailable"/>).</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public bool Verify(ReadOnlySpan<byte> password, CancellationToken cancellationToken = default) =>
         Verify(password, Argon2VerifyLimits.Default, cancellationToken);
@@ -113,12 +113,13 @@ public sealed class Argon2PhcString
     /// <summary>Checks a password against this hash if its cost is within <paramref name="limits"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="limits"/> is null.</exception>
     /// <exception cref="Argon2Exception">The memory size or m × t is above <paramref name="limits"/>; nothing was computed.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">The memory size exceeds the memory available to the process.</exception>
+    /// <exception cref="Argon2Exception">The memory size exceeds the memory available to the process (<see cref="Argon2Error.MemoryUnavailable"/>).</exception>
     /// <exception cref="OperationCanceledException">The derivation was cancelled.</exception>
     public bool Verify(ReadOnlySpan<byte> password, Argon2VerifyLimits limits, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(limits);
         limits.Check(Parameters); // before any allocation or hashing
+        Argon2.CheckMemoryAvailable(Parameters, fromStoredString: true);
         using Secret computed = Secret.Allocate(_hash.Length);
         using SecretWriteLease lease = computed.OpenWrite();
         Argon2.DeriveKey(password, _salt, Parameters, lease.Span, cancellationToken: cancellationToken);
@@ -155,7 +156,7 @@ public sealed class Argon2PhcString
 
     /// <summary>Parses a PHC string.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="phc"/> is null.</exception>
-    /// <exception cref="FormatException">The string is malformed; the message names the field, never the content.</exception>
+    /// <exception cref="Argon2Exception">The string is malformed (<see cref="Argon2Error.MalformedString"/>); the message names the field, never the content.</exception>
     public static Argon2PhcString Parse(string phc)
     {
         ArgumentNullException.ThrowIfNull(phc);
@@ -208,7 +209,7 @@ public sealed class Argon2PhcString
             result = Parse(phc);
             return true;
         }
-        catch (FormatException)
+        catch (Argon2Exception e) when (e.Error == Argon2Error.MalformedString)
         {
             return false;
         }

@@ -1,5 +1,5 @@
 // The PHC string: the extra vectors' strings parse, verify (and refuse a wrong password) and re-encode identically;
-// Hash/Verify round trips; malformed strings give a FormatException naming the field and never echoing the input.
+// Hash/Verify round trips; malformed strings give Argon2Exception(MalformedString) naming the field and never echoing the input.
 using System.Text;
 using System.Text.Json;
 using NoFuture.Tests.Shared;
@@ -80,9 +80,11 @@ public class Argon2PhcStringTests
     [InlineData("$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$SECRETHASH*ECRETHASHSE", "hash")]
     [InlineData("$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$SECRE", "hash")]
     [InlineData("$argon2id$v=19$m=64,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$", "hash")]
-    public void Malformed_IsAFormatExceptionNamingTheField_WithoutTheContent(string phc, string field)
+    public void Malformed_IsAnArgon2ExceptionNamingTheField_WithoutTheContent(string phc, string field)
     {
-        var e = Assert.Throws<FormatException>(() => Argon2PhcString.Parse(phc));
+        var e = Assert.Throws<Argon2Exception>(() => Argon2PhcString.Parse(phc));
+        Assert.Equal(Argon2Error.MalformedString, e.Error);
+        Assert.Equal(Argon2Error.MalformedString, Assert.Throws<Argon2Exception>(() => Argon2PhcString.Verify(phc, "password"u8, TestContext.Current.CancellationToken)).Error);
         Assert.Contains(field, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("c29t", e.Message, StringComparison.Ordinal);

@@ -26,6 +26,17 @@ public class Argon2VerifyLimitsTests
         AssertRefusal(e, Argon2Error.MemoryLimitExceeded, "m =");
     }
 
+    [Fact]
+    public void AStoredStringAskingForMoreThanTheProcessCanGet_IsAnArgon2Exception_NotAnArgumentException()
+    {
+        // Limits lifted to the maximum, so only the memory check stands between the string and a 2 TiB allocation:
+        // the string is untrusted input, so the refusal is Argon2Exception(MemoryUnavailable), not a caller mistake.
+        var open = new Argon2VerifyLimits(maxMemorySizeKib: int.MaxValue, maxWorkKib: long.MaxValue);
+        var e = Assert.Throws<Argon2Exception>(() =>
+            Argon2PhcString.Verify(Phc(int.MaxValue, 1, 1), "password"u8, open, TestContext.Current.CancellationToken));
+        Assert.Equal(Argon2Error.MemoryUnavailable, e.Error);
+    }
+
     [Theory]
     [InlineData(2 * 1024 * 1024, 2, 4)]        // RFC 9106's 2 GiB with a second pass
     [InlineData(64 * 1024, 33, 4)]             // 64 MiB, 33 passes: 2 GiB + 64 MiB of blocks
