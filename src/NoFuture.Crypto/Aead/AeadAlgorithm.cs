@@ -310,7 +310,7 @@ public sealed class AeadAlgorithm
     {
         AeadKind.AesGcm => new BclAesGcmKeyState(key, TagSizeInBytes),
         AeadKind.ChaCha20Poly1305 => new BclChaCha20Poly1305KeyState(key),
-        _ => throw new UnreachableException("XChaCha20-Poly1305 works on the key in place, with no keyed state."),
+        _ => CryptoThrowHelper.Unreachable<AeadKeyState>(), // XChaCha20-Poly1305 works on the key in place, with no keyed state
     };
 
     /// <summary>The keyed state of an <see cref="AeadKey"/> over its key <see cref="Secret"/> (which it does not own).</summary>

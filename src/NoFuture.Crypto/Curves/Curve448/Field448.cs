@@ -364,7 +364,7 @@ internal struct Field448
     /// <summary>Writes the canonical 56-byte little-endian encoding of a (fully reduced).</summary>
     internal static void Encode(in Field448 a, Span<byte> destination)
     {
-        if (destination.Length != EncodedSizeInBytes) throw new ArgumentException("A field element encodes to 56 bytes.", nameof(destination));
+        if (destination.Length != EncodedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), EncodedSizeInBytes);
         Reduce(out Field448 r, a);
         // 56 bits = 7 bytes per limb: write 8 bytes little-endian, each limb's top byte (0) is overwritten by the next.
         Span<byte> tmp = stackalloc byte[EncodedSizeInBytes + 1];
@@ -380,7 +380,7 @@ internal struct Field448
     /// </summary>
     internal static ulong Decode(ReadOnlySpan<byte> source, out Field448 r)
     {
-        if (source.Length != EncodedSizeInBytes) throw new ArgumentException("A field element encodes to 56 bytes.", nameof(source));
+        if (source.Length != EncodedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(source), EncodedSizeInBytes);
         r = default;
         for (int i = 0; i < 7; i++) r[i] = BinaryPrimitives.ReadUInt64LittleEndian(source.Slice(7 * i, 8)) & Mask;
         r[7] = BinaryPrimitives.ReadUInt64LittleEndian(source.Slice(48, 8)) >> 8;
