@@ -171,11 +171,19 @@ internal static class CryptoThrowHelper
             NoFuture.Crypto.HpkeError.EncapsulationFailed => "HPKE encapsulation failed: the recipient's public key is not valid for the KEM.",
             NoFuture.Crypto.HpkeError.DecapsulationFailed => "HPKE decapsulation failed: the encapsulated key or the sender's public key is not valid for the KEM.",
             NoFuture.Crypto.HpkeError.MessageLimitReached => "The HPKE context has reached its message limit; set up a new context.",
-            NoFuture.Crypto.HpkeError.AuthenticationNotSupported => "This KEM has no AuthEncap/AuthDecap: the auth and auth_psk modes need a DHKEM.",
-            NoFuture.Crypto.HpkeError.ExportOnly => "The suite's AEAD is export-only: the context can export secrets but not seal or open.",
             NoFuture.Crypto.HpkeError.DeriveKeyPairFailed => "DeriveKeyPair found no valid private key.",
             _ => "HPKE failed.",
         });
+
+    /// <summary>An auth mode with a KEM that has no AuthEncap/AuthDecap (draft-ietf-hpke-pq §6.2): the caller's choice.</summary>
+    [DoesNotReturn]
+    internal static void HpkeAuthNotSupported(string paramName) =>
+        throw new ArgumentException("This KEM has no AuthEncap/AuthDecap: the auth and auth_psk modes need a DHKEM.", paramName);
+
+    /// <summary>Seal or Open on a suite whose AEAD is export-only (0xFFFF): the caller's choice.</summary>
+    [DoesNotReturn]
+    internal static void HpkeExportOnly() =>
+        throw new InvalidOperationException("The suite's AEAD is export-only: the context can export secrets but not seal or open.");
 
     [DoesNotReturn]
     internal static void HpkeKemMismatch(string paramName) =>

@@ -109,7 +109,7 @@ public abstract class HpkeContext : IDisposable
     private protected void CheckCanProcess()
     {
         ObjectDisposedException.ThrowIf(_secrets.IsDisposed, this);
-        if (Suite.Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
+        if (Suite.Aead.IsExportOnly) CryptoThrowHelper.HpkeExportOnly();
         if (_sequence == ulong.MaxValue) CryptoThrowHelper.Hpke(HpkeError.MessageLimitReached);
     }
 

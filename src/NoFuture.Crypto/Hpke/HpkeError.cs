@@ -1,4 +1,6 @@
-// The protocol errors of RFC 9180 §5 and §7 that reach a caller as an HpkeException (misuse stays ArgumentException).
+// The protocol errors of RFC 9180 §5 and §7 that reach a caller as an HpkeException. Choices the caller made (an auth
+// mode with a KEM that has none, Seal/Open on an export-only suite) are caller mistakes: ArgumentException and
+// InvalidOperationException (docs/failure-policy.md).
 namespace NoFuture.Crypto;
 
 /// <summary>Why an <see cref="HpkeException"/> was thrown; switch on it rather than on the message.</summary>
@@ -14,18 +16,11 @@ public enum HpkeError
 
     /// <summary>DecapError (RFC 9180 §4): the encapsulated key (or the sender's public key in the auth modes) is not
     /// valid for the KEM, or the Diffie-Hellman result is the all-zero value.</summary>
-    DecapsulationFailed,
+    DecapsulationFailed = 2,
 
     /// <summary>MessageLimitReachedError (RFC 9180 §5.2): the context's sequence number is exhausted.</summary>
-    MessageLimitReached,
-
-    /// <summary>The KEM has no AuthEncap/AuthDecap (every post-quantum KEM, draft-ietf-hpke-pq §6.2), so the auth and
-    /// auth_psk modes cannot be used with it.</summary>
-    AuthenticationNotSupported,
-
-    /// <summary>The suite's AEAD is export-only (0xFFFF): the context can export secrets but not seal or open.</summary>
-    ExportOnly,
+    MessageLimitReached = 3,
 
     /// <summary>DeriveKeyPairError (RFC 9180 §7.1.3): 256 candidates in a row were not valid scalars.</summary>
-    DeriveKeyPairFailed,
+    DeriveKeyPairFailed = 4,
 }

@@ -23,7 +23,8 @@ public sealed class HpkeRecipientContext : HpkeContext
     /// </returns>
     /// <exception cref="ArgumentException">The ciphertext is shorter than the tag, the plaintext buffer has the wrong size,
     /// or it partly overlaps an input.</exception>
-    /// <exception cref="HpkeException"><see cref="HpkeError.ExportOnly"/> or <see cref="HpkeError.MessageLimitReached"/>.</exception>
+    /// <exception cref="InvalidOperationException">The suite's AEAD is export-only.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.MessageLimitReached"/>.</exception>
     /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
     public bool Open(ReadOnlySpan<byte> ciphertext, Span<byte> plaintext, ReadOnlySpan<byte> associatedData = default)
     {

@@ -20,7 +20,8 @@ public sealed class HpkeSenderContext : HpkeContext
     /// the sequence number.
     /// </summary>
     /// <exception cref="ArgumentException">The ciphertext buffer has the wrong size or overlaps an input.</exception>
-    /// <exception cref="HpkeException"><see cref="HpkeError.ExportOnly"/> or <see cref="HpkeError.MessageLimitReached"/>;
+    /// <exception cref="InvalidOperationException">The suite's AEAD is export-only.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.MessageLimitReached"/>;
     /// nothing is written and the sequence number does not move.</exception>
     /// <exception cref="ObjectDisposedException">The context was disposed.</exception>
     public void Seal(ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, ReadOnlySpan<byte> associatedData = default)

@@ -10,7 +10,8 @@
 //   - SetupSender with an invalid recipient key → HpkeException(EncapsulationFailed);
 //   - SetupRecipient with an invalid enc or sender key → HpkeException(DecapsulationFailed) (a constructor-like call
 //     has no false to return);
-//   - auth modes with a KEM without AuthEncap → HpkeException(AuthenticationNotSupported);
+//   - auth modes with a KEM without AuthEncap → ArgumentException (the caller chose the KEM and the mode);
+//   - Seal/Open on an export-only suite → InvalidOperationException;
 //   - single-shot Open: anything that is not authentic, whether a bad enc (DecapError) or a bad ciphertext, AAD, info
 //     or PSK, returns false with the plaintext cleared;
 //   - context Open: false with the plaintext cleared and the sequence number unchanged.
@@ -87,9 +88,8 @@ public sealed class HpkeSuite
     /// <param name="options">Secret-memory options for the context's secrets.</param>
     /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
     /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), <paramref name="encapsulatedKey"/>
-    /// overlaps an input, a key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
-    /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/> (invalid recipient key) or
-    /// <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
+    /// overlaps an input, a key belongs to another KEM, or the PSK inputs are inconsistent, or an auth mode was asked of a KEM without AuthEncap/AuthDecap. Nothing is written.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/> (invalid recipient key).</exception>
     /// <exception cref="ObjectDisposedException">A key or the PSK was disposed.</exception>
     public HpkeSenderContext SetupSender(ReadOnlySpan<byte> recipientPublicKey, Span<byte> encapsulatedKey, ReadOnlySpan<byte> info = default,
         Secret? psk = null, ReadOnlySpan<byte> pskId = default, HpkePrivateKey? senderKey = null, SecretOptions? options = null) =>
@@ -108,9 +108,9 @@ public sealed class HpkeSuite
     /// <param name="options">Secret-memory options for the context's secrets.</param>
     /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
     /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), the key belongs to another KEM, or
-    /// the PSK inputs are inconsistent.</exception>
+    /// the PSK inputs are inconsistent, or an auth mode was asked of a KEM without AuthEncap/AuthDecap.</exception>
     /// <exception cref="HpkeException"><see cref="HpkeError.DecapsulationFailed"/> (enc or pkS is not a valid key, or
-    /// the DH result is all zero) or <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
+    /// the DH result is all zero).</exception>
     /// <exception cref="ObjectDisposedException">The key or the PSK was disposed.</exception>
     public HpkeRecipientContext SetupRecipient(HpkePrivateKey recipientKey, ReadOnlySpan<byte> encapsulatedKey, ReadOnlySpan<byte> info = default,
         Secret? psk = null, ReadOnlySpan<byte> pskId = default, ReadOnlySpan<byte> senderPublicKey = default, SecretOptions? options = null)
@@ -140,15 +140,15 @@ public sealed class HpkeSuite
     /// an output (<paramref name="encapsulatedKey"/>, <paramref name="ciphertext"/>) with an input is refused.</remarks>
     /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
     /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), an output overlaps an input or the
-    /// other output, a key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
-    /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/>, <see cref="HpkeError.ExportOnly"/> or
-    /// <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
+    /// other output, a key belongs to another KEM, or the PSK inputs are inconsistent, or an auth mode was asked of a KEM without AuthEncap/AuthDecap. Nothing is written.</exception>
+    /// <exception cref="HpkeException"><see cref="HpkeError.EncapsulationFailed"/>.</exception>
+    /// <exception cref="InvalidOperationException">The suite's AEAD is export-only.</exception>
     /// <exception cref="ObjectDisposedException">A key or the PSK was disposed.</exception>
     public void Seal(ReadOnlySpan<byte> recipientPublicKey, ReadOnlySpan<byte> plaintext, Span<byte> encapsulatedKey, Span<byte> ciphertext,
         ReadOnlySpan<byte> info = default, ReadOnlySpan<byte> associatedData = default, Secret? psk = null, ReadOnlySpan<byte> pskId = default,
         HpkePrivateKey? senderKey = null)
     {
-        if (Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
+        if (Aead.IsExportOnly) CryptoThrowHelper.HpkeExportOnly();
         CheckSingleShotSealBuffers(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, pskId);
         SealCore(recipientPublicKey, plaintext, encapsulatedKey, ciphertext, info, associatedData, psk, pskId, senderKey, default);
     }
@@ -164,14 +164,14 @@ public sealed class HpkeSuite
     /// <paramref name="plaintext"/> with an input is refused.</remarks>
     /// <exception cref="ArgumentException">A size is wrong (including an <paramref name="info"/>, <paramref name="psk"/> or
     /// <paramref name="pskId"/> longer than <see cref="HpkeKdf.MaxInputSizeInBytes"/>), the plaintext overlaps an input,
-    /// the key belongs to another KEM, or the PSK inputs are inconsistent. Nothing is written.</exception>
-    /// <exception cref="HpkeException"><see cref="HpkeError.ExportOnly"/> or <see cref="HpkeError.AuthenticationNotSupported"/>.</exception>
+    /// the key belongs to another KEM, or the PSK inputs are inconsistent, or an auth mode was asked of a KEM without AuthEncap/AuthDecap. Nothing is written.</exception>
+    /// <exception cref="InvalidOperationException">The suite's AEAD is export-only.</exception>
     /// <exception cref="ObjectDisposedException">The key or the PSK was disposed.</exception>
     public bool Open(HpkePrivateKey recipientKey, ReadOnlySpan<byte> encapsulatedKey, ReadOnlySpan<byte> ciphertext, Span<byte> plaintext,
         ReadOnlySpan<byte> info = default, ReadOnlySpan<byte> associatedData = default, Secret? psk = null, ReadOnlySpan<byte> pskId = default,
         ReadOnlySpan<byte> senderPublicKey = default)
     {
-        if (Aead.IsExportOnly) CryptoThrowHelper.Hpke(HpkeError.ExportOnly);
+        if (Aead.IsExportOnly) CryptoThrowHelper.HpkeExportOnly();
         HpkeMode mode = CheckRecipient(recipientKey, encapsulatedKey, info, psk, pskId, senderPublicKey);
         CheckOpenBuffers(Aead, ciphertext, plaintext, associatedData);
         if (plaintext.Overlaps(encapsulatedKey) || plaintext.Overlaps(info) || plaintext.Overlaps(pskId) || plaintext.Overlaps(senderPublicKey))
@@ -405,7 +405,7 @@ public sealed class HpkeSuite
             if (skS.Kem != Kem) CryptoThrowHelper.HpkeKemMismatch("senderKey");
             skS.ThrowIfDisposed();
         }
-        return ModeOf(info, psk, pskId, auth: skS is not null);
+        return ModeOf(info, psk, pskId, auth: skS is not null, authParam: "senderKey");
     }
 
     private HpkeMode CheckRecipient(HpkePrivateKey skR, ReadOnlySpan<byte> enc, ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId,
@@ -416,14 +416,14 @@ public sealed class HpkeSuite
         skR.ThrowIfDisposed();
         if (enc.Length != Kem.EncapsulatedKeySizeInBytes) CryptoThrowHelper.WrongSize("encapsulatedKey", Kem.EncapsulatedKeySizeInBytes);
         if (!pkS.IsEmpty && pkS.Length != Kem.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize("senderPublicKey", Kem.PublicKeySizeInBytes);
-        return ModeOf(info, psk, pskId, auth: !pkS.IsEmpty);
+        return ModeOf(info, psk, pskId, auth: !pkS.IsEmpty, authParam: "senderPublicKey");
     }
 
     /// <summary>
     /// VerifyPSKInputs (§5.1) and the mode the inputs select; the KDF's input limits (draft-ietf-hpke-hpke, Input Length
     /// Restrictions) for info, psk and psk_id; refuses auth for KEMs without AuthEncap.
     /// </summary>
-    private HpkeMode ModeOf(ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, bool auth)
+    private HpkeMode ModeOf(ReadOnlySpan<byte> info, Secret? psk, ReadOnlySpan<byte> pskId, bool auth, string authParam)
     {
         bool gotPsk = psk is not null;
         if (gotPsk != !pskId.IsEmpty) CryptoThrowHelper.HpkePskInputs(gotPsk ? "pskId" : "psk");
@@ -431,7 +431,7 @@ public sealed class HpkeSuite
         Kdf.CheckInputLength(info.Length, nameof(info));
         Kdf.CheckInputLength(pskId.Length, nameof(pskId));
         if (psk is not null) Kdf.CheckInputLength(psk.Length, nameof(psk));
-        if (auth && !Kem.SupportsAuthentication) CryptoThrowHelper.Hpke(HpkeError.AuthenticationNotSupported);
+        if (auth && !Kem.SupportsAuthentication) CryptoThrowHelper.HpkeAuthNotSupported(authParam);
         return (gotPsk, auth) switch
         {
             (false, false) => HpkeMode.Base,
