@@ -35,7 +35,7 @@ internal static class CryptoThrowHelper
 
     [DoesNotReturn]
     internal static void InvalidPrivateKey(string paramName) =>
-        throw new ArgumentException("The private key is not a valid scalar for the curve.", paramName);
+        throw new CryptoException(CryptoError.InvalidPrivateKey, $"The private key ({paramName}) is not a valid scalar for the curve: it is 0 or not below the group order.");
 
     [DoesNotReturn]
     internal static void InvalidMlKemEncapsulationKey() => PublicKeyRejected("ML-KEM encapsulation", "the FIPS 203 section 7.2 modulus check");

@@ -89,7 +89,8 @@ public sealed class EcPrivateKey : IDisposable
     }
 
     /// <summary>Imports the big-endian scalar held in <paramref name="privateKey"/> (copied; the secret is left as it is).</summary>
-    /// <exception cref="ArgumentException">The secret is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes, or not a valid scalar.</exception>
+    /// <exception cref="ArgumentException">The secret is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes.</exception>
+    /// <exception cref="CryptoException">The scalar is 0 or not below the group order (<see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
     public static EcPrivateKey Import(NistCurve curve, Secret privateKey, SecretOptions? options = null,
@@ -104,7 +105,8 @@ public sealed class EcPrivateKey : IDisposable
     }
 
     /// <summary>Imports a big-endian scalar from <paramref name="privateKey"/> (copied; the caller wipes its own copy).</summary>
-    /// <exception cref="ArgumentException">The span is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes, or not a valid scalar.</exception>
+    /// <exception cref="ArgumentException">The span is not <see cref="NistCurve.ScalarSizeInBytes"/> bytes.</exception>
+    /// <exception cref="CryptoException">The scalar is 0 or not below the group order (<see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     public static EcPrivateKey Import(NistCurve curve, ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)

@@ -124,7 +124,8 @@ public sealed class HpkePrivateKey : IDisposable
     /// it from <paramref name="privateKey"/>, which is left as it is.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">The secret has the wrong size, or is not a valid scalar (0 or ≥ n on a NIST curve).</exception>
+    /// <exception cref="ArgumentException">The secret has the wrong size.</exception>
+    /// <exception cref="CryptoException">The key is not a valid scalar (0 or ≥ n on a NIST curve; <see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     /// <exception cref="ObjectDisposedException">The secret was disposed.</exception>
     public static HpkePrivateKey Import(HpkeKem kem, Secret privateKey, SecretOptions? options = null,
@@ -141,7 +142,8 @@ public sealed class HpkePrivateKey : IDisposable
     /// <summary>Imports a serialized private key from a span (for example another lease); see the Secret overload. The
     /// caller remains responsible for wiping its own copy.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="kem"/> is null.</exception>
-    /// <exception cref="ArgumentException">The span has the wrong size, or is not a valid scalar.</exception>
+    /// <exception cref="ArgumentException">The span has the wrong size.</exception>
+    /// <exception cref="CryptoException">The key is not a valid scalar (0 or ≥ n on a NIST curve; <see cref="CryptoError.InvalidPrivateKey"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="exportPolicy"/> has an unknown flag.</exception>
     public static HpkePrivateKey Import(HpkeKem kem, ReadOnlySpan<byte> privateKey, SecretOptions? options = null,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)

@@ -159,8 +159,8 @@ public class EcPrivateKeyTests
     {
         NistCurve curve = Get(name);
         Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes - 1]));
-        Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes])); // d = 0
-        Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, Enumerable.Repeat((byte)0xFF, curve.ScalarSizeInBytes).ToArray())); // d ≥ n
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes])).Error); // d = 0: an imported key failing its check
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcPrivateKey.Import(curve, Enumerable.Repeat((byte)0xFF, curve.ScalarSizeInBytes).ToArray())).Error); // d ≥ n
         using Secret wrong = Secret.Allocate(curve.ScalarSizeInBytes + 1);
         Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, wrong));
 

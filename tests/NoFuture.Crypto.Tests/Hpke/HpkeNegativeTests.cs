@@ -169,14 +169,14 @@ public class HpkeNegativeTests
     public void NistScalars_ZeroAndOrderAreRejected()
     {
         byte[] n = Convert.FromHexString("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551");
-        Assert.Throws<ArgumentException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP256HkdfSha256, new byte[32]));
-        Assert.Throws<ArgumentException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP256HkdfSha256, n));
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP256HkdfSha256, new byte[32])).Error);
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP256HkdfSha256, n)).Error);
         n[^1]--; // n - 1 is the largest valid scalar
         using HpkePrivateKey max = HpkePrivateKey.Import(HpkeKem.DhKemP256HkdfSha256, n);
         Assert.Equal(65, max.PublicKey.Length);
         byte[] p521 = new byte[66];
         p521[0] = 0x02; // above the 521-bit range
-        Assert.Throws<ArgumentException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP521HkdfSha512, p521));
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => HpkePrivateKey.Import(HpkeKem.DhKemP521HkdfSha512, p521)).Error);
     }
 
     [Fact]
