@@ -8,8 +8,8 @@
 //   low 446 bits and hi the rest. Four folds bring any 1024-bit input below 2^446 + c < 2L (bits: 1024 → ≤ 803 → ≤ 582
 //   → ≤ 447 → < 2^446 + c), and one conditional subtraction of L finishes. Every fold works on all sixteen limbs
 //   whatever their value, and the subtraction is a masked select, so the time depends on nothing secret (no branch,
-//   no index, no division on secret data; STYLE 9).
-// - Secret limbs live in the caller's stack buffers; every scratch buffer here is wiped before returning (STYLE 7).
+//   no index, no division on secret data; docs/conventions.md, "Code habits").
+// - Secret limbs live in the caller's stack buffers; every scratch buffer here is wiped before returning (docs/architecture.md, "Where secrets live").
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
