@@ -6,9 +6,12 @@
 // representative of its class (not necessarily < p). Decode yields limbs < 2^56. Encode, IsZero, IsNegative and
 // Equal fully reduce first. The bounds argument for each operation is next to it.
 // Products: the low 64 bits by a plain multiply, the high 64 by MULX (BMI2) or UMULH (Arm64), else Math.BigMul; all
-// constant time. (Math.BigMul's out parameter makes the JIT spill every low half to memory, which cost about 30%.) Each 112–116-bit partial product is
-// split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed with plain 64-bit additions:
-// no carry flags, no branches. Nothing here branches on, or indexes by, a value.
+// constant time. (Math.BigMul's out parameter makes the JIT spill every low half to memory, which cost about 30%.) Each
+// 112–116-bit partial product is split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed
+// with plain 64-bit additions: no carry flags, no branches. The high part comes straight from MULX/UMULH of pre-shifted
+// factors (see Mul), and the low 56 bits are kept with a shift pair, (x << 8) >> 8, which the JIT keeps in registers (an
+// AND with the 64-bit mask made it reload the constant and go through memory). Nothing here branches on, or indexes by,
+// a value.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.Arm;
@@ -131,132 +134,204 @@ internal struct Field448
     /// <summary>r = a · b. Inputs may alias each other and the output.</summary>
     internal static void Mul(out Field448 r, in Field448 a, in Field448 b)
     {
-        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
-        ulong b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7];
-        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
-        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-        ulong s0 = a0 << 7, s1 = a1 << 7, s2 = a2 << 7, s3 = a3 << 7, s4 = a4 << 7, s5 = a5 << 7, s6 = a6 << 7, s7 = a7 << 7;
-        ulong u0 = b0 << 1, u1 = b1 << 1, u2 = b2 << 1, u3 = b3 << 1, u4 = b4 << 1, u5 = b5 << 1, u6 = b6 << 1, u7 = b7 << 1;
-        // Schoolbook: a_i · b_j < 2^114; its low 56 bits (the low 64 of the product, masked) go to column i + j, the
-        // high part ⌊a_i·b_j / 2^56⌋ (< 2^58) to i + j + 1. That high part is read straight off MULX/UMULH by pre-shifting
-        // the factors: (a_i·2^7)·(b_j·2) = a_i·b_j·2^8, whose high 64 bits are ⌊a_i·b_j / 2^56⌋ (both shifted factors fit in
-        // 64 bits since limbs are < 2^57), which saves the shift-and-or of splitting a 128-bit product per term.
-        d0 += (a0 * b0) & Mask; d1 += MulHigh(s0, u0);
-        d1 += (a0 * b1) & Mask; d2 += MulHigh(s0, u1);
-        d1 += (a1 * b0) & Mask; d2 += MulHigh(s1, u0);
-        d2 += (a0 * b2) & Mask; d3 += MulHigh(s0, u2);
-        d2 += (a1 * b1) & Mask; d3 += MulHigh(s1, u1);
-        d2 += (a2 * b0) & Mask; d3 += MulHigh(s2, u0);
-        d3 += (a0 * b3) & Mask; d4 += MulHigh(s0, u3);
-        d3 += (a1 * b2) & Mask; d4 += MulHigh(s1, u2);
-        d3 += (a2 * b1) & Mask; d4 += MulHigh(s2, u1);
-        d3 += (a3 * b0) & Mask; d4 += MulHigh(s3, u0);
-        d4 += (a0 * b4) & Mask; d5 += MulHigh(s0, u4);
-        d4 += (a1 * b3) & Mask; d5 += MulHigh(s1, u3);
-        d4 += (a2 * b2) & Mask; d5 += MulHigh(s2, u2);
-        d4 += (a3 * b1) & Mask; d5 += MulHigh(s3, u1);
-        d4 += (a4 * b0) & Mask; d5 += MulHigh(s4, u0);
-        d5 += (a0 * b5) & Mask; d6 += MulHigh(s0, u5);
-        d5 += (a1 * b4) & Mask; d6 += MulHigh(s1, u4);
-        d5 += (a2 * b3) & Mask; d6 += MulHigh(s2, u3);
-        d5 += (a3 * b2) & Mask; d6 += MulHigh(s3, u2);
-        d5 += (a4 * b1) & Mask; d6 += MulHigh(s4, u1);
-        d5 += (a5 * b0) & Mask; d6 += MulHigh(s5, u0);
-        d6 += (a0 * b6) & Mask; d7 += MulHigh(s0, u6);
-        d6 += (a1 * b5) & Mask; d7 += MulHigh(s1, u5);
-        d6 += (a2 * b4) & Mask; d7 += MulHigh(s2, u4);
-        d6 += (a3 * b3) & Mask; d7 += MulHigh(s3, u3);
-        d6 += (a4 * b2) & Mask; d7 += MulHigh(s4, u2);
-        d6 += (a5 * b1) & Mask; d7 += MulHigh(s5, u1);
-        d6 += (a6 * b0) & Mask; d7 += MulHigh(s6, u0);
-        d7 += (a0 * b7) & Mask; d8 += MulHigh(s0, u7);
-        d7 += (a1 * b6) & Mask; d8 += MulHigh(s1, u6);
-        d7 += (a2 * b5) & Mask; d8 += MulHigh(s2, u5);
-        d7 += (a3 * b4) & Mask; d8 += MulHigh(s3, u4);
-        d7 += (a4 * b3) & Mask; d8 += MulHigh(s4, u3);
-        d7 += (a5 * b2) & Mask; d8 += MulHigh(s5, u2);
-        d7 += (a6 * b1) & Mask; d8 += MulHigh(s6, u1);
-        d7 += (a7 * b0) & Mask; d8 += MulHigh(s7, u0);
-        d8 += (a1 * b7) & Mask; d9 += MulHigh(s1, u7);
-        d8 += (a2 * b6) & Mask; d9 += MulHigh(s2, u6);
-        d8 += (a3 * b5) & Mask; d9 += MulHigh(s3, u5);
-        d8 += (a4 * b4) & Mask; d9 += MulHigh(s4, u4);
-        d8 += (a5 * b3) & Mask; d9 += MulHigh(s5, u3);
-        d8 += (a6 * b2) & Mask; d9 += MulHigh(s6, u2);
-        d8 += (a7 * b1) & Mask; d9 += MulHigh(s7, u1);
-        d9 += (a2 * b7) & Mask; d10 += MulHigh(s2, u7);
-        d9 += (a3 * b6) & Mask; d10 += MulHigh(s3, u6);
-        d9 += (a4 * b5) & Mask; d10 += MulHigh(s4, u5);
-        d9 += (a5 * b4) & Mask; d10 += MulHigh(s5, u4);
-        d9 += (a6 * b3) & Mask; d10 += MulHigh(s6, u3);
-        d9 += (a7 * b2) & Mask; d10 += MulHigh(s7, u2);
-        d10 += (a3 * b7) & Mask; d11 += MulHigh(s3, u7);
-        d10 += (a4 * b6) & Mask; d11 += MulHigh(s4, u6);
-        d10 += (a5 * b5) & Mask; d11 += MulHigh(s5, u5);
-        d10 += (a6 * b4) & Mask; d11 += MulHigh(s6, u4);
-        d10 += (a7 * b3) & Mask; d11 += MulHigh(s7, u3);
-        d11 += (a4 * b7) & Mask; d12 += MulHigh(s4, u7);
-        d11 += (a5 * b6) & Mask; d12 += MulHigh(s5, u6);
-        d11 += (a6 * b5) & Mask; d12 += MulHigh(s6, u5);
-        d11 += (a7 * b4) & Mask; d12 += MulHigh(s7, u4);
-        d12 += (a5 * b7) & Mask; d13 += MulHigh(s5, u7);
-        d12 += (a6 * b6) & Mask; d13 += MulHigh(s6, u6);
-        d12 += (a7 * b5) & Mask; d13 += MulHigh(s7, u5);
-        d13 += (a6 * b7) & Mask; d14 += MulHigh(s6, u7);
-        d13 += (a7 * b6) & Mask; d14 += MulHigh(s7, u6);
-        d14 += (a7 * b7) & Mask; d15 += MulHigh(s7, u7);
+        // Schoolbook, column by column (product scanning): a_i · b_j < 2^114; its low 56 bits (the low 64 of the product,
+        // masked) go to column i + j, the high part ⌊a_i·b_j / 2^56⌋ (< 2^58) to i + j + 1. That high part is read straight
+        // off MULX/UMULH by pre-shifting the factors: (a_i·2^7)·(b_j·2) = a_i·b_j·2^8, whose high 64 bits are
+        // ⌊a_i·b_j / 2^56⌋ (both shifted factors fit in 64 bits since limbs are < 2^57). Only two running column sums are
+        // live (lo for column k, hi for k + 1) and the factors are read from memory, which keeps the JIT from spilling
+        // inside the products. The sums per column are the same as before folding, so Reduce's bounds hold.
+        Field448 sa = default, sb = default;
+        sa[0] = a[0] << 7; sb[0] = b[0] << 1;
+        sa[1] = a[1] << 7; sb[1] = b[1] << 1;
+        sa[2] = a[2] << 7; sb[2] = b[2] << 1;
+        sa[3] = a[3] << 7; sb[3] = b[3] << 1;
+        sa[4] = a[4] << 7; sb[4] = b[4] << 1;
+        sa[5] = a[5] << 7; sb[5] = b[5] << 1;
+        sa[6] = a[6] << 7; sb[6] = b[6] << 1;
+        sa[7] = a[7] << 7; sb[7] = b[7] << 1;
+        ulong lo, hi = 0;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[0] << 8) >> 8; hi += MulHigh(sa[0], sb[0]);
+        ulong d0 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[1] << 8) >> 8; hi += MulHigh(sa[0], sb[1]);
+        lo += (a[1] * b[0] << 8) >> 8; hi += MulHigh(sa[1], sb[0]);
+        ulong d1 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[2] << 8) >> 8; hi += MulHigh(sa[0], sb[2]);
+        lo += (a[1] * b[1] << 8) >> 8; hi += MulHigh(sa[1], sb[1]);
+        lo += (a[2] * b[0] << 8) >> 8; hi += MulHigh(sa[2], sb[0]);
+        ulong d2 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[3] << 8) >> 8; hi += MulHigh(sa[0], sb[3]);
+        lo += (a[1] * b[2] << 8) >> 8; hi += MulHigh(sa[1], sb[2]);
+        lo += (a[2] * b[1] << 8) >> 8; hi += MulHigh(sa[2], sb[1]);
+        lo += (a[3] * b[0] << 8) >> 8; hi += MulHigh(sa[3], sb[0]);
+        ulong d3 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[4] << 8) >> 8; hi += MulHigh(sa[0], sb[4]);
+        lo += (a[1] * b[3] << 8) >> 8; hi += MulHigh(sa[1], sb[3]);
+        lo += (a[2] * b[2] << 8) >> 8; hi += MulHigh(sa[2], sb[2]);
+        lo += (a[3] * b[1] << 8) >> 8; hi += MulHigh(sa[3], sb[1]);
+        lo += (a[4] * b[0] << 8) >> 8; hi += MulHigh(sa[4], sb[0]);
+        ulong d4 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[5] << 8) >> 8; hi += MulHigh(sa[0], sb[5]);
+        lo += (a[1] * b[4] << 8) >> 8; hi += MulHigh(sa[1], sb[4]);
+        lo += (a[2] * b[3] << 8) >> 8; hi += MulHigh(sa[2], sb[3]);
+        lo += (a[3] * b[2] << 8) >> 8; hi += MulHigh(sa[3], sb[2]);
+        lo += (a[4] * b[1] << 8) >> 8; hi += MulHigh(sa[4], sb[1]);
+        lo += (a[5] * b[0] << 8) >> 8; hi += MulHigh(sa[5], sb[0]);
+        ulong d5 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[6] << 8) >> 8; hi += MulHigh(sa[0], sb[6]);
+        lo += (a[1] * b[5] << 8) >> 8; hi += MulHigh(sa[1], sb[5]);
+        lo += (a[2] * b[4] << 8) >> 8; hi += MulHigh(sa[2], sb[4]);
+        lo += (a[3] * b[3] << 8) >> 8; hi += MulHigh(sa[3], sb[3]);
+        lo += (a[4] * b[2] << 8) >> 8; hi += MulHigh(sa[4], sb[2]);
+        lo += (a[5] * b[1] << 8) >> 8; hi += MulHigh(sa[5], sb[1]);
+        lo += (a[6] * b[0] << 8) >> 8; hi += MulHigh(sa[6], sb[0]);
+        ulong d6 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[7] << 8) >> 8; hi += MulHigh(sa[0], sb[7]);
+        lo += (a[1] * b[6] << 8) >> 8; hi += MulHigh(sa[1], sb[6]);
+        lo += (a[2] * b[5] << 8) >> 8; hi += MulHigh(sa[2], sb[5]);
+        lo += (a[3] * b[4] << 8) >> 8; hi += MulHigh(sa[3], sb[4]);
+        lo += (a[4] * b[3] << 8) >> 8; hi += MulHigh(sa[4], sb[3]);
+        lo += (a[5] * b[2] << 8) >> 8; hi += MulHigh(sa[5], sb[2]);
+        lo += (a[6] * b[1] << 8) >> 8; hi += MulHigh(sa[6], sb[1]);
+        lo += (a[7] * b[0] << 8) >> 8; hi += MulHigh(sa[7], sb[0]);
+        ulong d7 = lo;
+        lo = hi; hi = 0;
+        lo += (a[1] * b[7] << 8) >> 8; hi += MulHigh(sa[1], sb[7]);
+        lo += (a[2] * b[6] << 8) >> 8; hi += MulHigh(sa[2], sb[6]);
+        lo += (a[3] * b[5] << 8) >> 8; hi += MulHigh(sa[3], sb[5]);
+        lo += (a[4] * b[4] << 8) >> 8; hi += MulHigh(sa[4], sb[4]);
+        lo += (a[5] * b[3] << 8) >> 8; hi += MulHigh(sa[5], sb[3]);
+        lo += (a[6] * b[2] << 8) >> 8; hi += MulHigh(sa[6], sb[2]);
+        lo += (a[7] * b[1] << 8) >> 8; hi += MulHigh(sa[7], sb[1]);
+        ulong d8 = lo;
+        lo = hi; hi = 0;
+        lo += (a[2] * b[7] << 8) >> 8; hi += MulHigh(sa[2], sb[7]);
+        lo += (a[3] * b[6] << 8) >> 8; hi += MulHigh(sa[3], sb[6]);
+        lo += (a[4] * b[5] << 8) >> 8; hi += MulHigh(sa[4], sb[5]);
+        lo += (a[5] * b[4] << 8) >> 8; hi += MulHigh(sa[5], sb[4]);
+        lo += (a[6] * b[3] << 8) >> 8; hi += MulHigh(sa[6], sb[3]);
+        lo += (a[7] * b[2] << 8) >> 8; hi += MulHigh(sa[7], sb[2]);
+        ulong d9 = lo;
+        lo = hi; hi = 0;
+        lo += (a[3] * b[7] << 8) >> 8; hi += MulHigh(sa[3], sb[7]);
+        lo += (a[4] * b[6] << 8) >> 8; hi += MulHigh(sa[4], sb[6]);
+        lo += (a[5] * b[5] << 8) >> 8; hi += MulHigh(sa[5], sb[5]);
+        lo += (a[6] * b[4] << 8) >> 8; hi += MulHigh(sa[6], sb[4]);
+        lo += (a[7] * b[3] << 8) >> 8; hi += MulHigh(sa[7], sb[3]);
+        ulong d10 = lo;
+        lo = hi; hi = 0;
+        lo += (a[4] * b[7] << 8) >> 8; hi += MulHigh(sa[4], sb[7]);
+        lo += (a[5] * b[6] << 8) >> 8; hi += MulHigh(sa[5], sb[6]);
+        lo += (a[6] * b[5] << 8) >> 8; hi += MulHigh(sa[6], sb[5]);
+        lo += (a[7] * b[4] << 8) >> 8; hi += MulHigh(sa[7], sb[4]);
+        ulong d11 = lo;
+        lo = hi; hi = 0;
+        lo += (a[5] * b[7] << 8) >> 8; hi += MulHigh(sa[5], sb[7]);
+        lo += (a[6] * b[6] << 8) >> 8; hi += MulHigh(sa[6], sb[6]);
+        lo += (a[7] * b[5] << 8) >> 8; hi += MulHigh(sa[7], sb[5]);
+        ulong d12 = lo;
+        lo = hi; hi = 0;
+        lo += (a[6] * b[7] << 8) >> 8; hi += MulHigh(sa[6], sb[7]);
+        lo += (a[7] * b[6] << 8) >> 8; hi += MulHigh(sa[7], sb[6]);
+        ulong d13 = lo;
+        lo = hi; hi = 0;
+        lo += (a[7] * b[7] << 8) >> 8; hi += MulHigh(sa[7], sb[7]);
+        ulong d14 = lo;
+        ulong d15 = hi;
         Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
     /// <summary>r = a². The input may alias the output.</summary>
     internal static void Square(out Field448 r, in Field448 a)
     {
-        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
         // Cross terms a_i · a_j (i < j) appear twice: multiply by t_j = 2 a_j (< 2^58), products < 2^115 with a high part
-        // < 2^59; each column has about half as many terms as in Mul, so the column bounds below still hold.
-        ulong t1 = a1 << 1, t2 = a2 << 1, t3 = a3 << 1, t4 = a4 << 1, t5 = a5 << 1, t6 = a6 << 1, t7 = a7 << 1;
-        // As in Mul, the high part ⌊x·y / 2^56⌋ comes from MULX/UMULH of (x·2^7)·(y·2) = x·y·2^8: cross terms
-        // (a_i·2^7)·w_j with w_j = t_j·2 < 2^59, squares (a_i·2^7)·t_i.
-        ulong s0 = a0 << 7, s1 = a1 << 7, s2 = a2 << 7, s3 = a3 << 7, s4 = a4 << 7, s5 = a5 << 7, s6 = a6 << 7;
-        ulong w1 = t1 << 1, w2 = t2 << 1, w3 = t3 << 1, w4 = t4 << 1, w5 = t5 << 1, w6 = t6 << 1, w7 = t7 << 1;
-        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
-        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-        d0 += (a0 * a0) & Mask; d1 += MulHigh(s0, a0 << 1);
-        d1 += (a0 * t1) & Mask; d2 += MulHigh(s0, w1);
-        d2 += (a0 * t2) & Mask; d3 += MulHigh(s0, w2);
-        d2 += (a1 * a1) & Mask; d3 += MulHigh(s1, t1);
-        d3 += (a0 * t3) & Mask; d4 += MulHigh(s0, w3);
-        d3 += (a1 * t2) & Mask; d4 += MulHigh(s1, w2);
-        d4 += (a0 * t4) & Mask; d5 += MulHigh(s0, w4);
-        d4 += (a1 * t3) & Mask; d5 += MulHigh(s1, w3);
-        d4 += (a2 * a2) & Mask; d5 += MulHigh(s2, t2);
-        d5 += (a0 * t5) & Mask; d6 += MulHigh(s0, w5);
-        d5 += (a1 * t4) & Mask; d6 += MulHigh(s1, w4);
-        d5 += (a2 * t3) & Mask; d6 += MulHigh(s2, w3);
-        d6 += (a0 * t6) & Mask; d7 += MulHigh(s0, w6);
-        d6 += (a1 * t5) & Mask; d7 += MulHigh(s1, w5);
-        d6 += (a2 * t4) & Mask; d7 += MulHigh(s2, w4);
-        d6 += (a3 * a3) & Mask; d7 += MulHigh(s3, t3);
-        d7 += (a0 * t7) & Mask; d8 += MulHigh(s0, w7);
-        d7 += (a1 * t6) & Mask; d8 += MulHigh(s1, w6);
-        d7 += (a2 * t5) & Mask; d8 += MulHigh(s2, w5);
-        d7 += (a3 * t4) & Mask; d8 += MulHigh(s3, w4);
-        d8 += (a1 * t7) & Mask; d9 += MulHigh(s1, w7);
-        d8 += (a2 * t6) & Mask; d9 += MulHigh(s2, w6);
-        d8 += (a3 * t5) & Mask; d9 += MulHigh(s3, w5);
-        d8 += (a4 * a4) & Mask; d9 += MulHigh(s4, t4);
-        d9 += (a2 * t7) & Mask; d10 += MulHigh(s2, w7);
-        d9 += (a3 * t6) & Mask; d10 += MulHigh(s3, w6);
-        d9 += (a4 * t5) & Mask; d10 += MulHigh(s4, w5);
-        d10 += (a3 * t7) & Mask; d11 += MulHigh(s3, w7);
-        d10 += (a4 * t6) & Mask; d11 += MulHigh(s4, w6);
-        d10 += (a5 * a5) & Mask; d11 += MulHigh(s5, t5);
-        d11 += (a4 * t7) & Mask; d12 += MulHigh(s4, w7);
-        d11 += (a5 * t6) & Mask; d12 += MulHigh(s5, w6);
-        d12 += (a5 * t7) & Mask; d13 += MulHigh(s5, w7);
-        d12 += (a6 * a6) & Mask; d13 += MulHigh(s6, t6);
-        d13 += (a6 * t7) & Mask; d14 += MulHigh(s6, w7);
-        d14 += (a7 * a7) & Mask; d15 += MulHigh(a7 << 7, t7);
+        // < 2^59; each column has about half as many terms as in Mul, so the column bounds below still hold. As in Mul,
+        // column by column, and the high part ⌊x·y / 2^56⌋ comes from MULX/UMULH of (x·2^7)·(y·2) = x·y·2^8: cross terms
+        // (a_i·2^7)·w_j with w_j = t_j·2 < 2^59, squares (a_i·2^7)·(a_i·2).
+        Field448 sa = default, t = default, w = default;
+        sa[0] = a[0] << 7; t[0] = a[0] << 1; w[0] = a[0] << 2;
+        sa[1] = a[1] << 7; t[1] = a[1] << 1; w[1] = a[1] << 2;
+        sa[2] = a[2] << 7; t[2] = a[2] << 1; w[2] = a[2] << 2;
+        sa[3] = a[3] << 7; t[3] = a[3] << 1; w[3] = a[3] << 2;
+        sa[4] = a[4] << 7; t[4] = a[4] << 1; w[4] = a[4] << 2;
+        sa[5] = a[5] << 7; t[5] = a[5] << 1; w[5] = a[5] << 2;
+        sa[6] = a[6] << 7; t[6] = a[6] << 1; w[6] = a[6] << 2;
+        sa[7] = a[7] << 7; t[7] = a[7] << 1; w[7] = a[7] << 2;
+        ulong lo, hi = 0;
+        lo = hi; hi = 0;
+        lo += (a[0] * a[0] << 8) >> 8; hi += MulHigh(sa[0], t[0]);
+        ulong d0 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[1] << 8) >> 8; hi += MulHigh(sa[0], w[1]);
+        ulong d1 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[2] << 8) >> 8; hi += MulHigh(sa[0], w[2]);
+        lo += (a[1] * a[1] << 8) >> 8; hi += MulHigh(sa[1], t[1]);
+        ulong d2 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[3] << 8) >> 8; hi += MulHigh(sa[0], w[3]);
+        lo += (a[1] * t[2] << 8) >> 8; hi += MulHigh(sa[1], w[2]);
+        ulong d3 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[4] << 8) >> 8; hi += MulHigh(sa[0], w[4]);
+        lo += (a[1] * t[3] << 8) >> 8; hi += MulHigh(sa[1], w[3]);
+        lo += (a[2] * a[2] << 8) >> 8; hi += MulHigh(sa[2], t[2]);
+        ulong d4 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[5] << 8) >> 8; hi += MulHigh(sa[0], w[5]);
+        lo += (a[1] * t[4] << 8) >> 8; hi += MulHigh(sa[1], w[4]);
+        lo += (a[2] * t[3] << 8) >> 8; hi += MulHigh(sa[2], w[3]);
+        ulong d5 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[6] << 8) >> 8; hi += MulHigh(sa[0], w[6]);
+        lo += (a[1] * t[5] << 8) >> 8; hi += MulHigh(sa[1], w[5]);
+        lo += (a[2] * t[4] << 8) >> 8; hi += MulHigh(sa[2], w[4]);
+        lo += (a[3] * a[3] << 8) >> 8; hi += MulHigh(sa[3], t[3]);
+        ulong d6 = lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * t[7] << 8) >> 8; hi += MulHigh(sa[0], w[7]);
+        lo += (a[1] * t[6] << 8) >> 8; hi += MulHigh(sa[1], w[6]);
+        lo += (a[2] * t[5] << 8) >> 8; hi += MulHigh(sa[2], w[5]);
+        lo += (a[3] * t[4] << 8) >> 8; hi += MulHigh(sa[3], w[4]);
+        ulong d7 = lo;
+        lo = hi; hi = 0;
+        lo += (a[1] * t[7] << 8) >> 8; hi += MulHigh(sa[1], w[7]);
+        lo += (a[2] * t[6] << 8) >> 8; hi += MulHigh(sa[2], w[6]);
+        lo += (a[3] * t[5] << 8) >> 8; hi += MulHigh(sa[3], w[5]);
+        lo += (a[4] * a[4] << 8) >> 8; hi += MulHigh(sa[4], t[4]);
+        ulong d8 = lo;
+        lo = hi; hi = 0;
+        lo += (a[2] * t[7] << 8) >> 8; hi += MulHigh(sa[2], w[7]);
+        lo += (a[3] * t[6] << 8) >> 8; hi += MulHigh(sa[3], w[6]);
+        lo += (a[4] * t[5] << 8) >> 8; hi += MulHigh(sa[4], w[5]);
+        ulong d9 = lo;
+        lo = hi; hi = 0;
+        lo += (a[3] * t[7] << 8) >> 8; hi += MulHigh(sa[3], w[7]);
+        lo += (a[4] * t[6] << 8) >> 8; hi += MulHigh(sa[4], w[6]);
+        lo += (a[5] * a[5] << 8) >> 8; hi += MulHigh(sa[5], t[5]);
+        ulong d10 = lo;
+        lo = hi; hi = 0;
+        lo += (a[4] * t[7] << 8) >> 8; hi += MulHigh(sa[4], w[7]);
+        lo += (a[5] * t[6] << 8) >> 8; hi += MulHigh(sa[5], w[6]);
+        ulong d11 = lo;
+        lo = hi; hi = 0;
+        lo += (a[5] * t[7] << 8) >> 8; hi += MulHigh(sa[5], w[7]);
+        lo += (a[6] * a[6] << 8) >> 8; hi += MulHigh(sa[6], t[6]);
+        ulong d12 = lo;
+        lo = hi; hi = 0;
+        lo += (a[6] * t[7] << 8) >> 8; hi += MulHigh(sa[6], w[7]);
+        ulong d13 = lo;
+        lo = hi; hi = 0;
+        lo += (a[7] * a[7] << 8) >> 8; hi += MulHigh(sa[7], t[7]);
+        ulong d14 = lo;
+        ulong d15 = hi;
         Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
     }
 
