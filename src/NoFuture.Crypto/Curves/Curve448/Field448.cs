@@ -64,7 +64,7 @@ internal struct Field448
         return r;
     }
 
-    // Carries limbs of up to 2^63 down to < 2^57: each carry out is < 2^7, and the carry out of limb 7 (weight 2^448)
+    // Carries limbs below 2^64 − 2^8 down to < 2^57: each carry out is < 2^8, and the carry out of limb 7 (weight 2^448)
     // re-enters as 2^224 + 1, i.e. at limbs 0 and 4, which were just reduced below 2^56.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Carry(out Field448 r, ulong d0, ulong d1, ulong d2, ulong d3, ulong d4, ulong d5, ulong d6, ulong d7)
@@ -134,12 +134,17 @@ internal struct Field448
     /// <summary>r = a · b. Inputs may alias each other and the output.</summary>
     internal static void Mul(out Field448 r, in Field448 a, in Field448 b)
     {
-        // Schoolbook, column by column (product scanning): a_i · b_j < 2^114; its low 56 bits (the low 64 of the product,
-        // masked) go to column i + j, the high part ⌊a_i·b_j / 2^56⌋ (< 2^58) to i + j + 1. That high part is read straight
-        // off MULX/UMULH by pre-shifting the factors: (a_i·2^7)·(b_j·2) = a_i·b_j·2^8, whose high 64 bits are
-        // ⌊a_i·b_j / 2^56⌋ (both shifted factors fit in 64 bits since limbs are < 2^57). Only two running column sums are
-        // live (lo for column k, hi for k + 1) and the factors are read from memory, which keeps the JIT from spilling
-        // inside the products. The sums per column are the same as before folding, so Reduce's bounds hold.
+        // Karatsuba over φ = 2^224 (limb 4), where p = φ^2 − φ − 1, so φ^2 ≡ φ + 1: with a = a_lo + a_hi·φ and likewise b,
+        //   a·b ≡ (z + w) + (m − z)·φ,   z = a_lo·b_lo, w = a_hi·b_hi, m = (a_lo + a_hi)·(b_lo + b_hi),
+        // three 4 × 4 products (48 partial products instead of 64). Each product is summed column by column: a partial
+        // product x·y (< 2^116) puts its low 56 bits in column c and ⌊x·y / 2^56⌋ in column c + 1; that high part is read
+        // straight off MULX/UMULH of pre-shifted factors, (x·2^7)·(y·2) for limbs < 2^57 (z, w) and (x·2^6)·(y·2^2) for
+        // the sums < 2^58 (m), whose product is x·y·2^8 and whose factors fit in 64 bits.
+        // Placing (m − z)·φ at columns 4..11 and folding columns 8..11 (2^448 ≡ φ + 1) gives, for j = 0..3,
+        //   r_j = z_j + w_j + m_(j+4) − z_(j+4),   r_(j+4) = w_(j+4) + m_j + m_(j+4) − z_j.
+        // Bounds: z_c, w_c < 4·2^56 + 4·2^58 < 1.25·2^60; m_c < 4·2^56 + 4·2^60 < 4.25·2^60. Adding 32p (limbs ≥ 2^61 − 64
+        // > z_c) keeps every r non-negative, and r_j < 8.75·2^60, r_(j+4) < 11.75·2^60 < 2^64 (ulong arithmetic wraps in
+        // between, harmlessly: only the final value must lie in [0, 2^64)). Carry then brings the limbs below 2^57.
         Field448 sa = default, sb = default;
         sa[0] = a[0] << 7; sb[0] = b[0] << 1;
         sa[1] = a[1] << 7; sb[1] = b[1] << 1;
@@ -149,104 +154,127 @@ internal struct Field448
         sa[5] = a[5] << 7; sb[5] = b[5] << 1;
         sa[6] = a[6] << 7; sb[6] = b[6] << 1;
         sa[7] = a[7] << 7; sb[7] = b[7] << 1;
-        ulong lo, hi = 0;
+        ulong p0 = a[0] + a[4], p1 = a[1] + a[5], p2 = a[2] + a[6], p3 = a[3] + a[7];
+        ulong q0 = b[0] + b[4], q1 = b[1] + b[5], q2 = b[2] + b[6], q3 = b[3] + b[7];
+        ulong sp0 = p0 << 6, sp1 = p1 << 6, sp2 = p2 << 6, sp3 = p3 << 6;
+        ulong sq0 = q0 << 2, sq1 = q1 << 2, sq2 = q2 << 2, sq3 = q3 << 2;
+        ulong r0 = Bias, r1 = Bias, r2 = Bias, r3 = Bias, r4 = Bias4, r5 = Bias, r6 = Bias, r7 = Bias;
+        ulong lo, hi;
+        // m = (a_lo + a_hi)·(b_lo + b_hi)
+        hi = 0;
         lo = hi; hi = 0;
-        lo += (a[0] * b[0] << 8) >> 8; hi += MulHigh(sa[0], sb[0]);
-        ulong d0 = lo;
+        lo += (p0 * q0 << 8) >> 8; hi += MulHigh(sp0, sq0);
+        r4 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[1] << 8) >> 8; hi += MulHigh(sa[0], sb[1]);
-        lo += (a[1] * b[0] << 8) >> 8; hi += MulHigh(sa[1], sb[0]);
-        ulong d1 = lo;
+        lo += (p0 * q1 << 8) >> 8; hi += MulHigh(sp0, sq1);
+        lo += (p1 * q0 << 8) >> 8; hi += MulHigh(sp1, sq0);
+        r5 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[2] << 8) >> 8; hi += MulHigh(sa[0], sb[2]);
-        lo += (a[1] * b[1] << 8) >> 8; hi += MulHigh(sa[1], sb[1]);
-        lo += (a[2] * b[0] << 8) >> 8; hi += MulHigh(sa[2], sb[0]);
-        ulong d2 = lo;
+        lo += (p0 * q2 << 8) >> 8; hi += MulHigh(sp0, sq2);
+        lo += (p1 * q1 << 8) >> 8; hi += MulHigh(sp1, sq1);
+        lo += (p2 * q0 << 8) >> 8; hi += MulHigh(sp2, sq0);
+        r6 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[3] << 8) >> 8; hi += MulHigh(sa[0], sb[3]);
-        lo += (a[1] * b[2] << 8) >> 8; hi += MulHigh(sa[1], sb[2]);
-        lo += (a[2] * b[1] << 8) >> 8; hi += MulHigh(sa[2], sb[1]);
-        lo += (a[3] * b[0] << 8) >> 8; hi += MulHigh(sa[3], sb[0]);
-        ulong d3 = lo;
+        lo += (p0 * q3 << 8) >> 8; hi += MulHigh(sp0, sq3);
+        lo += (p1 * q2 << 8) >> 8; hi += MulHigh(sp1, sq2);
+        lo += (p2 * q1 << 8) >> 8; hi += MulHigh(sp2, sq1);
+        lo += (p3 * q0 << 8) >> 8; hi += MulHigh(sp3, sq0);
+        r7 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[4] << 8) >> 8; hi += MulHigh(sa[0], sb[4]);
-        lo += (a[1] * b[3] << 8) >> 8; hi += MulHigh(sa[1], sb[3]);
-        lo += (a[2] * b[2] << 8) >> 8; hi += MulHigh(sa[2], sb[2]);
-        lo += (a[3] * b[1] << 8) >> 8; hi += MulHigh(sa[3], sb[1]);
-        lo += (a[4] * b[0] << 8) >> 8; hi += MulHigh(sa[4], sb[0]);
-        ulong d4 = lo;
+        lo += (p1 * q3 << 8) >> 8; hi += MulHigh(sp1, sq3);
+        lo += (p2 * q2 << 8) >> 8; hi += MulHigh(sp2, sq2);
+        lo += (p3 * q1 << 8) >> 8; hi += MulHigh(sp3, sq1);
+        r0 += lo;
+        r4 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[5] << 8) >> 8; hi += MulHigh(sa[0], sb[5]);
-        lo += (a[1] * b[4] << 8) >> 8; hi += MulHigh(sa[1], sb[4]);
-        lo += (a[2] * b[3] << 8) >> 8; hi += MulHigh(sa[2], sb[3]);
-        lo += (a[3] * b[2] << 8) >> 8; hi += MulHigh(sa[3], sb[2]);
-        lo += (a[4] * b[1] << 8) >> 8; hi += MulHigh(sa[4], sb[1]);
-        lo += (a[5] * b[0] << 8) >> 8; hi += MulHigh(sa[5], sb[0]);
-        ulong d5 = lo;
+        lo += (p2 * q3 << 8) >> 8; hi += MulHigh(sp2, sq3);
+        lo += (p3 * q2 << 8) >> 8; hi += MulHigh(sp3, sq2);
+        r1 += lo;
+        r5 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[6] << 8) >> 8; hi += MulHigh(sa[0], sb[6]);
-        lo += (a[1] * b[5] << 8) >> 8; hi += MulHigh(sa[1], sb[5]);
-        lo += (a[2] * b[4] << 8) >> 8; hi += MulHigh(sa[2], sb[4]);
-        lo += (a[3] * b[3] << 8) >> 8; hi += MulHigh(sa[3], sb[3]);
-        lo += (a[4] * b[2] << 8) >> 8; hi += MulHigh(sa[4], sb[2]);
-        lo += (a[5] * b[1] << 8) >> 8; hi += MulHigh(sa[5], sb[1]);
-        lo += (a[6] * b[0] << 8) >> 8; hi += MulHigh(sa[6], sb[0]);
-        ulong d6 = lo;
+        lo += (p3 * q3 << 8) >> 8; hi += MulHigh(sp3, sq3);
+        r2 += lo;
+        r6 += lo;
         lo = hi; hi = 0;
-        lo += (a[0] * b[7] << 8) >> 8; hi += MulHigh(sa[0], sb[7]);
-        lo += (a[1] * b[6] << 8) >> 8; hi += MulHigh(sa[1], sb[6]);
-        lo += (a[2] * b[5] << 8) >> 8; hi += MulHigh(sa[2], sb[5]);
-        lo += (a[3] * b[4] << 8) >> 8; hi += MulHigh(sa[3], sb[4]);
-        lo += (a[4] * b[3] << 8) >> 8; hi += MulHigh(sa[4], sb[3]);
-        lo += (a[5] * b[2] << 8) >> 8; hi += MulHigh(sa[5], sb[2]);
-        lo += (a[6] * b[1] << 8) >> 8; hi += MulHigh(sa[6], sb[1]);
-        lo += (a[7] * b[0] << 8) >> 8; hi += MulHigh(sa[7], sb[0]);
-        ulong d7 = lo;
+        r3 += lo;
+        r7 += lo;
+        // w = a_hi·b_hi
+        hi = 0;
         lo = hi; hi = 0;
-        lo += (a[1] * b[7] << 8) >> 8; hi += MulHigh(sa[1], sb[7]);
-        lo += (a[2] * b[6] << 8) >> 8; hi += MulHigh(sa[2], sb[6]);
-        lo += (a[3] * b[5] << 8) >> 8; hi += MulHigh(sa[3], sb[5]);
         lo += (a[4] * b[4] << 8) >> 8; hi += MulHigh(sa[4], sb[4]);
-        lo += (a[5] * b[3] << 8) >> 8; hi += MulHigh(sa[5], sb[3]);
-        lo += (a[6] * b[2] << 8) >> 8; hi += MulHigh(sa[6], sb[2]);
-        lo += (a[7] * b[1] << 8) >> 8; hi += MulHigh(sa[7], sb[1]);
-        ulong d8 = lo;
+        r0 += lo;
         lo = hi; hi = 0;
-        lo += (a[2] * b[7] << 8) >> 8; hi += MulHigh(sa[2], sb[7]);
-        lo += (a[3] * b[6] << 8) >> 8; hi += MulHigh(sa[3], sb[6]);
         lo += (a[4] * b[5] << 8) >> 8; hi += MulHigh(sa[4], sb[5]);
         lo += (a[5] * b[4] << 8) >> 8; hi += MulHigh(sa[5], sb[4]);
-        lo += (a[6] * b[3] << 8) >> 8; hi += MulHigh(sa[6], sb[3]);
-        lo += (a[7] * b[2] << 8) >> 8; hi += MulHigh(sa[7], sb[2]);
-        ulong d9 = lo;
+        r1 += lo;
         lo = hi; hi = 0;
-        lo += (a[3] * b[7] << 8) >> 8; hi += MulHigh(sa[3], sb[7]);
         lo += (a[4] * b[6] << 8) >> 8; hi += MulHigh(sa[4], sb[6]);
         lo += (a[5] * b[5] << 8) >> 8; hi += MulHigh(sa[5], sb[5]);
         lo += (a[6] * b[4] << 8) >> 8; hi += MulHigh(sa[6], sb[4]);
-        lo += (a[7] * b[3] << 8) >> 8; hi += MulHigh(sa[7], sb[3]);
-        ulong d10 = lo;
+        r2 += lo;
         lo = hi; hi = 0;
         lo += (a[4] * b[7] << 8) >> 8; hi += MulHigh(sa[4], sb[7]);
         lo += (a[5] * b[6] << 8) >> 8; hi += MulHigh(sa[5], sb[6]);
         lo += (a[6] * b[5] << 8) >> 8; hi += MulHigh(sa[6], sb[5]);
         lo += (a[7] * b[4] << 8) >> 8; hi += MulHigh(sa[7], sb[4]);
-        ulong d11 = lo;
+        r3 += lo;
         lo = hi; hi = 0;
         lo += (a[5] * b[7] << 8) >> 8; hi += MulHigh(sa[5], sb[7]);
         lo += (a[6] * b[6] << 8) >> 8; hi += MulHigh(sa[6], sb[6]);
         lo += (a[7] * b[5] << 8) >> 8; hi += MulHigh(sa[7], sb[5]);
-        ulong d12 = lo;
+        r4 += lo;
         lo = hi; hi = 0;
         lo += (a[6] * b[7] << 8) >> 8; hi += MulHigh(sa[6], sb[7]);
         lo += (a[7] * b[6] << 8) >> 8; hi += MulHigh(sa[7], sb[6]);
-        ulong d13 = lo;
+        r5 += lo;
         lo = hi; hi = 0;
         lo += (a[7] * b[7] << 8) >> 8; hi += MulHigh(sa[7], sb[7]);
-        ulong d14 = lo;
-        ulong d15 = hi;
-        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+        r6 += lo;
+        lo = hi; hi = 0;
+        r7 += lo;
+        // z = a_lo·b_lo
+        hi = 0;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[0] << 8) >> 8; hi += MulHigh(sa[0], sb[0]);
+        r0 += lo;
+        r4 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[1] << 8) >> 8; hi += MulHigh(sa[0], sb[1]);
+        lo += (a[1] * b[0] << 8) >> 8; hi += MulHigh(sa[1], sb[0]);
+        r1 += lo;
+        r5 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[2] << 8) >> 8; hi += MulHigh(sa[0], sb[2]);
+        lo += (a[1] * b[1] << 8) >> 8; hi += MulHigh(sa[1], sb[1]);
+        lo += (a[2] * b[0] << 8) >> 8; hi += MulHigh(sa[2], sb[0]);
+        r2 += lo;
+        r6 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[3] << 8) >> 8; hi += MulHigh(sa[0], sb[3]);
+        lo += (a[1] * b[2] << 8) >> 8; hi += MulHigh(sa[1], sb[2]);
+        lo += (a[2] * b[1] << 8) >> 8; hi += MulHigh(sa[2], sb[1]);
+        lo += (a[3] * b[0] << 8) >> 8; hi += MulHigh(sa[3], sb[0]);
+        r3 += lo;
+        r7 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[1] * b[3] << 8) >> 8; hi += MulHigh(sa[1], sb[3]);
+        lo += (a[2] * b[2] << 8) >> 8; hi += MulHigh(sa[2], sb[2]);
+        lo += (a[3] * b[1] << 8) >> 8; hi += MulHigh(sa[3], sb[1]);
+        r0 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[2] * b[3] << 8) >> 8; hi += MulHigh(sa[2], sb[3]);
+        lo += (a[3] * b[2] << 8) >> 8; hi += MulHigh(sa[3], sb[2]);
+        r1 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[3] * b[3] << 8) >> 8; hi += MulHigh(sa[3], sb[3]);
+        r2 -= lo;
+        lo = hi; hi = 0;
+        r3 -= lo;
+        Carry(out r, r0, r1, r2, r3, r4, r5, r6, r7);
     }
+
+    // 32p, limb by limb: 32·(2^56 − 1), and 32·(2^56 − 2) for limb 4 (Mul's bias; ≡ 0 mod p).
+    private const ulong Bias = 32 * P, Bias4 = 32 * P4;
 
     /// <summary>r = a². The input may alias the output.</summary>
     internal static void Square(out Field448 r, in Field448 a)
