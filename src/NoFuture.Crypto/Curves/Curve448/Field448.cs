@@ -279,88 +279,128 @@ internal struct Field448
     /// <summary>r = a². The input may alias the output.</summary>
     internal static void Square(out Field448 r, in Field448 a)
     {
-        // Cross terms a_i · a_j (i < j) appear twice: multiply by t_j = 2 a_j (< 2^58), products < 2^115 with a high part
-        // < 2^59; each column has about half as many terms as in Mul, so the column bounds below still hold. As in Mul,
-        // column by column, and the high part ⌊x·y / 2^56⌋ comes from MULX/UMULH of (x·2^7)·(y·2) = x·y·2^8: cross terms
-        // (a_i·2^7)·w_j with w_j = t_j·2 < 2^59, squares (a_i·2^7)·(a_i·2).
-        Field448 sa = default, t = default, w = default;
-        sa[0] = a[0] << 7; t[0] = a[0] << 1; w[0] = a[0] << 2;
-        sa[1] = a[1] << 7; t[1] = a[1] << 1; w[1] = a[1] << 2;
-        sa[2] = a[2] << 7; t[2] = a[2] << 1; w[2] = a[2] << 2;
-        sa[3] = a[3] << 7; t[3] = a[3] << 1; w[3] = a[3] << 2;
-        sa[4] = a[4] << 7; t[4] = a[4] << 1; w[4] = a[4] << 2;
-        sa[5] = a[5] << 7; t[5] = a[5] << 1; w[5] = a[5] << 2;
-        sa[6] = a[6] << 7; t[6] = a[6] << 1; w[6] = a[6] << 2;
-        sa[7] = a[7] << 7; t[7] = a[7] << 1; w[7] = a[7] << 2;
-        ulong lo, hi = 0;
-        lo = hi; hi = 0;
-        lo += (a[0] * a[0] << 8) >> 8; hi += MulHigh(sa[0], t[0]);
-        ulong d0 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[1] << 8) >> 8; hi += MulHigh(sa[0], w[1]);
-        ulong d1 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[2] << 8) >> 8; hi += MulHigh(sa[0], w[2]);
-        lo += (a[1] * a[1] << 8) >> 8; hi += MulHigh(sa[1], t[1]);
-        ulong d2 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[3] << 8) >> 8; hi += MulHigh(sa[0], w[3]);
-        lo += (a[1] * t[2] << 8) >> 8; hi += MulHigh(sa[1], w[2]);
-        ulong d3 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[4] << 8) >> 8; hi += MulHigh(sa[0], w[4]);
-        lo += (a[1] * t[3] << 8) >> 8; hi += MulHigh(sa[1], w[3]);
-        lo += (a[2] * a[2] << 8) >> 8; hi += MulHigh(sa[2], t[2]);
-        ulong d4 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[5] << 8) >> 8; hi += MulHigh(sa[0], w[5]);
-        lo += (a[1] * t[4] << 8) >> 8; hi += MulHigh(sa[1], w[4]);
-        lo += (a[2] * t[3] << 8) >> 8; hi += MulHigh(sa[2], w[3]);
-        ulong d5 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[6] << 8) >> 8; hi += MulHigh(sa[0], w[6]);
-        lo += (a[1] * t[5] << 8) >> 8; hi += MulHigh(sa[1], w[5]);
-        lo += (a[2] * t[4] << 8) >> 8; hi += MulHigh(sa[2], w[4]);
-        lo += (a[3] * a[3] << 8) >> 8; hi += MulHigh(sa[3], t[3]);
-        ulong d6 = lo;
-        lo = hi; hi = 0;
-        lo += (a[0] * t[7] << 8) >> 8; hi += MulHigh(sa[0], w[7]);
-        lo += (a[1] * t[6] << 8) >> 8; hi += MulHigh(sa[1], w[6]);
-        lo += (a[2] * t[5] << 8) >> 8; hi += MulHigh(sa[2], w[5]);
-        lo += (a[3] * t[4] << 8) >> 8; hi += MulHigh(sa[3], w[4]);
-        ulong d7 = lo;
-        lo = hi; hi = 0;
-        lo += (a[1] * t[7] << 8) >> 8; hi += MulHigh(sa[1], w[7]);
-        lo += (a[2] * t[6] << 8) >> 8; hi += MulHigh(sa[2], w[6]);
-        lo += (a[3] * t[5] << 8) >> 8; hi += MulHigh(sa[3], w[5]);
-        lo += (a[4] * a[4] << 8) >> 8; hi += MulHigh(sa[4], t[4]);
-        ulong d8 = lo;
-        lo = hi; hi = 0;
-        lo += (a[2] * t[7] << 8) >> 8; hi += MulHigh(sa[2], w[7]);
-        lo += (a[3] * t[6] << 8) >> 8; hi += MulHigh(sa[3], w[6]);
-        lo += (a[4] * t[5] << 8) >> 8; hi += MulHigh(sa[4], w[5]);
-        ulong d9 = lo;
-        lo = hi; hi = 0;
-        lo += (a[3] * t[7] << 8) >> 8; hi += MulHigh(sa[3], w[7]);
-        lo += (a[4] * t[6] << 8) >> 8; hi += MulHigh(sa[4], w[6]);
-        lo += (a[5] * a[5] << 8) >> 8; hi += MulHigh(sa[5], t[5]);
-        ulong d10 = lo;
-        lo = hi; hi = 0;
-        lo += (a[4] * t[7] << 8) >> 8; hi += MulHigh(sa[4], w[7]);
-        lo += (a[5] * t[6] << 8) >> 8; hi += MulHigh(sa[5], w[6]);
-        ulong d11 = lo;
-        lo = hi; hi = 0;
-        lo += (a[5] * t[7] << 8) >> 8; hi += MulHigh(sa[5], w[7]);
-        lo += (a[6] * a[6] << 8) >> 8; hi += MulHigh(sa[6], t[6]);
-        ulong d12 = lo;
-        lo = hi; hi = 0;
-        lo += (a[6] * t[7] << 8) >> 8; hi += MulHigh(sa[6], w[7]);
-        ulong d13 = lo;
-        lo = hi; hi = 0;
-        lo += (a[7] * a[7] << 8) >> 8; hi += MulHigh(sa[7], t[7]);
-        ulong d14 = lo;
-        ulong d15 = hi;
-        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+        // Mul's Karatsuba with b = a: z = a_lo^2, w = a_hi^2, m = (a_lo + a_hi)^2, three 4-limb squares (30 partial
+        // products instead of 36). In a square, the cross terms x_i·x_j (i < j) appear twice: multiply by t_j = 2·x_j.
+        // High parts by MULX/UMULH of pre-shifted factors as in Mul: (x_i·2^7)·(t_j·2) and (x_i·2^7)·(x_i·2) for limbs
+        // < 2^57; (x_i·2^6)·(t_j·2^2) and (x_i·2^6)·(x_i·2^2) for the sums < 2^58 (t_j·2^2 < 2^61). Column bounds: a column
+        // of a 4-limb square has at most two terms (low parts < 2^56) and receives the high parts of at most two cross
+        // terms of the column below (< 2^59 each for z and w, < 2^61 for m), so z_c, w_c < 1.25·2^60 and m_c < 4.25·2^60:
+        // Mul's bounds, and its 32p bias, hold.
+        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
+        ulong p0 = a0 + a4, p1 = a1 + a5, p2 = a2 + a6, p3 = a3 + a7;
+        ulong r0 = Bias, r1 = Bias, r2 = Bias, r3 = Bias, r4 = Bias4, r5 = Bias, r6 = Bias, r7 = Bias;
+        ulong lo, hi;
+        // m = (a_lo + a_hi)^2
+        {
+            ulong x0 = p0, t0 = p0 << 1, sx0 = p0 << 6, st0 = p0 << 3, sq0 = p0 << 2;
+            ulong x1 = p1, t1 = p1 << 1, sx1 = p1 << 6, st1 = p1 << 3, sq1 = p1 << 2;
+            ulong x2 = p2, t2 = p2 << 1, sx2 = p2 << 6, st2 = p2 << 3, sq2 = p2 << 2;
+            ulong x3 = p3, t3 = p3 << 1, sx3 = p3 << 6, st3 = p3 << 3, sq3 = p3 << 2;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r6 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r7 += lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r0 += lo;
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r1 += lo;
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r2 += lo;
+            r6 += lo;
+            lo = hi; hi = 0;
+            r3 += lo;
+            r7 += lo;
+        }
+        // w = a_hi^2
+        {
+            ulong x0 = a4, t0 = a4 << 1, sx0 = a4 << 7, st0 = a4 << 2, sq0 = a4 << 1;
+            ulong x1 = a5, t1 = a5 << 1, sx1 = a5 << 7, st1 = a5 << 2, sq1 = a5 << 1;
+            ulong x2 = a6, t2 = a6 << 1, sx2 = a6 << 7, st2 = a6 << 2, sq2 = a6 << 1;
+            ulong x3 = a7, t3 = a7 << 1, sx3 = a7 << 7, st3 = a7 << 2, sq3 = a7 << 1;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r0 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r1 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r2 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r3 += lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r6 += lo;
+            lo = hi; hi = 0;
+            r7 += lo;
+        }
+        // z = a_lo^2
+        {
+            ulong x0 = a0, t0 = a0 << 1, sx0 = a0 << 7, st0 = a0 << 2, sq0 = a0 << 1;
+            ulong x1 = a1, t1 = a1 << 1, sx1 = a1 << 7, st1 = a1 << 2, sq1 = a1 << 1;
+            ulong x2 = a2, t2 = a2 << 1, sx2 = a2 << 7, st2 = a2 << 2, sq2 = a2 << 1;
+            ulong x3 = a3, t3 = a3 << 1, sx3 = a3 << 7, st3 = a3 << 2, sq3 = a3 << 1;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r0 += lo;
+            r4 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r1 += lo;
+            r5 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r2 += lo;
+            r6 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r3 += lo;
+            r7 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r0 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r1 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r2 -= lo;
+            lo = hi; hi = 0;
+            r3 -= lo;
+        }
+        Carry(out r, r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
     /// <summary>r = a^(2^n) for n ≥ 1. The input may alias the output.</summary>
