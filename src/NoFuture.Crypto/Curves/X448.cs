@@ -97,8 +97,8 @@ public static class X448
 
     internal static void DerivePublicKeyCore(ReadOnlySpan<byte> privateKey, Span<byte> publicKey) =>
         // The base point has prime order q, so only the clamped scalar 4q (one in about 2^446) maps to 0; as for X25519
-        // the public key is not checked.
-        X448Ladder.ScalarMult(privateKey, X448Ladder.BasePoint, publicKey);
+        // the public key is not checked. The fixed-base path equals the ladder on the base point (X448Ladder.ScalarMultBase).
+        X448Ladder.ScalarMultBase(privateKey, publicKey);
 
     internal static bool AgreeCore(ReadOnlySpan<byte> privateKey, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret) =>
         // ScalarMult's output is already all zero when it reports 0, so there is nothing to clear.

@@ -6,9 +6,12 @@
 // representative of its class (not necessarily < p). Decode yields limbs < 2^56. Encode, IsZero, IsNegative and
 // Equal fully reduce first. The bounds argument for each operation is next to it.
 // Products: the low 64 bits by a plain multiply, the high 64 by MULX (BMI2) or UMULH (Arm64), else Math.BigMul; all
-// constant time. (Math.BigMul's out parameter makes the JIT spill every low half to memory, which cost about 30%.) Each 112–116-bit partial product is
-// split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed with plain 64-bit additions:
-// no carry flags, no branches. Nothing here branches on, or indexes by, a value.
+// constant time. (Math.BigMul's out parameter makes the JIT spill every low half to memory, which cost about 30%.) Each
+// 112–116-bit partial product is split at bit 56 into two ulong accumulators (column k and k + 1), so columns are summed
+// with plain 64-bit additions: no carry flags, no branches. The high part comes straight from MULX/UMULH of pre-shifted
+// factors (see Mul), and the low 56 bits are kept with a shift pair, (x << 8) >> 8, which the JIT keeps in registers (an
+// AND with the 64-bit mask made it reload the constant and go through memory). Nothing here branches on, or indexes by,
+// a value.
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.Arm;
@@ -61,7 +64,7 @@ internal struct Field448
         return r;
     }
 
-    // Carries limbs of up to 2^63 down to < 2^57: each carry out is < 2^7, and the carry out of limb 7 (weight 2^448)
+    // Carries limbs below 2^64 − 2^8 down to < 2^57: each carry out is < 2^8, and the carry out of limb 7 (weight 2^448)
     // re-enters as 2^224 + 1, i.e. at limbs 0 and 4, which were just reduced below 2^56.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Carry(out Field448 r, ulong d0, ulong d1, ulong d2, ulong d3, ulong d4, ulong d5, ulong d6, ulong d7)
@@ -131,126 +134,273 @@ internal struct Field448
     /// <summary>r = a · b. Inputs may alias each other and the output.</summary>
     internal static void Mul(out Field448 r, in Field448 a, in Field448 b)
     {
-        ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
-        ulong b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7];
-        ulong hi, lo;
-        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
-        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-        // Schoolbook: a_i · b_j < 2^114; its low 56 bits go to column i + j, the high part (< 2^58) to i + j + 1.
-        lo = a0 * b0; hi = MulHigh(a0, b0); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
-        lo = a0 * b1; hi = MulHigh(a0, b1); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        lo = a1 * b0; hi = MulHigh(a1, b0); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        lo = a0 * b2; hi = MulHigh(a0, b2); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        lo = a1 * b1; hi = MulHigh(a1, b1); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        lo = a2 * b0; hi = MulHigh(a2, b0); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        lo = a0 * b3; hi = MulHigh(a0, b3); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a1 * b2; hi = MulHigh(a1, b2); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a2 * b1; hi = MulHigh(a2, b1); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a3 * b0; hi = MulHigh(a3, b0); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a0 * b4; hi = MulHigh(a0, b4); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a1 * b3; hi = MulHigh(a1, b3); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a2 * b2; hi = MulHigh(a2, b2); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a3 * b1; hi = MulHigh(a3, b1); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a4 * b0; hi = MulHigh(a4, b0); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a0 * b5; hi = MulHigh(a0, b5); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a1 * b4; hi = MulHigh(a1, b4); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a2 * b3; hi = MulHigh(a2, b3); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a3 * b2; hi = MulHigh(a3, b2); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a4 * b1; hi = MulHigh(a4, b1); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a5 * b0; hi = MulHigh(a5, b0); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a0 * b6; hi = MulHigh(a0, b6); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a1 * b5; hi = MulHigh(a1, b5); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a2 * b4; hi = MulHigh(a2, b4); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a3 * b3; hi = MulHigh(a3, b3); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a4 * b2; hi = MulHigh(a4, b2); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a5 * b1; hi = MulHigh(a5, b1); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a6 * b0; hi = MulHigh(a6, b0); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a0 * b7; hi = MulHigh(a0, b7); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a1 * b6; hi = MulHigh(a1, b6); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a2 * b5; hi = MulHigh(a2, b5); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a3 * b4; hi = MulHigh(a3, b4); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a4 * b3; hi = MulHigh(a4, b3); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a5 * b2; hi = MulHigh(a5, b2); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a6 * b1; hi = MulHigh(a6, b1); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a7 * b0; hi = MulHigh(a7, b0); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a1 * b7; hi = MulHigh(a1, b7); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a2 * b6; hi = MulHigh(a2, b6); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a3 * b5; hi = MulHigh(a3, b5); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a4 * b4; hi = MulHigh(a4, b4); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a5 * b3; hi = MulHigh(a5, b3); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a6 * b2; hi = MulHigh(a6, b2); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a7 * b1; hi = MulHigh(a7, b1); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a2 * b7; hi = MulHigh(a2, b7); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a3 * b6; hi = MulHigh(a3, b6); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a4 * b5; hi = MulHigh(a4, b5); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a5 * b4; hi = MulHigh(a5, b4); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a6 * b3; hi = MulHigh(a6, b3); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a7 * b2; hi = MulHigh(a7, b2); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a3 * b7; hi = MulHigh(a3, b7); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a4 * b6; hi = MulHigh(a4, b6); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a5 * b5; hi = MulHigh(a5, b5); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a6 * b4; hi = MulHigh(a6, b4); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a7 * b3; hi = MulHigh(a7, b3); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a4 * b7; hi = MulHigh(a4, b7); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a5 * b6; hi = MulHigh(a5, b6); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a6 * b5; hi = MulHigh(a6, b5); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a7 * b4; hi = MulHigh(a7, b4); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a5 * b7; hi = MulHigh(a5, b7); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        lo = a6 * b6; hi = MulHigh(a6, b6); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        lo = a7 * b5; hi = MulHigh(a7, b5); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        lo = a6 * b7; hi = MulHigh(a6, b7); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        lo = a7 * b6; hi = MulHigh(a7, b6); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        lo = a7 * b7; hi = MulHigh(a7, b7); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
-        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+        // Karatsuba over φ = 2^224 (limb 4), where p = φ^2 − φ − 1, so φ^2 ≡ φ + 1: with a = a_lo + a_hi·φ and likewise b,
+        //   a·b ≡ (z + w) + (m − z)·φ,   z = a_lo·b_lo, w = a_hi·b_hi, m = (a_lo + a_hi)·(b_lo + b_hi),
+        // three 4 × 4 products (48 partial products instead of 64). Each product is summed column by column: a partial
+        // product x·y (< 2^116) puts its low 56 bits in column c and ⌊x·y / 2^56⌋ in column c + 1; that high part is read
+        // straight off MULX/UMULH of pre-shifted factors, (x·2^7)·(y·2) for limbs < 2^57 (z, w) and (x·2^6)·(y·2^2) for
+        // the sums < 2^58 (m), whose product is x·y·2^8 and whose factors fit in 64 bits.
+        // Placing (m − z)·φ at columns 4..11 and folding columns 8..11 (2^448 ≡ φ + 1) gives, for j = 0..3,
+        //   r_j = z_j + w_j + m_(j+4) − z_(j+4),   r_(j+4) = w_(j+4) + m_j + m_(j+4) − z_j.
+        // Bounds: z_c, w_c < 4·2^56 + 4·2^58 < 1.25·2^60; m_c < 4·2^56 + 4·2^60 < 4.25·2^60. Adding 32p (limbs ≥ 2^61 − 64
+        // > z_c) keeps every r non-negative, and r_j < 8.75·2^60, r_(j+4) < 11.75·2^60 < 2^64 (ulong arithmetic wraps in
+        // between, harmlessly: only the final value must lie in [0, 2^64)). Carry then brings the limbs below 2^57.
+        Field448 sa = default, sb = default;
+        sa[0] = a[0] << 7; sb[0] = b[0] << 1;
+        sa[1] = a[1] << 7; sb[1] = b[1] << 1;
+        sa[2] = a[2] << 7; sb[2] = b[2] << 1;
+        sa[3] = a[3] << 7; sb[3] = b[3] << 1;
+        sa[4] = a[4] << 7; sb[4] = b[4] << 1;
+        sa[5] = a[5] << 7; sb[5] = b[5] << 1;
+        sa[6] = a[6] << 7; sb[6] = b[6] << 1;
+        sa[7] = a[7] << 7; sb[7] = b[7] << 1;
+        ulong p0 = a[0] + a[4], p1 = a[1] + a[5], p2 = a[2] + a[6], p3 = a[3] + a[7];
+        ulong q0 = b[0] + b[4], q1 = b[1] + b[5], q2 = b[2] + b[6], q3 = b[3] + b[7];
+        ulong sp0 = p0 << 6, sp1 = p1 << 6, sp2 = p2 << 6, sp3 = p3 << 6;
+        ulong sq0 = q0 << 2, sq1 = q1 << 2, sq2 = q2 << 2, sq3 = q3 << 2;
+        ulong r0 = Bias, r1 = Bias, r2 = Bias, r3 = Bias, r4 = Bias4, r5 = Bias, r6 = Bias, r7 = Bias;
+        ulong lo, hi;
+        // m = (a_lo + a_hi)·(b_lo + b_hi)
+        hi = 0;
+        lo = hi; hi = 0;
+        lo += (p0 * q0 << 8) >> 8; hi += MulHigh(sp0, sq0);
+        r4 += lo;
+        lo = hi; hi = 0;
+        lo += (p0 * q1 << 8) >> 8; hi += MulHigh(sp0, sq1);
+        lo += (p1 * q0 << 8) >> 8; hi += MulHigh(sp1, sq0);
+        r5 += lo;
+        lo = hi; hi = 0;
+        lo += (p0 * q2 << 8) >> 8; hi += MulHigh(sp0, sq2);
+        lo += (p1 * q1 << 8) >> 8; hi += MulHigh(sp1, sq1);
+        lo += (p2 * q0 << 8) >> 8; hi += MulHigh(sp2, sq0);
+        r6 += lo;
+        lo = hi; hi = 0;
+        lo += (p0 * q3 << 8) >> 8; hi += MulHigh(sp0, sq3);
+        lo += (p1 * q2 << 8) >> 8; hi += MulHigh(sp1, sq2);
+        lo += (p2 * q1 << 8) >> 8; hi += MulHigh(sp2, sq1);
+        lo += (p3 * q0 << 8) >> 8; hi += MulHigh(sp3, sq0);
+        r7 += lo;
+        lo = hi; hi = 0;
+        lo += (p1 * q3 << 8) >> 8; hi += MulHigh(sp1, sq3);
+        lo += (p2 * q2 << 8) >> 8; hi += MulHigh(sp2, sq2);
+        lo += (p3 * q1 << 8) >> 8; hi += MulHigh(sp3, sq1);
+        r0 += lo;
+        r4 += lo;
+        lo = hi; hi = 0;
+        lo += (p2 * q3 << 8) >> 8; hi += MulHigh(sp2, sq3);
+        lo += (p3 * q2 << 8) >> 8; hi += MulHigh(sp3, sq2);
+        r1 += lo;
+        r5 += lo;
+        lo = hi; hi = 0;
+        lo += (p3 * q3 << 8) >> 8; hi += MulHigh(sp3, sq3);
+        r2 += lo;
+        r6 += lo;
+        lo = hi; hi = 0;
+        r3 += lo;
+        r7 += lo;
+        // w = a_hi·b_hi
+        hi = 0;
+        lo = hi; hi = 0;
+        lo += (a[4] * b[4] << 8) >> 8; hi += MulHigh(sa[4], sb[4]);
+        r0 += lo;
+        lo = hi; hi = 0;
+        lo += (a[4] * b[5] << 8) >> 8; hi += MulHigh(sa[4], sb[5]);
+        lo += (a[5] * b[4] << 8) >> 8; hi += MulHigh(sa[5], sb[4]);
+        r1 += lo;
+        lo = hi; hi = 0;
+        lo += (a[4] * b[6] << 8) >> 8; hi += MulHigh(sa[4], sb[6]);
+        lo += (a[5] * b[5] << 8) >> 8; hi += MulHigh(sa[5], sb[5]);
+        lo += (a[6] * b[4] << 8) >> 8; hi += MulHigh(sa[6], sb[4]);
+        r2 += lo;
+        lo = hi; hi = 0;
+        lo += (a[4] * b[7] << 8) >> 8; hi += MulHigh(sa[4], sb[7]);
+        lo += (a[5] * b[6] << 8) >> 8; hi += MulHigh(sa[5], sb[6]);
+        lo += (a[6] * b[5] << 8) >> 8; hi += MulHigh(sa[6], sb[5]);
+        lo += (a[7] * b[4] << 8) >> 8; hi += MulHigh(sa[7], sb[4]);
+        r3 += lo;
+        lo = hi; hi = 0;
+        lo += (a[5] * b[7] << 8) >> 8; hi += MulHigh(sa[5], sb[7]);
+        lo += (a[6] * b[6] << 8) >> 8; hi += MulHigh(sa[6], sb[6]);
+        lo += (a[7] * b[5] << 8) >> 8; hi += MulHigh(sa[7], sb[5]);
+        r4 += lo;
+        lo = hi; hi = 0;
+        lo += (a[6] * b[7] << 8) >> 8; hi += MulHigh(sa[6], sb[7]);
+        lo += (a[7] * b[6] << 8) >> 8; hi += MulHigh(sa[7], sb[6]);
+        r5 += lo;
+        lo = hi; hi = 0;
+        lo += (a[7] * b[7] << 8) >> 8; hi += MulHigh(sa[7], sb[7]);
+        r6 += lo;
+        lo = hi; hi = 0;
+        r7 += lo;
+        // z = a_lo·b_lo
+        hi = 0;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[0] << 8) >> 8; hi += MulHigh(sa[0], sb[0]);
+        r0 += lo;
+        r4 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[1] << 8) >> 8; hi += MulHigh(sa[0], sb[1]);
+        lo += (a[1] * b[0] << 8) >> 8; hi += MulHigh(sa[1], sb[0]);
+        r1 += lo;
+        r5 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[2] << 8) >> 8; hi += MulHigh(sa[0], sb[2]);
+        lo += (a[1] * b[1] << 8) >> 8; hi += MulHigh(sa[1], sb[1]);
+        lo += (a[2] * b[0] << 8) >> 8; hi += MulHigh(sa[2], sb[0]);
+        r2 += lo;
+        r6 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[0] * b[3] << 8) >> 8; hi += MulHigh(sa[0], sb[3]);
+        lo += (a[1] * b[2] << 8) >> 8; hi += MulHigh(sa[1], sb[2]);
+        lo += (a[2] * b[1] << 8) >> 8; hi += MulHigh(sa[2], sb[1]);
+        lo += (a[3] * b[0] << 8) >> 8; hi += MulHigh(sa[3], sb[0]);
+        r3 += lo;
+        r7 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[1] * b[3] << 8) >> 8; hi += MulHigh(sa[1], sb[3]);
+        lo += (a[2] * b[2] << 8) >> 8; hi += MulHigh(sa[2], sb[2]);
+        lo += (a[3] * b[1] << 8) >> 8; hi += MulHigh(sa[3], sb[1]);
+        r0 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[2] * b[3] << 8) >> 8; hi += MulHigh(sa[2], sb[3]);
+        lo += (a[3] * b[2] << 8) >> 8; hi += MulHigh(sa[3], sb[2]);
+        r1 -= lo;
+        lo = hi; hi = 0;
+        lo += (a[3] * b[3] << 8) >> 8; hi += MulHigh(sa[3], sb[3]);
+        r2 -= lo;
+        lo = hi; hi = 0;
+        r3 -= lo;
+        Carry(out r, r0, r1, r2, r3, r4, r5, r6, r7);
     }
+
+    // 32p, limb by limb: 32·(2^56 − 1), and 32·(2^56 − 2) for limb 4 (Mul's bias; ≡ 0 mod p).
+    private const ulong Bias = 32 * P, Bias4 = 32 * P4;
 
     /// <summary>r = a². The input may alias the output.</summary>
     internal static void Square(out Field448 r, in Field448 a)
     {
+        // Mul's Karatsuba with b = a: z = a_lo^2, w = a_hi^2, m = (a_lo + a_hi)^2, three 4-limb squares (30 partial
+        // products instead of 36). In a square, the cross terms x_i·x_j (i < j) appear twice: multiply by t_j = 2·x_j.
+        // High parts by MULX/UMULH of pre-shifted factors as in Mul: (x_i·2^7)·(t_j·2) and (x_i·2^7)·(x_i·2) for limbs
+        // < 2^57; (x_i·2^6)·(t_j·2^2) and (x_i·2^6)·(x_i·2^2) for the sums < 2^58 (t_j·2^2 < 2^61). Column bounds: a column
+        // of a 4-limb square has at most two terms (low parts < 2^56) and receives the high parts of at most two cross
+        // terms of the column below (< 2^59 each for z and w, < 2^61 for m), so z_c, w_c < 1.25·2^60 and m_c < 4.25·2^60:
+        // Mul's bounds, and its 32p bias, hold.
         ulong a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7];
-        // Cross terms a_i · a_j (i < j) appear twice: multiply by t_j = 2 a_j (< 2^58), products < 2^115 with a high part
-        // < 2^59; each column has about half as many terms as in Mul, so the column bounds below still hold.
-        ulong t1 = a1 << 1, t2 = a2 << 1, t3 = a3 << 1, t4 = a4 << 1, t5 = a5 << 1, t6 = a6 << 1, t7 = a7 << 1;
-        ulong hi, lo;
-        ulong d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0;
-        ulong d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-        lo = a0 * a0; hi = MulHigh(a0, a0); d0 += lo & Mask; d1 += (hi << 8) | (lo >> 56);
-        lo = a0 * t1; hi = MulHigh(a0, t1); d1 += lo & Mask; d2 += (hi << 8) | (lo >> 56);
-        lo = a0 * t2; hi = MulHigh(a0, t2); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        lo = a1 * a1; hi = MulHigh(a1, a1); d2 += lo & Mask; d3 += (hi << 8) | (lo >> 56);
-        lo = a0 * t3; hi = MulHigh(a0, t3); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a1 * t2; hi = MulHigh(a1, t2); d3 += lo & Mask; d4 += (hi << 8) | (lo >> 56);
-        lo = a0 * t4; hi = MulHigh(a0, t4); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a1 * t3; hi = MulHigh(a1, t3); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a2 * a2; hi = MulHigh(a2, a2); d4 += lo & Mask; d5 += (hi << 8) | (lo >> 56);
-        lo = a0 * t5; hi = MulHigh(a0, t5); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a1 * t4; hi = MulHigh(a1, t4); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a2 * t3; hi = MulHigh(a2, t3); d5 += lo & Mask; d6 += (hi << 8) | (lo >> 56);
-        lo = a0 * t6; hi = MulHigh(a0, t6); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a1 * t5; hi = MulHigh(a1, t5); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a2 * t4; hi = MulHigh(a2, t4); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a3 * a3; hi = MulHigh(a3, a3); d6 += lo & Mask; d7 += (hi << 8) | (lo >> 56);
-        lo = a0 * t7; hi = MulHigh(a0, t7); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a1 * t6; hi = MulHigh(a1, t6); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a2 * t5; hi = MulHigh(a2, t5); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a3 * t4; hi = MulHigh(a3, t4); d7 += lo & Mask; d8 += (hi << 8) | (lo >> 56);
-        lo = a1 * t7; hi = MulHigh(a1, t7); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a2 * t6; hi = MulHigh(a2, t6); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a3 * t5; hi = MulHigh(a3, t5); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a4 * a4; hi = MulHigh(a4, a4); d8 += lo & Mask; d9 += (hi << 8) | (lo >> 56);
-        lo = a2 * t7; hi = MulHigh(a2, t7); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a3 * t6; hi = MulHigh(a3, t6); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a4 * t5; hi = MulHigh(a4, t5); d9 += lo & Mask; d10 += (hi << 8) | (lo >> 56);
-        lo = a3 * t7; hi = MulHigh(a3, t7); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a4 * t6; hi = MulHigh(a4, t6); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a5 * a5; hi = MulHigh(a5, a5); d10 += lo & Mask; d11 += (hi << 8) | (lo >> 56);
-        lo = a4 * t7; hi = MulHigh(a4, t7); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a5 * t6; hi = MulHigh(a5, t6); d11 += lo & Mask; d12 += (hi << 8) | (lo >> 56);
-        lo = a5 * t7; hi = MulHigh(a5, t7); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        lo = a6 * a6; hi = MulHigh(a6, a6); d12 += lo & Mask; d13 += (hi << 8) | (lo >> 56);
-        lo = a6 * t7; hi = MulHigh(a6, t7); d13 += lo & Mask; d14 += (hi << 8) | (lo >> 56);
-        lo = a7 * a7; hi = MulHigh(a7, a7); d14 += lo & Mask; d15 += (hi << 8) | (lo >> 56);
-        Reduce(out r, d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15);
+        ulong p0 = a0 + a4, p1 = a1 + a5, p2 = a2 + a6, p3 = a3 + a7;
+        ulong r0 = Bias, r1 = Bias, r2 = Bias, r3 = Bias, r4 = Bias4, r5 = Bias, r6 = Bias, r7 = Bias;
+        ulong lo, hi;
+        // m = (a_lo + a_hi)^2
+        {
+            ulong x0 = p0, t0 = p0 << 1, sx0 = p0 << 6, st0 = p0 << 3, sq0 = p0 << 2;
+            ulong x1 = p1, t1 = p1 << 1, sx1 = p1 << 6, st1 = p1 << 3, sq1 = p1 << 2;
+            ulong x2 = p2, t2 = p2 << 1, sx2 = p2 << 6, st2 = p2 << 3, sq2 = p2 << 2;
+            ulong x3 = p3, t3 = p3 << 1, sx3 = p3 << 6, st3 = p3 << 3, sq3 = p3 << 2;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r6 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r7 += lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r0 += lo;
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r1 += lo;
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r2 += lo;
+            r6 += lo;
+            lo = hi; hi = 0;
+            r3 += lo;
+            r7 += lo;
+        }
+        // w = a_hi^2
+        {
+            ulong x0 = a4, t0 = a4 << 1, sx0 = a4 << 7, st0 = a4 << 2, sq0 = a4 << 1;
+            ulong x1 = a5, t1 = a5 << 1, sx1 = a5 << 7, st1 = a5 << 2, sq1 = a5 << 1;
+            ulong x2 = a6, t2 = a6 << 1, sx2 = a6 << 7, st2 = a6 << 2, sq2 = a6 << 1;
+            ulong x3 = a7, t3 = a7 << 1, sx3 = a7 << 7, st3 = a7 << 2, sq3 = a7 << 1;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r0 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r1 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r2 += lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r3 += lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r4 += lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r5 += lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r6 += lo;
+            lo = hi; hi = 0;
+            r7 += lo;
+        }
+        // z = a_lo^2
+        {
+            ulong x0 = a0, t0 = a0 << 1, sx0 = a0 << 7, st0 = a0 << 2, sq0 = a0 << 1;
+            ulong x1 = a1, t1 = a1 << 1, sx1 = a1 << 7, st1 = a1 << 2, sq1 = a1 << 1;
+            ulong x2 = a2, t2 = a2 << 1, sx2 = a2 << 7, st2 = a2 << 2, sq2 = a2 << 1;
+            ulong x3 = a3, t3 = a3 << 1, sx3 = a3 << 7, st3 = a3 << 2, sq3 = a3 << 1;
+            hi = 0;
+            lo = hi; hi = 0;
+            lo += ((x0 * x0) << 8) >> 8; hi += MulHigh(sx0, sq0);
+            r0 += lo;
+            r4 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t1) << 8) >> 8; hi += MulHigh(sx0, st1);
+            r1 += lo;
+            r5 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t2) << 8) >> 8; hi += MulHigh(sx0, st2);
+            lo += ((x1 * x1) << 8) >> 8; hi += MulHigh(sx1, sq1);
+            r2 += lo;
+            r6 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x0 * t3) << 8) >> 8; hi += MulHigh(sx0, st3);
+            lo += ((x1 * t2) << 8) >> 8; hi += MulHigh(sx1, st2);
+            r3 += lo;
+            r7 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x1 * t3) << 8) >> 8; hi += MulHigh(sx1, st3);
+            lo += ((x2 * x2) << 8) >> 8; hi += MulHigh(sx2, sq2);
+            r0 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x2 * t3) << 8) >> 8; hi += MulHigh(sx2, st3);
+            r1 -= lo;
+            lo = hi; hi = 0;
+            lo += ((x3 * x3) << 8) >> 8; hi += MulHigh(sx3, sq3);
+            r2 -= lo;
+            lo = hi; hi = 0;
+            r3 -= lo;
+        }
+        Carry(out r, r0, r1, r2, r3, r4, r5, r6, r7);
     }
 
     /// <summary>r = a^(2^n) for n ≥ 1. The input may alias the output.</summary>

@@ -3,6 +3,8 @@
 // Constant time: the ladder runs all 448 steps whatever the scalar; a scalar bit only ever feeds ConditionalSwap's
 // mask; the final inversion is Fermat's (a fixed chain of squarings and multiplications).
 // Nothing allocates; the clamped scalar and every ladder variable are stack locals, wiped before returning.
+// The public key X448(k, 5) has a faster fixed-base path (ScalarMultBase: edwards448's constant-time comb, then the
+// RFC 7748 §4.2 4-isogeny to curve448).
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -90,6 +92,48 @@ internal static class X448Ladder
             Wipe(ref x1); Wipe(ref x2); Wipe(ref z2); Wipe(ref x3); Wipe(ref z3);
             Wipe(ref a); Wipe(ref aa); Wipe(ref b); Wipe(ref bb); Wipe(ref e);
             Wipe(ref c); Wipe(ref d); Wipe(ref da); Wipe(ref cb); Wipe(ref t);
+        }
+    }
+
+    /// <summary>
+    /// X448(k, 5), the public key (RFC 7748 §6.2), by a fixed-base multiplication on edwards448 mapped to curve448.
+    /// Equal to <c>ScalarMult(k, BasePoint, output)</c> for every k, and constant time like it.
+    /// </summary>
+    /// <remarks>
+    /// RFC 7748 §4.2 gives the 4-isogeny from edwards448 to curve448, (x, y) ↦ (u, v) = (y^2/x^2, …). It is a group
+    /// homomorphism and maps the edwards448 base point of RFC 8032 §5.2 to a point with u = 5, i.e. to ±(the curve448
+    /// base point); u is the same for a point and its negative, so u([k]·B_ed) read through the isogeny is X448(k, 5).
+    /// B_ed has prime order L, so the clamped k is reduced mod L first (what the fixed-base multiplication takes). In
+    /// projective coordinates u = (Y/X)^2: one inversion. The one clamped scalar with k ≡ 0 (mod L), k = 4L, gives the
+    /// identity (X = 0); Invert maps 0 to 0, so u = 0, the same as the ladder's point at infinity.
+    /// Sizes are the caller's to check (56 bytes each); the output may not overlap the input.
+    /// </remarks>
+    internal static void ScalarMultBase(ReadOnlySpan<byte> k, Span<byte> output)
+    {
+        System.Diagnostics.Debug.Assert(k.Length == ScalarSizeInBytes && output.Length == PointSizeInBytes);
+        Span<byte> scalar = stackalloc byte[ScalarSizeInBytes];
+        Span<ulong> s = stackalloc ulong[Scalar448.Limbs];
+        Ed448Point p = default;
+        Field448 t = default, u = default;
+        try
+        {
+            // decodeScalar448 (RFC 7748 §5), exactly as the ladder clamps.
+            k.CopyTo(scalar);
+            scalar[0] &= 252;
+            scalar[55] |= 128;
+            Scalar448.Reduce(scalar, s);
+            Ed448ScalarMul.MulBase(out p, s);
+            Field448.Invert(out t, p.X);
+            Field448.Mul(out u, p.Y, t);
+            Field448.Square(out u, u);
+            Field448.Encode(u, output);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scalar);
+            Scalar448.Wipe(s);
+            Wipe(ref p.X); Wipe(ref p.Y); Wipe(ref p.Z);
+            Wipe(ref t); Wipe(ref u);
         }
     }
 
