@@ -4,7 +4,7 @@
 // 2^(w−1) in magnitude, nonzero digits at least w apart, the sum equal to the scalar); and the static table of odd
 // multiples of the base point against multiples computed with the constant-time fixed-base path.
 using System.Numerics;
-using NoFuture.Crypto.Curve448;
+using NoFuture.Crypto.Curves.Curve448;
 
 namespace NoFuture.Crypto.Tests.Curves;
 

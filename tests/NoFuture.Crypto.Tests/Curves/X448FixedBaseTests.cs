@@ -4,8 +4,8 @@
 // the base point is the identity, and its neighbours; all-zero and all-one bytes; the smallest and largest clamped
 // scalars). Also the RFC 7748 §6.2 public keys.
 using System.Numerics;
-using NoFuture.Crypto.Curve448;
 using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Curves.Curve448;
 
 namespace NoFuture.Crypto.Tests.Curves;
 
