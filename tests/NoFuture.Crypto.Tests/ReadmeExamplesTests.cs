@@ -24,12 +24,12 @@ public class ReadmeExamplesTests
     public void EcdsaDerExample()
     {
         byte[] data = [1, 2, 3];
-        using EcPrivateKey signer = EcPrivateKey.Generate(NistCurve.P256);
-        byte[] der = signer.Sign(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        bool ok = EcPrivateKey.Verify(NistCurve.P256, signer.PublicKey, data, der,
-            HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        using SigningKey signer = SignatureAlgorithm.EcdsaP256Sha256.GenerateKey();
+        byte[] der = signer.Sign(data);                       // DER, at most 72 bytes
+        SignaturePublicKey peer = SignatureAlgorithm.EcdsaP256Sha256.ImportPublicKey(signer.PublicKey);
+        bool ok = peer.Verify(data, der);
         Assert.True(ok);
-        Assert.InRange(der.Length, 8, NistCurve.P256.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence)); // 72
+        Assert.InRange(der.Length, 8, SignatureAlgorithm.EcdsaP256Sha256.SignatureSizeInBytes); // 72
     }
 
     [Fact]
