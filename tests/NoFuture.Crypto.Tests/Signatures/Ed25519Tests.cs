@@ -122,6 +122,29 @@ public class Ed25519Tests
         Assert.Throws<ObjectDisposedException>(() => key.ExportPrivateKey());
     }
 
+    [Fact]
+    public void SignAndVerify_SpanForms_AllocateNothingOnTheManagedHeap()
+    {
+        using SigningKey key = SignatureAlgorithm.Ed25519.GenerateKey();
+        byte[] pk = key.ExportPublicKey(), msg = new byte[1024], sig = new byte[64];
+        SignaturePublicKey imported = SignatureAlgorithm.Ed25519.ImportPublicKey(pk);
+        key.Sign(msg, sig); // warm up (JIT, libsodium initialisation)
+        Assert.True(imported.Verify(msg, sig) && SignatureAlgorithm.Ed25519.Verify(pk, msg, sig) && key.TrySign(msg, sig, out _));
+
+        bool allOk = true;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            key.Sign(msg, sig);
+            allOk &= key.TrySign(msg, sig, out _);
+            allOk &= imported.Verify(msg, sig);
+            allOk &= SignatureAlgorithm.Ed25519.Verify(pk, msg, sig);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(allOk);
+    }
+
     private static SignaturePublicKey? TryImport(byte[] pk)
     {
         try
