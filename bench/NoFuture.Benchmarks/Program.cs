@@ -2,9 +2,20 @@ using BenchmarkDotNet.Running;
 
 namespace NoFuture.Benchmarks;
 
-/// <summary>Runs the suite: <c>dotnet run -c Release -- --filter '*'</c> (see ../README.md).</summary>
+/// <summary>
+/// Runs the suite: <c>dotnet run -c Release -- --filter '*'</c> (see ../README.md). <c>-- --paired ed25519</c> runs the
+/// interleaved Ed25519 comparison instead (Ed25519Paired.cs).
+/// </summary>
 public static class Program
 {
-    /// <summary>Entry point; arguments go to BenchmarkDotNet's switcher.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>Entry point; arguments go to BenchmarkDotNet's switcher unless the first is <c>--paired</c>.</summary>
+    public static void Main(string[] args)
+    {
+        if (args is ["--paired", "ed25519", ..])
+        {
+            Ed25519Paired.Run();
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

@@ -84,15 +84,19 @@ internal static class CryptoThrowHelper
     internal static void NativeFailed(string function) =>
         throw new CryptoException(CryptoError.NativeFailure, $"The native call {function} failed unexpectedly.");
 
-    // ---- Ed448 (src/NoFuture.Crypto/Curves/Ed448*.cs) ----
+    // ---- Signatures (src/NoFuture.Crypto/Signatures) ----
 
     [DoesNotReturn]
     internal static void ContextTooLong(string paramName, int max) =>
         throw new ArgumentException($"The context must be at most {max} bytes (RFC 8032 section 5.2).", paramName);
 
     [DoesNotReturn]
-    internal static void InvalidEd448PublicKey() =>
-        PublicKeyRejected("Ed448 public", "RFC 8032 section 5.2.3: it is not the encoding of a curve point");
+    internal static void ContextNotSupported(string paramName, string algorithm) =>
+        throw new ArgumentException($"{algorithm} takes no context; pass an empty one.", paramName);
+
+    [DoesNotReturn]
+    internal static void InvalidSignaturePublicKey(string algorithm) =>
+        PublicKeyRejected($"{algorithm} public", "the point check: it is not the encoding of a valid curve point");
 
     // --- Key export policy (KeyExportPolicies) ---
     [DoesNotReturn]

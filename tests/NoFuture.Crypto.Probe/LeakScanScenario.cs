@@ -1,5 +1,6 @@
 // No secret on the GC heap: ML-KEM key generation, encapsulation and decapsulation (valid and
-// implicitly rejected) for all three parameter sets, X448, Ed448 and P-256/384/521, and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
+// implicitly rejected) for all three parameter sets, X448, Ed25519, Ed448 and P-256/384/521 (ECDSA signing keys and
+// ECDH), and X-Wing key generation, encapsulation and decapsulation, with every secret (seed d and z, the expanded decapsulation
 // key, shared secrets) exported only into secret memory. Then the whole process is scanned for their first 8
 // bytes outside the pools. The scanner holds only complements of what it looks for (tests/Shared/Probe/MemoryScan.cs).
 using System.Buffers.Binary;
@@ -53,6 +54,7 @@ internal static class LeakScanScenario
         List<ulong> argon2 = Argon2Rounds();
         List<ulong> curve448 = Curve448Rounds();
         List<ulong> ecdsa = EcRounds();
+        List<ulong> ed25519 = Ed25519Rounds();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         List<(nint, nint)> pools = MemoryScan.PoolRanges();
@@ -67,6 +69,8 @@ internal static class LeakScanScenario
         Report("curve448OutsidePools", MemoryScan.Count(curve448, pools, insidePools: false));
         Report("ecSecrets", ecdsa.Count);
         Report("ecOutsidePools", MemoryScan.Count(ecdsa, pools, insidePools: false));
+        Report("ed25519Secrets", ed25519.Count);
+        Report("ed25519OutsidePools", MemoryScan.Count(ed25519, pools, insidePools: false));
         foreach (IDisposable k in keep) k.Dispose();
         return 0;
     }
@@ -132,7 +136,7 @@ internal static class LeakScanScenario
     {
         var complements = new List<ulong>();
         byte[] message = new byte[100];
-        byte[] signature = new byte[Ed448.SignatureSizeInBytes];
+        byte[] signature = new byte[SignatureAlgorithm.Ed448.SignatureSizeInBytes];
         for (int round = 0; round < 10; round++)
         {
             using X448PrivateKey alice = X448PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
@@ -146,9 +150,10 @@ internal static class LeakScanScenario
             Record(complements, bobScalar, 0);
             Record(complements, shared, 0);
 
-            using Ed448PrivateKey signer = Ed448PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            SignatureAlgorithm algorithm = round % 2 == 0 ? SignatureAlgorithm.Ed448 : SignatureAlgorithm.Ed448ph;
+            using SigningKey signer = algorithm.GenerateKey(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             signer.Sign(message, signature, "leak scan"u8);
-            if (!Ed448.Verify(signer.PublicKey, message, signature, "leak scan"u8)) throw new InvalidOperationException("Ed448 round trip failed");
+            if (!algorithm.Verify(signer.PublicKey, message, signature, "leak scan"u8)) throw new InvalidOperationException("Ed448 round trip failed");
             using Secret seed = signer.ExportPrivateKey();
             using Secret expanded = Secret.Allocate(114);
             using (SecretReadLease k = seed.OpenRead())
@@ -161,8 +166,9 @@ internal static class LeakScanScenario
     }
 
     /// <summary>
-    /// P-256/384/521 through the BCL (OpenSSL): key generation, ECDSA signing and ECDH. The private scalar d (two
-    /// windows) and the ECDH result are recorded: the pinned arrays the BCL is handed are wiped, and OpenSSL's own
+    /// P-256/384/521 through the BCL (OpenSSL): ECDSA signing-key generation and signing (DER and P1363 members by
+    /// turns), then ECDH with the same scalar imported into an EcdhPrivateKey. The private scalar d (two windows) and
+    /// the ECDH result are recorded: the pinned arrays the BCL is handed are wiped, and OpenSSL's own
     /// copies are freed with the keys (OpenSSL clears a private BIGNUM as it frees it).
     /// </summary>
     private static List<ulong> EcRounds()
@@ -173,17 +179,50 @@ internal static class LeakScanScenario
         for (int round = 0; round < 9; round++)
         {
             NistCurve curve = curves[round % 3];
-            using EcPrivateKey a = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
-            using EcPrivateKey b = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
-            byte[] sig = a.Sign(message);
-            if (!EcPrivateKey.Verify(curve, a.PublicKey, message, sig)) throw new InvalidOperationException("ECDSA failed");
+            SignatureAlgorithm[] ecdsa = round % 2 == 0
+                ? [SignatureAlgorithm.EcdsaP256Sha256, SignatureAlgorithm.EcdsaP384Sha384, SignatureAlgorithm.EcdsaP521Sha512]
+                : [SignatureAlgorithm.EcdsaP256Sha256P1363, SignatureAlgorithm.EcdsaP384Sha384P1363, SignatureAlgorithm.EcdsaP521Sha512P1363];
+            SignatureAlgorithm algorithm = ecdsa[round % 3];
+            using SigningKey signer = algorithm.GenerateKey(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            byte[] sig = signer.Sign(message);
+            if (!algorithm.Verify(signer.PublicKey, message, sig)) throw new InvalidOperationException("ECDSA failed");
+            using Secret d = signer.ExportPrivateKey();
+            using EcdhPrivateKey a = EcdhPrivateKey.Import(curve, d);
+            using EcdhPrivateKey b = EcdhPrivateKey.Generate(curve);
             using Secret shared = Secret.Allocate(curve.CoordinateSizeInBytes);
             using (SecretWriteLease s = shared.OpenWrite())
                 if (!a.Agree(b.PublicKey, s.Span)) throw new InvalidOperationException("ECDH failed");
-            using Secret d = a.ExportPrivateKey();
             Record(complements, d, 0);
             Record(complements, d, curve.CoordinateSizeInBytes - 8);
             Record(complements, shared, 0);
+        }
+        return complements;
+    }
+
+    /// <summary>
+    /// Ed25519 through libsodium: the seed, and two windows of SHA-512(seed) (RFC 8032 §5.1.5), which
+    /// crypto_sign_ed25519_detached derives on its stack for every signature: bytes 8–15 of the scalar half (unclamped
+    /// there) and the start of the prefix half, which is hashed with the message for the nonce.
+    /// </summary>
+    private static List<ulong> Ed25519Rounds()
+    {
+        var complements = new List<ulong>();
+        byte[] message = new byte[100];
+        byte[] signature = new byte[SignatureAlgorithm.Ed25519.SignatureSizeInBytes];
+        for (int round = 0; round < 10; round++)
+        {
+            using SigningKey signer = SignatureAlgorithm.Ed25519.GenerateKey(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            signer.Sign(message, signature);
+            if (!SignatureAlgorithm.Ed25519.ImportPublicKey(signer.PublicKey).Verify(message, signature))
+                throw new InvalidOperationException("Ed25519 round trip failed");
+            using Secret seed = signer.ExportPrivateKey();
+            using Secret expanded = Secret.Allocate(64);
+            using (SecretReadLease k = seed.OpenRead())
+            using (SecretWriteLease h = expanded.OpenWrite())
+                SecretHash.Sha512(k.Span, h.Span);
+            Record(complements, seed, 0);
+            Record(complements, expanded, 8);
+            Record(complements, expanded, 32);
         }
         return complements;
     }

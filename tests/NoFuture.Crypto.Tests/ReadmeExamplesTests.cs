@@ -24,12 +24,15 @@ public class ReadmeExamplesTests
     public void EcdsaDerExample()
     {
         byte[] data = [1, 2, 3];
-        using EcPrivateKey signer = EcPrivateKey.Generate(NistCurve.P256);
-        byte[] der = signer.Sign(data, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        bool ok = EcPrivateKey.Verify(NistCurve.P256, signer.PublicKey, data, der,
-            HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        SignatureAlgorithm alg = SignatureAlgorithm.EcdsaP256Sha256;
+        using SigningKey signer = alg.GenerateKey();            // the private key in a Secret; export needs a policy
+        byte[] der = signer.Sign(data);                         // DER, at most alg.SignatureSizeInBytes (72) bytes
+        SignaturePublicKey peer = alg.ImportPublicKey(signer.PublicKey);   // checked once: CryptoException if not a point
+        bool ok = peer.Verify(data, der);                       // or alg.Verify(publicKey, data, der) in one shot
         Assert.True(ok);
-        Assert.InRange(der.Length, 8, NistCurve.P256.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence)); // 72
+        Assert.True(alg.Verify(signer.PublicKey, data, der));
+        Assert.InRange(der.Length, 8, alg.SignatureSizeInBytes);
+        Assert.Equal(72, alg.SignatureSizeInBytes);
     }
 
     [Fact]

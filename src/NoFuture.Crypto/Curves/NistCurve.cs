@@ -1,15 +1,14 @@
 // The NIST prime curves of FIPS 186-5 / SEC 2 through the BCL (ECDiffieHellman, ECDsa → OpenSSL), one sealed
-// singleton per curve. Encodings: private key = the scalar d, big-endian, exactly ScalarSizeInBytes;
-// public key = SEC1 uncompressed point 0x04 ‖ X ‖ Y; ECDH output = the X coordinate (SEC1 §3.3.1, RFC 9180 DH-KEM
-// "raw" form); ECDSA signatures = IEEE P1363 r ‖ s, each CoordinateSizeInBytes (the default), or the RFC 3279 DER
-// SEQUENCE { r, s } when asked for with DSASignatureFormat.Rfc3279DerSequence.
+// singleton per curve, for ECDH (EcdhPrivateKey, HPKE's DHKEMs). Encodings: private key = the scalar d, big-endian,
+// exactly ScalarSizeInBytes; public key = SEC1 uncompressed point 0x04 ‖ X ‖ Y; ECDH output = the X coordinate
+// (SEC1 §3.3.1, RFC 9180 DH-KEM "raw" form). ECDSA is SignatureAlgorithm's (Signatures/EcdsaAlgorithm.cs), which
+// uses the internal hash and order size kept here.
 using System.Diagnostics;
 using System.Security.Cryptography;
-using NoFuture.Crypto.Curves;
 
 namespace NoFuture.Crypto;
 
-/// <summary>A NIST prime curve (P-256, P-384, P-521) for <see cref="EcPrivateKey"/> ECDH and ECDSA.</summary>
+/// <summary>A NIST prime curve (P-256, P-384, P-521) for <see cref="EcdhPrivateKey"/> ECDH. ECDSA is in <see cref="SignatureAlgorithm"/>.</summary>
 [DebuggerDisplay("{Name}")]
 public sealed class NistCurve
 {
@@ -24,13 +23,13 @@ public sealed class NistCurve
         DefaultHashAlgorithm = hash;
     }
 
-    /// <summary>NIST P-256 (secp256r1): 32-byte coordinates, ECDSA with SHA-256 by default.</summary>
+    /// <summary>NIST P-256 (secp256r1): 32-byte coordinates.</summary>
     public static NistCurve P256 { get; } = new("P-256", ECCurve.NamedCurves.nistP256, 256, HashAlgorithmName.SHA256);
 
-    /// <summary>NIST P-384 (secp384r1): 48-byte coordinates, ECDSA with SHA-384 by default.</summary>
+    /// <summary>NIST P-384 (secp384r1): 48-byte coordinates.</summary>
     public static NistCurve P384 { get; } = new("P-384", ECCurve.NamedCurves.nistP384, 384, HashAlgorithmName.SHA384);
 
-    /// <summary>NIST P-521 (secp521r1): 66-byte coordinates, ECDSA with SHA-512 by default.</summary>
+    /// <summary>NIST P-521 (secp521r1): 66-byte coordinates.</summary>
     public static NistCurve P521 { get; } = new("P-521", ECCurve.NamedCurves.nistP521, 521, HashAlgorithmName.SHA512);
 
     /// <summary>The curve's name, for example "P-256".</summary>
@@ -48,30 +47,8 @@ public sealed class NistCurve
     /// <summary>The size of the ECDH shared secret (the X coordinate).</summary>
     public int SharedSecretSizeInBytes => CoordinateSizeInBytes;
 
-    /// <summary>The size of an IEEE P1363 ECDSA signature (r ‖ s).</summary>
-    public int SignatureSizeInBytes => 2 * CoordinateSizeInBytes;
-
-    /// <summary>The largest ECDSA signature in <paramref name="signatureFormat"/>, the same as the BCL's <see cref="ECDsa.GetMaxSignatureSize"/> for the curve.</summary>
-    /// <remarks>
-    /// IEEE P1363 is always <see cref="SignatureSizeInBytes"/>. DER is at most 72 / 105 / 139 bytes (P-256 / P-384 /
-    /// P-521) and usually a few bytes less, depending on r and s.
-    /// </remarks>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="signatureFormat"/> is not a defined value.</exception>
-    public int GetMaxSignatureSize(DSASignatureFormat signatureFormat)
-    {
-        switch (signatureFormat)
-        {
-            case DSASignatureFormat.IeeeP1363FixedFieldConcatenation: return SignatureSizeInBytes;
-            case DSASignatureFormat.Rfc3279DerSequence: return EcdsaDer.MaxSize(OrderBits);
-            default:
-                CryptoThrowHelper.OutOfRange(nameof(signatureFormat), (int)DSASignatureFormat.IeeeP1363FixedFieldConcatenation,
-                    (int)DSASignatureFormat.Rfc3279DerSequence);
-                return 0; // not reached
-        }
-    }
-
-    /// <summary>The hash used by ECDSA when none is given (SHA-256/384/512).</summary>
-    public HashAlgorithmName DefaultHashAlgorithm { get; }
+    /// <summary>The hash ECDSA pairs with the curve (SHA-256/384/512).</summary>
+    internal HashAlgorithmName DefaultHashAlgorithm { get; }
 
     internal ECCurve Curve { get; }
 
@@ -94,5 +71,25 @@ public sealed class NistCurve
             Q = new ECPoint { X = publicKey.Slice(1, n).ToArray(), Y = publicKey.Slice(1 + n, n).ToArray() },
         };
         return true;
+    }
+
+    /// <summary>The public point as SEC1 uncompressed bytes (0x04 ‖ X ‖ Y).</summary>
+    internal byte[] EncodePoint(ECPoint q)
+    {
+        int n = CoordinateSizeInBytes;
+        byte[] encoded = new byte[1 + 2 * n];
+        encoded[0] = 0x04;
+        // The BCL exports fixed-size coordinates; right-align defensively in case a platform trims leading zeros.
+        q.X.AsSpan().CopyTo(encoded.AsSpan(1 + n - q.X!.Length, q.X.Length));
+        q.Y.AsSpan().CopyTo(encoded.AsSpan(1 + 2 * n - q.Y!.Length, q.Y.Length));
+        return encoded;
+    }
+
+    /// <summary>The coordinates of a public key already known to be 0x04 ‖ X ‖ Y on this curve.</summary>
+    internal ECPoint DecodePoint(ReadOnlySpan<byte> publicKey)
+    {
+        Debug.Assert(publicKey.Length == PublicKeySizeInBytes && publicKey[0] == 0x04);
+        int n = CoordinateSizeInBytes;
+        return new ECPoint { X = publicKey.Slice(1, n).ToArray(), Y = publicKey.Slice(1 + n, n).ToArray() };
     }
 }

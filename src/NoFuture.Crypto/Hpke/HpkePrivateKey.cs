@@ -1,7 +1,7 @@
 // An HPKE key pair for one KEM (RFC 9180 §4: GenerateKeyPair, DeriveKeyPair, SerializePrivateKey,
 // DeserializePrivateKey). The private key lives in one NoFuture.Memory Secret, frozen once written, laid out as
 //   SerializePrivateKey(sk) (Nsk bytes) || the KEM's cached expanded form (ML-KEM's dk, X-Wing's sk_M || sk_X, ...)
-// so decapsulation never re-expands a seed. DHKEM over P-256/384/521 also keeps an EcPrivateKey (its own Secret) for
+// so decapsulation never re-expands a seed. DHKEM over P-256/384/521 also keeps an EcdhPrivateKey (its own Secret) for
 // the BCL's ECDH. The public key (SerializePublicKey(pk)) is not secret and sits in an ordinary array.
 // Export of the private key obeys KeyExportPolicies like every other key type: refused unless the key was generated,
 // derived or imported with AllowPlaintextExport. Keys the library makes for itself (DHKEM's ephemeral skE) keep None.
@@ -66,7 +66,7 @@ public sealed class HpkePrivateKey : IDisposable
     /// <summary>The key's secret memory (for the KEM cores).</summary>
     internal Secret Secret => _secret;
 
-    /// <summary>The family's companion object (the EcPrivateKey of a NIST-curve DHKEM), or null.</summary>
+    /// <summary>The family's companion object (the EcdhPrivateKey of a NIST-curve DHKEM), or null.</summary>
     internal IDisposable? Companion => _companion;
 
     /// <summary>GenerateKeyPair() (RFC 9180 §4): randomness from the OS CSPRNG, written straight into secret memory.</summary>

@@ -75,57 +75,58 @@ public class ExportPolicyTests
     [Fact]
     public void Ed25519_RefusedByDefault_AllowedWithPolicy_RoundTrips()
     {
+        SignatureAlgorithm ed25519 = SignatureAlgorithm.Ed25519;
         byte[] seedBytes = RandomNumberGenerator.GetBytes(32);
         using Secret seed = Secret.CopyFrom(seedBytes);
-        using Ed25519PrivateKey generated = Ed25519PrivateKey.Generate();
-        using Ed25519PrivateKey fromSecret = Ed25519PrivateKey.Import(seed);
-        using Ed25519PrivateKey fromSpan = Ed25519PrivateKey.Import(seedBytes);
-        foreach (Ed25519PrivateKey key in new[] { generated, fromSecret, fromSpan })
+        using SigningKey generated = ed25519.GenerateKey();
+        using SigningKey fromSecret = ed25519.ImportPrivateKey(seed);
+        using SigningKey fromSpan = ed25519.ImportPrivateKey(seedBytes);
+        foreach (SigningKey key in new[] { generated, fromSecret, fromSpan })
         {
             Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
             Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
             AssertRefused(32, d => key.ExportPrivateKey(d));
         }
 
-        using Ed25519PrivateKey exportable = Ed25519PrivateKey.Generate(exportPolicy: Allow);
+        using SigningKey exportable = ed25519.GenerateKey(exportPolicy: Allow);
         using Secret exported = exportable.ExportPrivateKey();
         byte[] span = new byte[32];
         exportable.ExportPrivateKey(span);
         using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(exported));
-        using Ed25519PrivateKey again = Ed25519PrivateKey.Import(exported);
+        using SigningKey again = ed25519.ImportPrivateKey(exported);
         Assert.True(again.PublicKey.SequenceEqual(exportable.PublicKey));
         Assert.Equal(exportable.Sign("m"u8), again.Sign("m"u8)); // Ed25519 is deterministic: same key, same signature
 
-        using Ed25519PrivateKey fromSeed = Ed25519PrivateKey.Import(seedBytes, exportPolicy: Allow);
+        using SigningKey fromSeed = ed25519.ImportPrivateKey(seedBytes, exportPolicy: Allow);
         using Secret seedBack = fromSeed.ExportPrivateKey();
         Assert.True(seedBack.FixedTimeEquals(seed));
     }
 
     [Theory]
     [MemberData(nameof(NistCurves))]
-    public void EcPrivateKey_RefusedByDefault_AllowedWithPolicy_RoundTrips(string name)
+    public void EcdhPrivateKey_RefusedByDefault_AllowedWithPolicy_RoundTrips(string name)
     {
         NistCurve curve = Curve(name);
-        using EcPrivateKey generated = EcPrivateKey.Generate(curve);
+        using EcdhPrivateKey generated = EcdhPrivateKey.Generate(curve);
         Assert.Equal(KeyExportPolicies.None, generated.ExportPolicy);
         Assert.Throws<InvalidOperationException>(() => generated.ExportPrivateKey());
         AssertRefused(curve.ScalarSizeInBytes, d => generated.ExportPrivateKey(d));
 
-        using EcPrivateKey exportable = EcPrivateKey.Generate(curve, exportPolicy: Allow);
+        using EcdhPrivateKey exportable = EcdhPrivateKey.Generate(curve, exportPolicy: Allow);
         using Secret d = exportable.ExportPrivateKey();
         byte[] span = new byte[curve.ScalarSizeInBytes];
         exportable.ExportPrivateKey(span);
         using (Secret copy = Secret.CopyFrom(span)) Assert.True(copy.FixedTimeEquals(d));
 
-        using EcPrivateKey fromSecret = EcPrivateKey.Import(curve, d);
-        using EcPrivateKey fromSpan = EcPrivateKey.Import(curve, span);
+        using EcdhPrivateKey fromSecret = EcdhPrivateKey.Import(curve, d);
+        using EcdhPrivateKey fromSpan = EcdhPrivateKey.Import(curve, span);
         Assert.True(fromSecret.PublicKey.SequenceEqual(exportable.PublicKey));
-        foreach (EcPrivateKey key in new[] { fromSecret, fromSpan })
+        foreach (EcdhPrivateKey key in new[] { fromSecret, fromSpan })
         {
             Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
             AssertRefused(curve.ScalarSizeInBytes, dest => key.ExportPrivateKey(dest));
         }
-        using EcPrivateKey importedExportable = EcPrivateKey.Import(curve, d, exportPolicy: Allow);
+        using EcdhPrivateKey importedExportable = EcdhPrivateKey.Import(curve, d, exportPolicy: Allow);
         using Secret back = importedExportable.ExportPrivateKey();
         Assert.True(back.FixedTimeEquals(d));
     }
@@ -215,9 +216,10 @@ public class ExportPolicyTests
         const KeyExportPolicies bogus = (KeyExportPolicies)0x10;
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Generate(exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => X25519PrivateKey.Import(new byte[32], exportPolicy: bogus));
-        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.Generate(exportPolicy: bogus));
-        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => Ed25519PrivateKey.Import(new byte[32], exportPolicy: bogus));
-        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => EcPrivateKey.Generate(NistCurve.P256, exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => SignatureAlgorithm.Ed25519.GenerateKey(exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => SignatureAlgorithm.Ed25519.ImportPrivateKey(new byte[32], exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => SignatureAlgorithm.EcdsaP256Sha256.GenerateKey(exportPolicy: bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => EcdhPrivateKey.Generate(NistCurve.P256, exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Generate(exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => XWingPrivateKey.Import(new byte[32], exportPolicy: bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
@@ -231,7 +233,7 @@ public class ExportPolicyTests
     {
         using X25519PrivateKey key = X25519PrivateKey.Generate();
         Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey(new byte[1])); // the policy, not the size
-        var disposed = Ed25519PrivateKey.Generate();
+        var disposed = SignatureAlgorithm.Ed25519.GenerateKey();
         disposed.Dispose();
         Assert.Throws<ObjectDisposedException>(() => disposed.ExportPrivateKey());
     }
@@ -242,10 +244,11 @@ public class ExportPolicyTests
         byte[] seed32 = RandomNumberGenerator.GetBytes(32);
         byte[] seed64 = RandomNumberGenerator.GetBytes(64);
         using var x = X25519PrivateKey.Import(seed32, exportPolicy: Allow);
-        using var ed = Ed25519PrivateKey.Import(seed32, exportPolicy: Allow);
+        using var ed = SignatureAlgorithm.Ed25519.ImportPrivateKey(seed32, exportPolicy: Allow);
+        using var ecdsa = SignatureAlgorithm.EcdsaP256Sha256.ImportPrivateKey(seed32, exportPolicy: Allow);
         using var xw = XWingPrivateKey.Import(seed32, exportPolicy: Allow);
         using var ml = MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, seed64, Allow);
-        using var ec = EcPrivateKey.Generate(NistCurve.P256, exportPolicy: Allow);
+        using var ec = EcdhPrivateKey.Generate(NistCurve.P256, exportPolicy: Allow);
         using var client = X25519MlKem768ClientKey.Generate();
         using var aead = AeadAlgorithm.XChaCha20Poly1305.CreateKey(seed32);
 
@@ -254,10 +257,11 @@ public class ExportPolicyTests
         var cases = new (object Key, string Expected, byte[][] Material)[]
         {
             (x, "X25519PrivateKey", [seed32, x.PublicKey.ToArray()]),
-            (ed, "Ed25519PrivateKey", [seed32, ed.PublicKey.ToArray()]),
+            (ed, "SigningKey Ed25519", [seed32, ed.PublicKey.ToArray()]),
+            (ecdsa, "SigningKey ECDSA-P256-SHA256", [seed32, ecdsa.PublicKey.ToArray()]),
             (xw, "XWingPrivateKey", [seed32, xw.PublicKey.ToArray()]),
             (ml, "NoFuture.Crypto.MlKemKey", [seed64, ml.ExportEncapsulationKey()]),
-            (ec, "EcPrivateKey P-256", [ecScalar, ec.PublicKey.ToArray()]),
+            (ec, "EcdhPrivateKey P-256", [ecScalar, ec.PublicKey.ToArray()]),
             (client, "X25519MlKem768ClientKey", [client.ClientShare.ToArray()]),
             (aead, "AeadKey XChaCha20-Poly1305", [seed32]),
         };

@@ -77,48 +77,70 @@ public class TryOverloadTests
         AssertTryContract(32, (Span<byte> d, out int n) => X25519.TryDerivePublicKey(raw, d, out n), w => Assert.Equal(derived, w));
     }
 
-    [Fact]
-    public void Ed25519_PublicKey_AndSignature()
+    public static TheoryData<string> SignatureAlgorithms => new(typeof(SignatureAlgorithm)
+        .GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(p => p.PropertyType == typeof(SignatureAlgorithm)).Select(p => p.Name));
+
+    [Theory]
+    [MemberData(nameof(SignatureAlgorithms))]
+    public void SigningKey_PublicKey_AndSignature(string name)
     {
-        using Ed25519PrivateKey key = Ed25519PrivateKey.Generate();
-        byte[] pk = new byte[32];
+        var algorithm = (SignatureAlgorithm)typeof(SignatureAlgorithm).GetProperty(name)!.GetValue(null)!;
+        using SigningKey key = algorithm.GenerateKey();
+        int size = algorithm.PublicKeySizeInBytes;
+        byte[] pk = new byte[size];
         key.ExportPublicKey(pk);
         Assert.Equal(key.PublicKey.ToArray(), pk);
         Assert.Equal(pk, key.ExportPublicKey());
-        AssertTryContract(32, key.TryExportPublicKey, w => Assert.Equal(pk, w));
+        AssertTryContract(size, key.TryExportPublicKey, w => Assert.Equal(pk, w));
+        SignaturePublicKey imported = algorithm.ImportPublicKey(pk);
+        AssertTryContract(size, imported.TryExportPublicKey, w => Assert.Equal(pk, w));
 
         byte[] message = RandomNumberGenerator.GetBytes(100);
-        byte[] signature = new byte[Ed25519.SignatureSizeInBytes];
-        key.Sign(message, signature);
-        Assert.Equal(signature, key.Sign(message));
-        AssertTryContract(64, (Span<byte> d, out int n) => key.TrySign(message, d, out n), w =>
+        byte[] signature = new byte[algorithm.SignatureSizeInBytes];
+        int written = key.Sign(message, signature);
+        bool deterministic = algorithm.Name.StartsWith("Ed", StringComparison.Ordinal);
+        if (deterministic) Assert.Equal(signature, key.Sign(message)); // RFC 8032: same key, same message, same signature
+        Assert.True(imported.Verify(message, key.Sign(message)));
+        Assert.True(imported.Verify(message, signature.AsSpan(0, written)));
+        if (written == algorithm.SignatureSizeInBytes && !algorithm.Name.EndsWith("-SHA256", StringComparison.Ordinal)
+            && !algorithm.Name.EndsWith("-SHA384", StringComparison.Ordinal) && !algorithm.Name.EndsWith("-SHA512", StringComparison.Ordinal))
         {
-            Assert.Equal(signature, w); // deterministic (RFC 8032): identical to the Span form
-            Assert.True(Ed25519.Verify(pk, message, w));
-        });
+            // Fixed-size signatures (EdDSA, P1363): the full Try contract.
+            AssertTryContract(algorithm.SignatureSizeInBytes, (Span<byte> d, out int n) => key.TrySign(message, d, out n), w =>
+            {
+                if (deterministic) Assert.Equal(signature, w);
+                Assert.True(imported.Verify(message, w));
+            });
+        }
+        else
+        {
+            // DER: the destination must hold the maximum; a shorter signature leaves the rest untouched.
+            byte[] small = Enumerable.Repeat(Sentinel, algorithm.SignatureSizeInBytes - 1).ToArray();
+            Assert.False(key.TrySign(message, small, out int none));
+            Assert.Equal(0, none);
+            Assert.All(small, b => Assert.Equal(Sentinel, b));
+            byte[] destination = Enumerable.Repeat(Sentinel, algorithm.SignatureSizeInBytes + 5).ToArray();
+            Assert.True(key.TrySign(message, destination, out int n));
+            Assert.InRange(n, 8, algorithm.SignatureSizeInBytes);
+            Assert.All(destination.AsSpan(n).ToArray(), b => Assert.Equal(Sentinel, b));
+            Assert.True(imported.Verify(message, destination.AsSpan(0, n)));
+        }
     }
 
     [Theory]
     [InlineData("P-256")]
     [InlineData("P-384")]
     [InlineData("P-521")]
-    public void EcPrivateKey_PublicKey_AndSignature(string name)
+    public void EcdhPrivateKey_PublicKey(string name)
     {
         NistCurve curve = name switch { "P-256" => NistCurve.P256, "P-384" => NistCurve.P384, _ => NistCurve.P521 };
-        using EcPrivateKey key = EcPrivateKey.Generate(curve);
+        using EcdhPrivateKey key = EcdhPrivateKey.Generate(curve);
         byte[] pk = new byte[curve.PublicKeySizeInBytes];
         key.ExportPublicKey(pk);
         Assert.Equal(key.PublicKey.ToArray(), pk);
         Assert.Equal(pk, key.ExportPublicKey());
         AssertTryContract(curve.PublicKeySizeInBytes, key.TryExportPublicKey, w => Assert.Equal(pk, w));
-
-        byte[] data = RandomNumberGenerator.GetBytes(50);
-        Assert.True(EcPrivateKey.Verify(curve, pk, data, key.Sign(data)));
-        Assert.True(EcPrivateKey.Verify(curve, pk, data, key.Sign(data, HashAlgorithmName.SHA256), HashAlgorithmName.SHA256));
-        AssertTryContract(curve.SignatureSizeInBytes, (Span<byte> d, out int n) => key.TrySign(data, d, out n),
-            w => Assert.True(EcPrivateKey.Verify(curve, pk, data, w)));
-        AssertTryContract(curve.SignatureSizeInBytes, (Span<byte> d, out int n) => key.TrySign(data, d, HashAlgorithmName.SHA384, out n),
-            w => Assert.True(EcPrivateKey.Verify(curve, pk, data, w, HashAlgorithmName.SHA384)));
     }
 
     [Fact]

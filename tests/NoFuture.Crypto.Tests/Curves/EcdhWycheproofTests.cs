@@ -1,6 +1,6 @@
 // ECDH on P-256/384/521: every case of Wycheproof ecdh_secp*_ecpoint_test.json (raw SEC1 points) and
 // ecdh_secp*_test.json (DER SubjectPublicKeyInfo), C2SP/wycheproof @ dac1dd47, testvectors_v1; see
-// shared/vectors/SOURCES.md, "ecdh/". Through EcPrivateKey.Import and EcPrivateKey.Agree.
+// shared/vectors/SOURCES.md, "ecdh/". Through EcdhPrivateKey.Import and EcdhPrivateKey.Agree.
 //
 // What Agree takes: an uncompressed point 0x04 ‖ X ‖ Y of exactly PublicKeySizeInBytes. Its documented refusals
 // (docs/failure-policy.md) give the outcomes counted here:
@@ -17,6 +17,7 @@
 // reason, and must not be a "valid" case. "invalid" cases must never yield a secret.
 using System.Text.Json;
 using NoFuture.Crypto.Curves;
+using NoFuture.Crypto.Tests.Signatures;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.Curves;
@@ -106,7 +107,7 @@ public class EcdhWycheproofTests
     private static Outcome Agree(NistCurve curve, byte[] scalar, byte[] peer, byte[] expected, out string? error)
     {
         error = null;
-        using EcPrivateKey key = EcPrivateKey.Import(curve, scalar);
+        using EcdhPrivateKey key = EcdhPrivateKey.Import(curve, scalar);
         byte[] z = Enumerable.Repeat((byte)0xA5, curve.SharedSecretSizeInBytes).ToArray();
         if (peer.Length != curve.PublicKeySizeInBytes)
         {

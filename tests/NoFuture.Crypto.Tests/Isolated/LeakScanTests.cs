@@ -22,8 +22,12 @@ public class LeakScanTests
         // X448 (two scalars and the shared secret) and Ed448 (seed and prefix), 10 rounds each.
         Assert.Equal(10 * 5, r.Number("curve448Secrets"));
         Assert.Equal(0, r.Number("curve448OutsidePools"));
-        // P-256/384/521 (ECDSA and ECDH through the BCL): d (two windows) and the ECDH result, 9 rounds.
+        // P-256/384/521 (ECDSA SigningKey, then ECDH with the same d, through the BCL): d (two windows) and the ECDH
+        // result, 9 rounds.
         Assert.Equal(9 * 3, r.Number("ecSecrets"));
         Assert.Equal(0, r.Number("ecOutsidePools"));
+        // Ed25519 SigningKey (libsodium): the seed and two windows of SHA-512(seed), 10 rounds.
+        Assert.Equal(10 * 3, r.Number("ed25519Secrets"));
+        Assert.Equal(0, r.Number("ed25519OutsidePools"));
     }
 }

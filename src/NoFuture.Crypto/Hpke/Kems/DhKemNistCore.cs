@@ -7,7 +7,7 @@
 // GenerateKeyPair draws the candidates from the OS CSPRNG the same way (into secret memory, never through the BCL's
 // exported D array). The range check is a borrow chain over every byte (no early exit); the loop itself reveals only
 // how many candidates were rejected, which depends on no accepted secret.
-// ECDH is the BCL's through EcPrivateKey (kept as the key's companion); an invalid peer point makes DH fail.
+// ECDH is the BCL's through EcdhPrivateKey (kept as the key's companion); an invalid peer point makes DH fail.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Memory;
@@ -49,7 +49,7 @@ internal sealed class DhKemNistCore : DhKemCore
     }
 
     protected override bool Dh(HpkePrivateKey sk, ReadOnlySpan<byte> pk, Span<byte> dh) =>
-        ((EcPrivateKey)sk.Companion!).Agree(pk, dh);
+        ((EcdhPrivateKey)sk.Companion!).Agree(pk, dh);
 
     /// <summary>The rejection loop of §7.1.3, from ikm (DeriveKeyPair) or from the CSPRNG (GenerateKeyPair).</summary>
     private HpkePrivateKey Sample(ReadOnlySpan<byte> ikm, bool fromIkm, SecretOptions? options)
@@ -90,7 +90,7 @@ internal sealed class DhKemNistCore : DhKemCore
 
     private HpkePrivateKey Build(ReadOnlySpan<byte> scalar, SecretOptions? options)
     {
-        EcPrivateKey ec = EcPrivateKey.Import(_curve, scalar, options);
+        EcdhPrivateKey ec = EcdhPrivateKey.Import(_curve, scalar, options);
         HpkeKeyBuilder builder;
         try
         {

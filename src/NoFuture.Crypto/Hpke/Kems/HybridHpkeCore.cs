@@ -12,7 +12,7 @@
 //   Combiner: ss = SHA3-256(ss_M || ss_T || ct_T || pk_T || Label), Label = "MLKEM768-P256" / "MLKEM1024-P384".
 // Nseed_T: 96 for P-256 (three candidates; the -04 vectors' ikmE is 32 + 96 bytes) and 48 for P-384 (one candidate;
 // failure probability about 2^-190). An invalid ek_M (FIPS 203 §7.2) or pk_T is an EncapError, an invalid ct_T a
-// DecapError. Key secret layout: seed (32) || dk_M (expanded) || sk_T; sk_T also sits in an EcPrivateKey companion.
+// DecapError. Key secret layout: seed (32) || dk_M (expanded) || sk_T; sk_T also sits in an EcdhPrivateKey companion.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Keccak;
@@ -96,7 +96,7 @@ internal sealed class HybridHpkeCore : HpkeKemCore
             if (randomness.IsEmpty) RandomNumberGenerator.Fill(rand);
             else randomness.CopyTo(rand);
             if (!Sample(rand[32..], scalar)) return false; // no valid ephemeral scalar (negligible)
-            using EcPrivateKey ekT = EcPrivateKey.Import(_curve, scalar);
+            using EcdhPrivateKey ekT = EcdhPrivateKey.Import(_curve, scalar);
             if (!ekT.Agree(pkT, ssT)) return false;        // pk_T is not a valid point
             Span<byte> ctM = enc[.._p.CiphertextSizeInBytes], ctT = enc[_p.CiphertextSizeInBytes..];
             MlKemCore.EncapsInternal(_p, ekM, rand[..32], ssM, ctM);
@@ -121,7 +121,7 @@ internal sealed class HybridHpkeCore : HpkeKemCore
         ssT = ssT[..ScalarSize];
         try
         {
-            if (!((EcPrivateKey)skR.Companion!).Agree(ctT, ssT)) return false; // ct_T is not a valid point
+            if (!((EcdhPrivateKey)skR.Companion!).Agree(ctT, ssT)) return false; // ct_T is not a valid point
             using (SecretReadLease lease = skR.Secret.OpenRead())
                 MlKemCore.DecapsInternal(_p, MlKemPaths.Best, lease.Span.Slice(SeedSize, _p.DecapsulationKeySizeInBytes), skR.ExpandedMlKemKey(_p), ctM, ssM);
             Combiner(ssM, ssT, ctT, pkT, sharedSecret);
@@ -139,7 +139,7 @@ internal sealed class HybridHpkeCore : HpkeKemCore
     {
         Span<byte> expanded = stackalloc byte[MlKemSeedSize + MaxCurveSeedSize];
         expanded = expanded[..(MlKemSeedSize + _curveSeedSize)];
-        EcPrivateKey? skT = null;
+        EcdhPrivateKey? skT = null;
         HpkeKeyBuilder builder = new(this, KeySize, options);
         try
         {
@@ -149,7 +149,7 @@ internal sealed class HybridHpkeCore : HpkeKemCore
             Span<byte> dkM = key.Slice(SeedSize, _p.DecapsulationKeySizeInBytes), scalar = key[(SeedSize + _p.DecapsulationKeySizeInBytes)..];
             MlKemCore.KeyGenInternal(_p, expanded[..32], expanded[32..MlKemSeedSize], builder.PublicKey.AsSpan(0, _p.EncapsulationKeySizeInBytes), dkM);
             if (!Sample(expanded[MlKemSeedSize..], scalar)) CryptoThrowHelper.Hpke(HpkeError.DeriveKeyPairFailed);
-            skT = EcPrivateKey.Import(_curve, scalar, options);
+            skT = EcdhPrivateKey.Import(_curve, scalar, options);
             skT.PublicKey.CopyTo(builder.PublicKey.AsSpan(_p.EncapsulationKeySizeInBytes));
             return builder.Finish(skT);
         }

@@ -1,16 +1,16 @@
 // Ed448 / Ed448ph (RFC 8032 §5.2): every vector of shared/vectors/ed448/rfc8032.json (RFC 8032 §7.4 and §7.5, with
 // contexts), every case of Wycheproof ed448_test.json (see shared/vectors/SOURCES.md), 1,000 random cases against
-// BouncyCastle's Ed448Signer / Ed448phSigner (test-only oracle), misuse, and no allocation in sign and verify.
+// BouncyCastle's Ed448Signer / Ed448phSigner (test-only oracle), misuse, and no allocation in sign and verify; all through
+// SignatureAlgorithm.Ed448 / Ed448ph, SigningKey and SignaturePublicKey.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Curves;
 using NoFuture.Crypto.Curves.Curve448;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
-namespace NoFuture.Crypto.Tests.Curves;
+namespace NoFuture.Crypto.Tests.Signatures;
 
 public class Ed448Tests
 {
@@ -37,12 +37,12 @@ public class Ed448Tests
             Assert.Equal(v.GetProperty("message_length").GetInt32(), msg.Length);
 
             using Secret seed = Secret.CopyFrom(sk);
-            using Ed448PrivateKey key = Ed448PrivateKey.Import(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            using SigningKey key = Alg(ph).ImportPrivateKey(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             Assert.True(pk.AsSpan().SequenceEqual(key.PublicKey), $"{name}: public key");
 
-            byte[] sig = new byte[Ed448.SignatureSizeInBytes];
-            if (ph) key.SignPrehashed(msg, sig, ctx);
-            else key.Sign(msg, sig, ctx);
+            byte[] sig = new byte[Alg(ph).SignatureSizeInBytes];
+            Assert.Equal(114, key.Sign(msg, sig, ctx));
+            if (ctx.Length == 0) Assert.Equal(sig, key.Sign(msg));
             Assert.True(expected.AsSpan().SequenceEqual(sig), $"{name}: signature");
 
             Assert.True(Verify(ph, pk, msg, sig, ctx), $"{name}: verify");
@@ -68,8 +68,28 @@ public class Ed448Tests
         VectorCount.AllRan(ran, inFile, "ed448 rfc8032");
     }
 
-    private static bool Verify(bool ph, byte[] pk, byte[] msg, byte[] sig, byte[] ctx) =>
-        ph ? Ed448.VerifyPrehashed(pk, msg, sig, ctx) : Ed448.Verify(pk, msg, sig, ctx);
+    private static SignatureAlgorithm Alg(bool ph) => ph ? SignatureAlgorithm.Ed448ph : SignatureAlgorithm.Ed448;
+
+    // Both verify paths: the one-shot form and an imported SignaturePublicKey must agree on every input.
+    private static bool Verify(bool ph, byte[] pk, byte[] msg, byte[] sig, byte[] ctx)
+    {
+        bool oneShot = Alg(ph).Verify(pk, msg, sig, ctx);
+        if (IsValid(pk)) Assert.Equal(oneShot, Alg(ph).ImportPublicKey(pk).Verify(msg, sig, ctx));
+        return oneShot;
+    }
+
+    private static bool IsValid(byte[] pk)
+    {
+        try
+        {
+            SignatureAlgorithm.Ed448.ImportPublicKey(pk);
+            return true;
+        }
+        catch (CryptoException e) when (e.Error == CryptoError.InvalidPublicKey)
+        {
+            return false;
+        }
+    }
 
     [Fact]
     public void Wycheproof_EveryCase()
@@ -86,7 +106,7 @@ public class Ed448Tests
                 byte[] msg = Convert.FromHexString(test.GetProperty("msg").GetString()!);
                 byte[] sig = Convert.FromHexString(test.GetProperty("sig").GetString()!);
                 string result = test.GetProperty("result").GetString()!;
-                bool ok = Ed448.Verify(pk, msg, sig);
+                bool ok = Verify(false, pk, msg, sig, []);
                 switch (result)
                 {
                     case "valid" when ok: valid++; break;
@@ -116,7 +136,7 @@ public class Ed448Tests
                 byte[] msg = Convert.FromHexString(test.GetProperty("msg").GetString()!);
                 byte[] sig = Convert.FromHexString(test.GetProperty("sig").GetString()!);
                 bool expected = test.GetProperty("result").GetString() == "valid";
-                if (sig.Length == Ed448.SignatureSizeInBytes)
+                if (sig.Length == SignatureAlgorithm.Ed448.SignatureSizeInBytes)
                 {
                     Assert.Equal(expected, Ed448Core.Verify(pk, 0, default, msg, sig));
                     Assert.Equal(expected, Ed448Core.VerifyCofactored(pk, 0, default, msg, sig));
@@ -141,14 +161,13 @@ public class Ed448Tests
             rng.NextBytes(ctx);
             bool ph = n % 2 == 1;
 
-            using Ed448PrivateKey ours = Ed448PrivateKey.Import(seedBytes);
+            using SigningKey ours = Alg(ph).ImportPrivateKey(seedBytes);
             var bcPriv = new Ed448PrivateKeyParameters(seedBytes, 0);
             byte[] bcPub = bcPriv.GeneratePublicKey().GetEncoded();
             Assert.Equal(bcPub, ours.PublicKey.ToArray());
 
             byte[] sig = new byte[114];
-            if (ph) ours.SignPrehashed(msg, sig, ctx);
-            else ours.Sign(msg, sig, ctx);
+            ours.Sign(msg, sig, ctx);
 
             Org.BouncyCastle.Crypto.ISigner signer = ph ? new Ed448phSigner(ctx) : new Ed448Signer(ctx);
             signer.Init(true, bcPriv);
@@ -175,14 +194,16 @@ public class Ed448Tests
     [Fact]
     public void Generate_SignVerify_ExportPolicy()
     {
-        using Ed448PrivateKey key = Ed448PrivateKey.Generate();
+        using SigningKey key = SignatureAlgorithm.Ed448.GenerateKey();
+        using SigningKey phKey = SignatureAlgorithm.Ed448ph.GenerateKey();
         byte[] msg = "hello"u8.ToArray();
         byte[] sig = key.Sign(msg);
-        Assert.True(Ed448.Verify(key.PublicKey, msg, sig));
-        Assert.True(Ed448.VerifyPrehashed(key.PublicKey, msg, key.SignPrehashed(msg)));
-        Assert.True(Ed448.IsValidPublicKey(key.PublicKey));
-        Ed448.ValidatePublicKey(key.ExportPublicKey());
-        Assert.Equal("Ed448PrivateKey", key.ToString());
+        Assert.True(SignatureAlgorithm.Ed448.Verify(key.PublicKey, msg, sig));
+        Assert.True(SignatureAlgorithm.Ed448ph.Verify(phKey.PublicKey, msg, phKey.Sign(msg)));
+        Assert.False(SignatureAlgorithm.Ed448ph.Verify(key.PublicKey, msg, sig));
+        Assert.True(IsValid(key.PublicKey.ToArray()));
+        Assert.True(SignatureAlgorithm.Ed448.ImportPublicKey(key.ExportPublicKey()).Verify(msg, sig));
+        Assert.Equal("SigningKey Ed448", key.ToString());
         Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
         Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey());
         Assert.Throws<InvalidOperationException>(() => key.ExportPrivateKey(new byte[57]));
@@ -190,7 +211,7 @@ public class Ed448Tests
         byte[] big = new byte[200];
         Assert.True(key.TrySign(msg, big, out int written, "ctx"u8));
         Assert.Equal(114, written);
-        Assert.True(Ed448.Verify(key.PublicKey, msg, big.AsSpan(0, 114), "ctx"u8));
+        Assert.True(SignatureAlgorithm.Ed448.Verify(key.PublicKey, msg, big.AsSpan(0, 114), "ctx"u8));
         Assert.False(key.TrySign(msg, new byte[113], out written));
         Assert.Equal(0, written);
         Assert.True(key.TryExportPublicKey(big, out written));
@@ -200,56 +221,57 @@ public class Ed448Tests
     [Fact]
     public void PublicKeyChecks_RejectNonCanonicalAndOffCurve()
     {
-        using Ed448PrivateKey key = Ed448PrivateKey.Generate();
+        using SigningKey key = SignatureAlgorithm.Ed448.GenerateKey();
         byte[] pk = key.ExportPublicKey();
         // Bits 448–454 set: y ≥ 2^448 > p.
         byte[] high = (byte[])pk.Clone();
         high[56] |= 0x01;
-        Assert.False(Ed448.IsValidPublicKey(high));
+        Assert.False(IsValid(high));
         // y = p (non-canonical encoding of 0... the all-ones-but-limb-4 pattern): rejected though y mod p = 0 would decode.
         byte[] yIsP = new byte[57];
         yIsP.AsSpan(0, 56).Fill(0xFF);
         yIsP[28] = 0xFE;
-        Assert.False(Ed448.IsValidPublicKey(yIsP));
+        Assert.False(IsValid(yIsP));
         // y = 1 gives x = 0: the sign bit set is "negative zero", rejected; clear it is the identity, which decodes.
         byte[] one = new byte[57];
         one[0] = 1;
-        Assert.True(Ed448.IsValidPublicKey(one));
+        Assert.True(IsValid(one));
         one[56] = 0x80;
-        Assert.False(Ed448.IsValidPublicKey(one));
-        Assert.Equal(CryptoError.InvalidPublicKey, Assert.Throws<CryptoException>(() => Ed448.ValidatePublicKey(one)).Error);
+        Assert.False(IsValid(one));
+        Assert.Equal(CryptoError.InvalidPublicKey, Assert.Throws<CryptoException>(() => SignatureAlgorithm.Ed448ph.ImportPublicKey(one)).Error);
         // Some y has no x (about half do): find one and check it is refused.
         byte[] probe = new byte[57];
         bool foundOffCurve = false;
         for (byte b = 2; b < 40 && !foundOffCurve; b++)
         {
             probe[0] = b;
-            foundOffCurve = !Ed448.IsValidPublicKey(probe);
+            foundOffCurve = !IsValid(probe);
         }
         Assert.True(foundOffCurve);
-        Assert.Equal(CryptoError.InvalidPublicKey, Assert.Throws<CryptoException>(() => Ed448.ValidatePublicKey(probe)).Error);
-        Assert.False(Ed448.Verify(probe, [], new byte[114]));
-        Assert.False(Ed448.IsValidPublicKey(new byte[56]));
-        Assert.Throws<ArgumentException>(() => Ed448.ValidatePublicKey(new byte[56]));
+        Assert.Equal(CryptoError.InvalidPublicKey, Assert.Throws<CryptoException>(() => SignatureAlgorithm.Ed448.ImportPublicKey(probe)).Error);
+        Assert.False(SignatureAlgorithm.Ed448.Verify(probe, [], new byte[114]));
+        Assert.Throws<ArgumentException>(() => SignatureAlgorithm.Ed448.ImportPublicKey(new byte[56]));
     }
 
     [Fact]
     public void Misuse_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Ed448PrivateKey.Import(new byte[56]));
+        SignatureAlgorithm ed448 = SignatureAlgorithm.Ed448;
+        Assert.Throws<ArgumentException>(() => ed448.ImportPrivateKey(new byte[56]));
         using (Secret wrong = Secret.Allocate(32))
-            Assert.Throws<ArgumentException>(() => Ed448PrivateKey.Import(wrong));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Ed448PrivateKey.Generate(exportPolicy: (KeyExportPolicies)8));
-        Assert.Throws<ArgumentException>(() => Ed448.Verify(new byte[56], [], new byte[114]));
-        Assert.False(Ed448.Verify(new byte[57], [], new byte[113]));
-        Assert.False(Ed448.Verify(new byte[57], [], new byte[115]));
-        Assert.Throws<ArgumentException>(() => Ed448.Verify(new byte[57], [], new byte[114], new byte[256]));
-        Assert.Throws<ArgumentException>(() => Ed448.VerifyPrehashed(new byte[57], [], new byte[114], new byte[256]));
+            Assert.Throws<ArgumentException>(() => ed448.ImportPrivateKey(wrong));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ed448.GenerateKey(exportPolicy: (KeyExportPolicies)8));
+        Assert.Throws<ArgumentException>(() => ed448.Verify(new byte[56], [], new byte[114]));
+        Assert.False(ed448.Verify(new byte[57], [], new byte[113]));
+        Assert.False(ed448.Verify(new byte[57], [], new byte[115]));
+        Assert.Throws<ArgumentException>(() => ed448.Verify(new byte[57], [], new byte[114], new byte[256]));
+        Assert.Throws<ArgumentException>(() => SignatureAlgorithm.Ed448ph.Verify(new byte[57], [], new byte[114], new byte[256]));
 
-        Ed448PrivateKey key = Ed448PrivateKey.Generate();
+        SigningKey key = ed448.GenerateKey();
+        using SigningKey phKey = SignatureAlgorithm.Ed448ph.GenerateKey();
         Assert.Throws<ArgumentException>(() => key.Sign([], new byte[113]));
         Assert.Throws<ArgumentException>(() => key.Sign([], new byte[114], new byte[256]));
-        Assert.Throws<ArgumentException>(() => key.SignPrehashed([], new byte[114], new byte[256]));
+        Assert.Throws<ArgumentException>(() => phKey.Sign([], new byte[114], new byte[256]));
         Assert.Throws<ArgumentException>(() => key.TrySign([], new byte[114], out _, new byte[256]));
         key.Sign([], new byte[114], new byte[255]); // 255 is allowed
         byte[] buffer = new byte[300];
@@ -269,22 +291,26 @@ public class Ed448Tests
     [Fact]
     public void SignAndVerify_AllocateNothingOnTheManagedHeap()
     {
-        using Ed448PrivateKey key = Ed448PrivateKey.Generate();
-        byte[] pk = key.ExportPublicKey(), msg = new byte[100], ctx = "context"u8.ToArray(), sig = new byte[114];
+        using SigningKey key = SignatureAlgorithm.Ed448.GenerateKey();
+        using SigningKey phKey = SignatureAlgorithm.Ed448ph.GenerateKey();
+        byte[] pk = key.ExportPublicKey(), phPk = phKey.ExportPublicKey(), msg = new byte[100], ctx = "context"u8.ToArray(), sig = new byte[114];
+        SignaturePublicKey imported = SignatureAlgorithm.Ed448.ImportPublicKey(pk);
         // Warm up (JIT, the base-point table, secret-memory first touch).
         key.Sign(msg, sig, ctx);
-        Assert.True(Ed448.Verify(pk, msg, sig, ctx));
-        key.SignPrehashed(msg, sig, ctx);
-        Assert.True(Ed448.VerifyPrehashed(pk, msg, sig, ctx));
+        Assert.True(SignatureAlgorithm.Ed448.Verify(pk, msg, sig, ctx));
+        Assert.True(imported.Verify(msg, sig, ctx));
+        phKey.Sign(msg, sig, ctx);
+        Assert.True(SignatureAlgorithm.Ed448ph.Verify(phPk, msg, sig, ctx));
 
         bool allOk = true;
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 5; i++)
         {
             key.Sign(msg, sig, ctx);
-            allOk &= Ed448.Verify(pk, msg, sig, ctx);
-            key.SignPrehashed(msg, sig, ctx);
-            allOk &= Ed448.VerifyPrehashed(pk, msg, sig, ctx);
+            allOk &= SignatureAlgorithm.Ed448.Verify(pk, msg, sig, ctx);
+            allOk &= imported.Verify(msg, sig, ctx);
+            phKey.Sign(msg, sig, ctx);
+            allOk &= SignatureAlgorithm.Ed448ph.Verify(phPk, msg, sig, ctx);
         }
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);

@@ -1,20 +1,19 @@
-// P-256/384/521 ECDH and ECDSA. The Wycheproof files run in EcdsaWycheproofTests and EcdhWycheproofTests; here: RFC
+// P-256/384/521 ECDH. The Wycheproof files run in EcdhWycheproofTests; here: RFC
 // 5903 §8.1 (P-256 ECDH known answer), and cross-checks against BouncyCastle.Cryptography (an independent
-// implementation, a test-only oracle: docs/dependencies.md): public-key derivation, ECDH both ways, ECDSA signatures
-// verified by BC and BC signatures verified by us; plus invalid points, tampering and misuse.
+// implementation, a test-only oracle: docs/dependencies.md): public-key derivation and ECDH both ways; plus invalid
+// points and misuse. ECDSA is in Signatures/EcdsaTests.cs.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Curves;
 using NoFuture.Memory;
 using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Agreement;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Utilities;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
 
 namespace NoFuture.Crypto.Tests.Curves;
 
-public class EcPrivateKeyTests
+public class EcdhPrivateKeyTests
 {
     public static TheoryData<string> Curves => new() { "P-256", "P-384", "P-521" };
 
@@ -40,9 +39,9 @@ public class EcPrivateKeyTests
             + "5271A0461CDB8252D61F1C456FA3E59AB1F45B33ACCF5F58389E0577B8990BB3";
         string gr = "04D12DFB5289C8D4F81208B70270398C342296970A0BCCB74C736FC7554494BF63"
             + "56FBF3CA366CC23E8157854C13C58D6AAC23F046ADA30F8353E74F33039872AB";
-        using EcPrivateKey initiator = EcPrivateKey.Import(NistCurve.P256, i);
+        using EcdhPrivateKey initiator = EcdhPrivateKey.Import(NistCurve.P256, i);
         using Secret rSecret = Secret.CopyFrom(r);
-        using EcPrivateKey responder = EcPrivateKey.Import(NistCurve.P256, rSecret);
+        using EcdhPrivateKey responder = EcdhPrivateKey.Import(NistCurve.P256, rSecret);
         Assert.Equal(gi, Convert.ToHexString(initiator.PublicKey));
         Assert.Equal(gr, Convert.ToHexString(responder.PublicKey));
         byte[] z1 = new byte[32], z2 = new byte[32];
@@ -60,7 +59,7 @@ public class EcPrivateKeyTests
         ECDomainParameters domain = Domain(name);
         for (int round = 0; round < 5; round++)
         {
-            using EcPrivateKey ours = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            using EcdhPrivateKey ours = EcdhPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
             Assert.Equal(curve.PublicKeySizeInBytes, ours.PublicKey.Length);
 
             // BC derives the same public key from our exported scalar.
@@ -85,57 +84,10 @@ public class EcPrivateKeyTests
 
     [Theory]
     [MemberData(nameof(Curves))]
-    public void Ecdsa_CrossCheckedWithBouncyCastle(string name)
-    {
-        NistCurve curve = Get(name);
-        ECDomainParameters domain = Domain(name);
-        using EcPrivateKey key = EcPrivateKey.Generate(curve, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
-        byte[] data = RandomNumberGenerator.GetBytes(77);
-        byte[] signature = new byte[curve.SignatureSizeInBytes];
-        key.Sign(data, signature);
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, signature));
-
-        int n = curve.CoordinateSizeInBytes;
-        byte[] hash = curve.DefaultHashAlgorithm.Name switch
-        {
-            "SHA256" => SHA256.HashData(data),
-            "SHA384" => SHA384.HashData(data),
-            _ => SHA512.HashData(data),
-        };
-        var pub = new ECPublicKeyParameters(domain.Curve.DecodePoint(key.PublicKey.ToArray()), domain);
-        var verifier = new ECDsaSigner();
-        verifier.Init(false, pub);
-        Assert.True(verifier.VerifySignature(hash, new BigInteger(1, signature, 0, n), new BigInteger(1, signature, n, n)));
-
-        // A BC signature under our key verifies here.
-        using Secret d = key.ExportPrivateKey();
-        BigInteger dInt;
-        using (SecretReadLease lease = d.OpenRead()) dInt = new BigInteger(1, lease.Span.ToArray());
-        var signer = new ECDsaSigner();
-        signer.Init(true, new ECPrivateKeyParameters(dInt, domain));
-        BigInteger[] rs = signer.GenerateSignature(hash);
-        byte[] bcSignature = [.. BigIntegers.AsUnsignedByteArray(n, rs[0]), .. BigIntegers.AsUnsignedByteArray(n, rs[1])];
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, bcSignature));
-
-        // Tampering and other hashes.
-        signature[3] ^= 1;
-        Assert.False(EcPrivateKey.Verify(curve, key.PublicKey, data, signature));
-        signature[3] ^= 1;
-        data[0] ^= 1;
-        Assert.False(EcPrivateKey.Verify(curve, key.PublicKey, data, signature));
-        Assert.False(EcPrivateKey.Verify(curve, key.PublicKey, data, signature.AsSpan(1)));
-        key.Sign(data, signature, HashAlgorithmName.SHA256);
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, signature, HashAlgorithmName.SHA256));
-        Assert.Equal(curve.DefaultHashAlgorithm == HashAlgorithmName.SHA256,
-            EcPrivateKey.Verify(curve, key.PublicKey, data, signature));
-    }
-
-    [Theory]
-    [MemberData(nameof(Curves))]
     public void InvalidPeerPoints_ReturnFalse_AndClear(string name)
     {
         NistCurve curve = Get(name);
-        using EcPrivateKey key = EcPrivateKey.Generate(curve);
+        using EcdhPrivateKey key = EcdhPrivateKey.Generate(curve);
         byte[] z = Enumerable.Repeat((byte)0x77, curve.SharedSecretSizeInBytes).ToArray();
 
         byte[] notOnCurve = key.PublicKey.ToArray();
@@ -150,7 +102,6 @@ public class EcPrivateKeyTests
         byte[] zeros = new byte[curve.PublicKeySizeInBytes];
         zeros[0] = 0x04; // (0, 0) is not on these curves
         Assert.False(key.Agree(zeros, z));
-        Assert.False(EcPrivateKey.Verify(curve, notOnCurve, [1], new byte[curve.SignatureSizeInBytes]));
     }
 
     [Theory]
@@ -158,22 +109,19 @@ public class EcPrivateKeyTests
     public void Misuse_Throws(string name)
     {
         NistCurve curve = Get(name);
-        Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes - 1]));
-        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes])).Error); // d = 0: an imported key failing its check
-        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcPrivateKey.Import(curve, Enumerable.Repeat((byte)0xFF, curve.ScalarSizeInBytes).ToArray())).Error); // d ≥ n
+        Assert.Throws<ArgumentException>(() => EcdhPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes - 1]));
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcdhPrivateKey.Import(curve, new byte[curve.ScalarSizeInBytes])).Error); // d = 0: an imported key failing its check
+        Assert.Equal(CryptoError.InvalidPrivateKey, Assert.Throws<CryptoException>(() => EcdhPrivateKey.Import(curve, Enumerable.Repeat((byte)0xFF, curve.ScalarSizeInBytes).ToArray())).Error); // d ≥ n
         using Secret wrong = Secret.Allocate(curve.ScalarSizeInBytes + 1);
-        Assert.Throws<ArgumentException>(() => EcPrivateKey.Import(curve, wrong));
+        Assert.Throws<ArgumentException>(() => EcdhPrivateKey.Import(curve, wrong));
 
-        EcPrivateKey key = EcPrivateKey.Generate(curve);
-        Assert.Equal($"EcPrivateKey {name}", key.ToString());
+        EcdhPrivateKey key = EcdhPrivateKey.Generate(curve);
+        Assert.Equal($"EcdhPrivateKey {name}", key.ToString());
         Assert.Throws<ArgumentException>(() => key.Agree(new byte[curve.PublicKeySizeInBytes - 1], new byte[curve.SharedSecretSizeInBytes]));
         Assert.Throws<ArgumentException>(() => key.Agree(key.PublicKey, new byte[curve.SharedSecretSizeInBytes + 1]));
-        Assert.Throws<ArgumentException>(() => key.Sign([1, 2], new byte[curve.SignatureSizeInBytes - 1]));
         byte[] buffer = new byte[300];
-        Assert.Throws<ArgumentException>(() => key.Sign(buffer.AsSpan(0, 10), buffer.AsSpan(5, curve.SignatureSizeInBytes)));
-        Assert.Throws<ArgumentException>(() => EcPrivateKey.Verify(curve, new byte[5], [], new byte[curve.SignatureSizeInBytes]));
+        Assert.Throws<ArgumentException>(() => key.Agree(buffer.AsSpan(0, curve.PublicKeySizeInBytes), buffer.AsSpan(5, curve.SharedSecretSizeInBytes)));
         key.Dispose();
-        Assert.Throws<ObjectDisposedException>(() => key.Sign([1], new byte[curve.SignatureSizeInBytes]));
         Assert.Throws<ObjectDisposedException>(() => key.Agree(new byte[curve.PublicKeySizeInBytes], new byte[curve.SharedSecretSizeInBytes]));
         Assert.Throws<ObjectDisposedException>(() => key.ExportPrivateKey());
     }
@@ -181,9 +129,9 @@ public class EcPrivateKeyTests
     [Fact]
     public void Sizes()
     {
-        Assert.Equal((32, 65, 32, 64), (NistCurve.P256.ScalarSizeInBytes, NistCurve.P256.PublicKeySizeInBytes, NistCurve.P256.SharedSecretSizeInBytes, NistCurve.P256.SignatureSizeInBytes));
-        Assert.Equal((48, 97, 48, 96), (NistCurve.P384.ScalarSizeInBytes, NistCurve.P384.PublicKeySizeInBytes, NistCurve.P384.SharedSecretSizeInBytes, NistCurve.P384.SignatureSizeInBytes));
-        Assert.Equal((66, 133, 66, 132), (NistCurve.P521.ScalarSizeInBytes, NistCurve.P521.PublicKeySizeInBytes, NistCurve.P521.SharedSecretSizeInBytes, NistCurve.P521.SignatureSizeInBytes));
+        Assert.Equal((32, 65, 32), (NistCurve.P256.ScalarSizeInBytes, NistCurve.P256.PublicKeySizeInBytes, NistCurve.P256.SharedSecretSizeInBytes));
+        Assert.Equal((48, 97, 48), (NistCurve.P384.ScalarSizeInBytes, NistCurve.P384.PublicKeySizeInBytes, NistCurve.P384.SharedSecretSizeInBytes));
+        Assert.Equal((66, 133, 66), (NistCurve.P521.ScalarSizeInBytes, NistCurve.P521.PublicKeySizeInBytes, NistCurve.P521.SharedSecretSizeInBytes));
         Assert.Equal("P-521", NistCurve.P521.ToString());
     }
 }

@@ -1,6 +1,6 @@
 // ECDSA verification on P-256/384/521: every case of the six Wycheproof ecdsa_secp*_test.json files (C2SP/wycheproof
 // @ dac1dd47, testvectors_v1; see shared/vectors/SOURCES.md, "ecdsa/"), DER (RFC 3279 Dss-Sig-Value) and IEEE P1363
-// (r ‖ s) signatures, through EcPrivateKey.Verify.
+// (r ‖ s) signatures, through SignatureAlgorithm.EcdsaP*Sha* (DER) and EcdsaP*Sha*P1363, one shot and imported keys.
 //
 // Verdicts: "valid" → true, "invalid" → false, and Verify must never throw for a signature. The files hold no
 // "acceptable" case (asserted: if a newer file brings one, this test must be revisited, not pass by accident). Valid
@@ -10,10 +10,10 @@
 // and P-384 files ("s misses leading 0": a negative INTEGER read as unsigned); the test prints what it would accept.
 using System.Security.Cryptography;
 using System.Text.Json;
-using NoFuture.Crypto.Curves;
+using NoFuture.Memory;
 using NoFuture.Tests.Shared;
 
-namespace NoFuture.Crypto.Tests.Curves;
+namespace NoFuture.Crypto.Tests.Signatures;
 
 public class EcdsaWycheproofTests
 {
@@ -34,6 +34,14 @@ public class EcdsaWycheproofTests
         "secp521r1" => NistCurve.P521,
         _ => throw new InvalidDataException($"unexpected curve {wycheproofName}"),
     };
+
+    internal static SignatureAlgorithm AlgorithmOf(NistCurve curve, DSASignatureFormat format)
+    {
+        bool der = format == DSASignatureFormat.Rfc3279DerSequence;
+        if (curve == NistCurve.P256) return der ? SignatureAlgorithm.EcdsaP256Sha256 : SignatureAlgorithm.EcdsaP256Sha256P1363;
+        if (curve == NistCurve.P384) return der ? SignatureAlgorithm.EcdsaP384Sha384 : SignatureAlgorithm.EcdsaP384Sha384P1363;
+        return der ? SignatureAlgorithm.EcdsaP521Sha512 : SignatureAlgorithm.EcdsaP521Sha512P1363;
+    }
 
     private static HashAlgorithmName HashOf(string wycheproofName) => wycheproofName switch
     {
@@ -60,6 +68,8 @@ public class EcdsaWycheproofTests
             byte[] publicKey = Convert.FromHexString(key.GetProperty("uncompressed").GetString()!);
             HashAlgorithmName hash = HashOf(group.GetProperty("sha").GetString()!);
             Assert.Equal(curve.DefaultHashAlgorithm, hash); // these files pair each curve with its default hash
+            SignatureAlgorithm algorithm = AlgorithmOf(curve, format);
+            SignaturePublicKey imported = algorithm.ImportPublicKey(publicKey); // every group's key is a valid point
             using ECDsa bcl = ECDsa.Create(new ECParameters
             {
                 Curve = curve.Curve,
@@ -74,9 +84,8 @@ public class EcdsaWycheproofTests
                 bool ok;
                 try
                 {
-                    ok = EcPrivateKey.Verify(curve, publicKey, msg, sig, hash, format);
-                    if (format == DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
-                        Assert.Equal(ok, EcPrivateKey.Verify(curve, publicKey, msg, sig, hash)); // the default format
+                    ok = algorithm.Verify(publicKey, msg, sig);
+                    Assert.Equal(ok, imported.Verify(msg, sig));
                 }
                 catch (Exception e)
                 {
@@ -122,43 +131,46 @@ public class EcdsaWycheproofTests
     public void Der_SignVerify_RoundTrip_AndSizes(string name)
     {
         NistCurve curve = name switch { "P-256" => NistCurve.P256, "P-384" => NistCurve.P384, _ => NistCurve.P521 };
+        SignatureAlgorithm derAlg = AlgorithmOf(curve, DSASignatureFormat.Rfc3279DerSequence);
+        SignatureAlgorithm p1363 = AlgorithmOf(curve, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         using (ECDsa bcl = ECDsa.Create(curve.Curve))
         {
-            Assert.Equal(bcl.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence), curve.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence));
-            Assert.Equal(bcl.GetMaxSignatureSize(DSASignatureFormat.IeeeP1363FixedFieldConcatenation), curve.GetMaxSignatureSize(DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
+            Assert.Equal(bcl.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence), derAlg.SignatureSizeInBytes);
+            Assert.Equal(bcl.GetMaxSignatureSize(DSASignatureFormat.IeeeP1363FixedFieldConcatenation), p1363.SignatureSizeInBytes);
         }
-        Assert.Throws<ArgumentOutOfRangeException>(() => curve.GetMaxSignatureSize((DSASignatureFormat)7));
 
-        using EcPrivateKey key = EcPrivateKey.Generate(curve);
+        using SigningKey key = derAlg.GenerateKey(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         byte[] data = RandomNumberGenerator.GetBytes(40);
-        int max = curve.GetMaxSignatureSize(DSASignatureFormat.Rfc3279DerSequence);
+        int max = derAlg.SignatureSizeInBytes;
 
-        byte[] der = key.Sign(data, curve.DefaultHashAlgorithm, DSASignatureFormat.Rfc3279DerSequence);
+        byte[] der = key.Sign(data);
         Assert.InRange(der.Length, 8, max);
         Assert.Equal(0x30, der[0]);
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, der, signatureFormat: DSASignatureFormat.Rfc3279DerSequence));
-        Assert.False(EcPrivateKey.Verify(curve, key.PublicKey, data, der)); // not a P1363 signature
+        Assert.True(derAlg.Verify(key.PublicKey, data, der));
+        Assert.False(p1363.Verify(key.PublicKey, data, der)); // not a P1363 signature
 
         // TrySign wants the maximum size even when the signature turns out shorter; too small writes nothing.
         byte[] buffer = Enumerable.Repeat((byte)0xA5, max + 3).ToArray();
-        Assert.False(key.TrySign(data, buffer.AsSpan(0, max - 1), curve.DefaultHashAlgorithm, DSASignatureFormat.Rfc3279DerSequence, out int written));
+        Assert.False(key.TrySign(data, buffer.AsSpan(0, max - 1), out int written));
         Assert.Equal(0, written);
         Assert.All(buffer, b => Assert.Equal(0xA5, b));
-        Assert.True(key.TrySign(data, buffer, curve.DefaultHashAlgorithm, DSASignatureFormat.Rfc3279DerSequence, out written));
+        Assert.True(key.TrySign(data, buffer, out written));
         Assert.InRange(written, 8, max);
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, buffer.AsSpan(0, written), signatureFormat: DSASignatureFormat.Rfc3279DerSequence));
+        Assert.True(derAlg.Verify(key.PublicKey, data, buffer.AsSpan(0, written)));
         // A trailing byte after the SEQUENCE is not DER.
-        Assert.False(EcPrivateKey.Verify(curve, key.PublicKey, data, buffer.AsSpan(0, written + 1), signatureFormat: DSASignatureFormat.Rfc3279DerSequence));
+        Assert.False(derAlg.Verify(key.PublicKey, data, buffer.AsSpan(0, written + 1)));
 
-        // The P1363 overloads of the new signature keep the fixed size.
-        Assert.True(key.TrySign(data, buffer, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation, out written));
-        Assert.Equal(curve.SignatureSizeInBytes, written);
-        Assert.True(EcPrivateKey.Verify(curve, key.PublicKey, data, buffer.AsSpan(0, written), HashAlgorithmName.SHA256));
-        Assert.Equal(curve.SignatureSizeInBytes, key.Sign(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation).Length);
+        // The same scalar under the P1363 member signs fixed-size r ‖ s with the same public key.
+        using Secret d = key.ExportPrivateKey();
+        using SigningKey fixedKey = p1363.ImportPrivateKey(d);
+        Assert.Equal(key.PublicKey.ToArray(), fixedKey.PublicKey.ToArray());
+        Assert.True(fixedKey.TrySign(data, buffer, out written));
+        Assert.Equal(p1363.SignatureSizeInBytes, written);
+        Assert.True(p1363.Verify(key.PublicKey, data, buffer.AsSpan(0, written)));
+        Assert.Equal(p1363.SignatureSizeInBytes, fixedKey.Sign(data).Length);
+        Assert.Equal(p1363.SignatureSizeInBytes, fixedKey.Sign(data, buffer));
 
-        // Undefined formats are caller mistakes; overlap is checked before signing.
-        Assert.Throws<ArgumentOutOfRangeException>(() => EcPrivateKey.Verify(curve, key.PublicKey, data, der, signatureFormat: (DSASignatureFormat)2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => key.Sign(data, curve.DefaultHashAlgorithm, (DSASignatureFormat)(-1)));
-        Assert.Throws<ArgumentException>(() => key.TrySign(buffer.AsSpan(0, 10), buffer, curve.DefaultHashAlgorithm, DSASignatureFormat.Rfc3279DerSequence, out _));
+        // Overlap is checked before signing.
+        Assert.Throws<ArgumentException>(() => key.TrySign(buffer.AsSpan(0, 10), buffer, out _));
     }
 }

@@ -1,12 +1,12 @@
 // Ed25519: every case of Wycheproof ed25519_test.json (C2SP/wycheproof @ dac1dd47, testvectors_v1; see
 // shared/vectors/SOURCES.md), RFC 8032 §7.1 TEST 1–3, and misuse. The file has only "valid" and "invalid" results
-// (no "acceptable"); invalid signatures of the wrong length must give false, not an exception (Ed25519.cs).
+// (no "acceptable"); invalid signatures of the wrong length must give false, not an exception. Through
+// SignatureAlgorithm.Ed25519 (one shot and an imported SignaturePublicKey, which must agree) and SigningKey.
 using System.Text.Json;
-using NoFuture.Crypto.Curves;
 using NoFuture.Memory;
 using NoFuture.Tests.Shared;
 
-namespace NoFuture.Crypto.Tests.Curves;
+namespace NoFuture.Crypto.Tests.Signatures;
 
 public class Ed25519Tests
 {
@@ -16,16 +16,20 @@ public class Ed25519Tests
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find("ed25519/ed25519_test.json")));
         int valid = 0, invalid = 0;
         var failures = new List<string>();
+        int imported = 0;
         foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
         {
             byte[] pk = Convert.FromHexString(group.GetProperty("publicKey").GetProperty("pk").GetString()!);
+            SignaturePublicKey? key = TryImport(pk);
+            if (key is not null) imported++;
             foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
             {
                 int id = test.GetProperty("tcId").GetInt32();
                 byte[] msg = Convert.FromHexString(test.GetProperty("msg").GetString()!);
                 byte[] sig = Convert.FromHexString(test.GetProperty("sig").GetString()!);
                 string result = test.GetProperty("result").GetString()!;
-                bool ok = Ed25519.Verify(pk, msg, sig);
+                bool ok = SignatureAlgorithm.Ed25519.Verify(pk, msg, sig);
+                if (key is not null && key.Verify(msg, sig) != ok) failures.Add($"tcId {id}: SignaturePublicKey.Verify disagrees");
                 switch (result)
                 {
                     case "valid" when ok: valid++; break;
@@ -35,7 +39,8 @@ public class Ed25519Tests
             }
         }
         Assert.Empty(failures);
-        TestContext.Current.TestOutputHelper?.WriteLine($"ed25519: {valid} valid, {invalid} invalid");
+        TestContext.Current.TestOutputHelper?.WriteLine($"ed25519: {valid} valid, {invalid} invalid; {imported} group keys import");
+        Assert.True(imported > 0);
         // Counted from the file, apart from the run: every case ran with the verdict the file gives it.
         VectorCount.AllRan(valid + invalid, VectorCount.Wycheproof(doc.RootElement), "ed25519");
         Assert.Equal(VectorCount.WycheproofResult(doc.RootElement, "valid"), valid);
@@ -55,16 +60,16 @@ public class Ed25519Tests
     public void Rfc8032_Section7_1(string seedHex, string pkHex, string msgHex, string sigHex)
     {
         using Secret seed = Secret.CopyFrom(Convert.FromHexString(seedHex));
-        using Ed25519PrivateKey key = Ed25519PrivateKey.Import(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+        using SigningKey key = SignatureAlgorithm.Ed25519.ImportPrivateKey(seed, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
         Assert.Equal(Convert.FromHexString(pkHex), key.PublicKey.ToArray());
         byte[] msg = Convert.FromHexString(msgHex);
         byte[] sig = new byte[64];
-        key.Sign(msg, sig);
+        Assert.Equal(64, key.Sign(msg, sig));
         Assert.Equal(Convert.FromHexString(sigHex), sig);
         Assert.Equal(sig, key.Sign(msg));
-        Assert.True(Ed25519.Verify(key.PublicKey, msg, sig));
+        Assert.True(SignatureAlgorithm.Ed25519.Verify(key.PublicKey, msg, sig));
         sig[0] ^= 1;
-        Assert.False(Ed25519.Verify(key.PublicKey, msg, sig));
+        Assert.False(SignatureAlgorithm.Ed25519.Verify(key.PublicKey, msg, sig));
 
         using Secret exported = key.ExportPrivateKey();
         Assert.True(exported.FixedTimeEquals(seed));
@@ -73,30 +78,82 @@ public class Ed25519Tests
     [Fact]
     public void Generate_SignVerify()
     {
-        using Ed25519PrivateKey key = Ed25519PrivateKey.Generate();
+        using SigningKey key = SignatureAlgorithm.Ed25519.GenerateKey();
         byte[] msg = "hello"u8.ToArray();
         byte[] sig = key.Sign(msg);
-        Assert.True(Ed25519.Verify(key.PublicKey, msg, sig));
+        Assert.True(SignatureAlgorithm.Ed25519.Verify(key.PublicKey, msg, sig));
+        Assert.True(SignatureAlgorithm.Ed25519.ImportPublicKey(key.PublicKey).Verify(msg, sig));
         msg[0] ^= 1;
-        Assert.False(Ed25519.Verify(key.PublicKey, msg, sig));
-        Assert.Equal("Ed25519PrivateKey", key.ToString());
+        Assert.False(SignatureAlgorithm.Ed25519.Verify(key.PublicKey, msg, sig));
+        Assert.Equal("SigningKey Ed25519", key.ToString());
+    }
+
+    [Fact]
+    public void ImportPublicKey_RefusesSmallOrderNonCanonicalAndOffCurve()
+    {
+        byte[] identity = new byte[32];
+        identity[0] = 1; // y = 1: the neutral element, small order
+        byte[] nonCanonical = Enumerable.Repeat((byte)0xFF, 32).ToArray();
+        nonCanonical[31] = 0x7F; // y = 2^255 - 1 ≥ p
+        foreach (byte[] bad in new[] { identity, nonCanonical, new byte[32] })
+        {
+            Assert.Equal(CryptoError.InvalidPublicKey,
+                Assert.Throws<CryptoException>(() => SignatureAlgorithm.Ed25519.ImportPublicKey(bad)).Error);
+            Assert.False(SignatureAlgorithm.Ed25519.Verify(bad, [], new byte[64]));
+        }
     }
 
     [Fact]
     public void Misuse_Throws()
     {
-        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.Import(new byte[31]));
+        SignatureAlgorithm ed25519 = SignatureAlgorithm.Ed25519;
+        Assert.Throws<ArgumentException>(() => ed25519.ImportPrivateKey(new byte[31]));
         using Secret wrong = Secret.Allocate(64);
-        Assert.Throws<ArgumentException>(() => Ed25519PrivateKey.Import(wrong));
-        Assert.Throws<ArgumentException>(() => Ed25519.Verify(new byte[31], [], new byte[64]));
-        Assert.False(Ed25519.Verify(new byte[32], [], new byte[63]));
+        Assert.Throws<ArgumentException>(() => ed25519.ImportPrivateKey(wrong));
+        Assert.Throws<ArgumentException>(() => ed25519.Verify(new byte[31], [], new byte[64]));
+        Assert.False(ed25519.Verify(new byte[32], [], new byte[63]));
 
-        Ed25519PrivateKey key = Ed25519PrivateKey.Generate();
+        SigningKey key = ed25519.GenerateKey();
         Assert.Throws<ArgumentException>(() => key.Sign([], new byte[63]));
         byte[] buffer = new byte[100];
         Assert.Throws<ArgumentException>(() => key.Sign(buffer.AsSpan(0, 50), buffer.AsSpan(10, 64)));
         key.Dispose();
         Assert.Throws<ObjectDisposedException>(() => key.Sign([], new byte[64]));
         Assert.Throws<ObjectDisposedException>(() => key.ExportPrivateKey());
+    }
+
+    [Fact]
+    public void SignAndVerify_SpanForms_AllocateNothingOnTheManagedHeap()
+    {
+        using SigningKey key = SignatureAlgorithm.Ed25519.GenerateKey();
+        byte[] pk = key.ExportPublicKey(), msg = new byte[1024], sig = new byte[64];
+        SignaturePublicKey imported = SignatureAlgorithm.Ed25519.ImportPublicKey(pk);
+        key.Sign(msg, sig); // warm up (JIT, libsodium initialisation)
+        Assert.True(imported.Verify(msg, sig) && SignatureAlgorithm.Ed25519.Verify(pk, msg, sig) && key.TrySign(msg, sig, out _));
+
+        bool allOk = true;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++)
+        {
+            key.Sign(msg, sig);
+            allOk &= key.TrySign(msg, sig, out _);
+            allOk &= imported.Verify(msg, sig);
+            allOk &= SignatureAlgorithm.Ed25519.Verify(pk, msg, sig);
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, allocated);
+        Assert.True(allOk);
+    }
+
+    private static SignaturePublicKey? TryImport(byte[] pk)
+    {
+        try
+        {
+            return SignatureAlgorithm.Ed25519.ImportPublicKey(pk);
+        }
+        catch (CryptoException e) when (e.Error == CryptoError.InvalidPublicKey)
+        {
+            return null;
+        }
     }
 }
