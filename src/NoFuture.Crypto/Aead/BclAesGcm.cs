@@ -21,15 +21,26 @@ internal sealed class BclAesGcm : AeadCipher
     internal override void Seal(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
         Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData)
     {
-        using var state = new BclAesGcmKeyState(key, TagSize);
-        state.Seal(nonce, plaintext, ciphertext, tag, associatedData);
+        // The AesGcm directly, not a BclAesGcmKeyState around it, and not passed to a helper: the JIT may then keep
+        // it off the heap (HpkeBenchmarks' "allocated" column: 64 B per seal + open, against 128 B with a helper).
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
     }
 
     internal override bool Open(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
         ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
     {
-        using var state = new BclAesGcmKeyState(key, TagSize);
-        return state.Open(nonce, ciphertext, tag, plaintext, associatedData);
+        using var aes = new AesGcm(key, TagSize);
+        try
+        {
+            aes.Decrypt(nonce, ciphertext, tag, plaintext, associatedData);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+            return false;
+        }
     }
 
     internal override AeadKeyState CreateKeyState(Secret key)
