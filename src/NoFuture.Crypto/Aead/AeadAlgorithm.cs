@@ -1,6 +1,6 @@
 // Authenticated encryption with associated data: one sealed type per parameter set, four singletons.
 //   AES-128-GCM, AES-256-GCM   NIST SP 800-38D, 96-bit nonce, 128-bit tag     (BCL AesGcm → OpenSSL)
-//   ChaCha20-Poly1305          RFC 8439 §2.8, 96-bit nonce, 128-bit tag        (BCL ChaCha20Poly1305 → OpenSSL)
+//   ChaCha20-Poly1305          RFC 8439 §2.8, 96-bit nonce, 128-bit tag        (libsodium, pointers into our memory)
 //   XChaCha20-Poly1305         draft-irtf-cfrg-xchacha-03, 192-bit nonce      (libsodium, pointers into our memory)
 // Choices: only the 12-byte GCM nonce and the 16-byte tag are offered (other IV lengths are hashed by GHASH, which
 // protocols do not use; short tags weaken GCM). Ciphertext and tag are detached, as in the BCL.
@@ -11,8 +11,10 @@
 // bytesWritten), which writes ciphertext ‖ tag and returns false only when the destination is too small; and a Seal
 // that returns ciphertext ‖ tag as a new array (public output). Open has no array form: its output, the plaintext, may
 // be secret.
-// Key copies: the BCL copies the key into an OpenSSL EVP context on every one-shot call (and frees it, cleansed,
-// straight after); AeadKey keeps one context for many calls instead, keyed from its own copy in a Secret.
+// One implementation per cipher (an AeadCipher), shared with AeadKey and HpkeAead: AES-GCM is the BCL's, both
+// ChaCha20-Poly1305s are libsodium's (docs/dependencies.md). Key copies: for AES-GCM the BCL copies the key into an
+// OpenSSL EVP context on every one-shot call (and frees it, cleansed, straight after); AeadKey keeps one context for
+// many calls instead, keyed from its own copy in a Secret. libsodium reads the key where it is and keeps no copy.
 using System.Diagnostics;
 using NoFuture.Crypto.Aead;
 using NoFuture.Memory;
@@ -25,34 +27,37 @@ namespace NoFuture.Crypto;
 /// <see cref="CreateKey(Secret)"/>.
 /// </summary>
 /// <remarks>
-/// <para>For the BCL-backed algorithms (AES-GCM, ChaCha20-Poly1305) each one-shot call copies the key into an OpenSSL
+/// <para>For AES-GCM (the BCL's) each one-shot call copies the key into an OpenSSL
 /// cipher context, which OpenSSL cleanses and frees before the call returns. That copy lives in OpenSSL's heap, not in
-/// NoFuture secret memory (it is neither locked nor excluded from dumps) while the call runs.</para>
+/// NoFuture secret memory (it is neither locked nor excluded from dumps) while the call runs. ChaCha20-Poly1305 and
+/// XChaCha20-Poly1305 (libsodium's) read the key where it is and make no copy.</para>
 /// <para>Nonces must never repeat under one key; with 12-byte random nonces stay well below 2^32 messages per key,
 /// or use <see cref="XChaCha20Poly1305"/>, whose 24-byte nonces may be drawn at random.</para>
 /// </remarks>
 [DebuggerDisplay("{Name}")]
 public sealed class AeadAlgorithm
 {
-    private AeadAlgorithm(string name, AeadKind kind, int keySize, int nonceSize)
+    private readonly AeadCipher _cipher;
+
+    private AeadAlgorithm(string name, AeadCipher cipher, int keySize, int nonceSize)
     {
         Name = name;
-        Kind = kind;
+        _cipher = cipher;
         KeySizeInBytes = keySize;
         NonceSizeInBytes = nonceSize;
     }
 
     /// <summary>AES-128-GCM: 16-byte key, 12-byte nonce, 16-byte tag.</summary>
-    public static AeadAlgorithm Aes128Gcm { get; } = new("AES-128-GCM", AeadKind.AesGcm, 16, 12);
+    public static AeadAlgorithm Aes128Gcm { get; } = new("AES-128-GCM", BclAesGcm.Instance, 16, 12);
 
     /// <summary>AES-256-GCM: 32-byte key, 12-byte nonce, 16-byte tag.</summary>
-    public static AeadAlgorithm Aes256Gcm { get; } = new("AES-256-GCM", AeadKind.AesGcm, 32, 12);
+    public static AeadAlgorithm Aes256Gcm { get; } = new("AES-256-GCM", BclAesGcm.Instance, 32, 12);
 
     /// <summary>ChaCha20-Poly1305 (RFC 8439): 32-byte key, 12-byte nonce, 16-byte tag.</summary>
-    public static AeadAlgorithm ChaCha20Poly1305 { get; } = new("ChaCha20-Poly1305", AeadKind.ChaCha20Poly1305, 32, 12);
+    public static AeadAlgorithm ChaCha20Poly1305 { get; } = new("ChaCha20-Poly1305", SodiumChaCha20Poly1305.Ietf, 32, 12);
 
     /// <summary>XChaCha20-Poly1305: 32-byte key, 24-byte nonce (safe to draw at random), 16-byte tag.</summary>
-    public static AeadAlgorithm XChaCha20Poly1305 { get; } = new("XChaCha20-Poly1305", AeadKind.XChaCha20Poly1305, 32, 24);
+    public static AeadAlgorithm XChaCha20Poly1305 { get; } = new("XChaCha20-Poly1305", SodiumChaCha20Poly1305.Extended, 32, 24);
 
     /// <summary>The algorithm's name, for example "AES-256-GCM".</summary>
     public string Name { get; }
@@ -66,15 +71,8 @@ public sealed class AeadAlgorithm
     /// <summary>The tag size in bytes (16 for every algorithm here).</summary>
     public int TagSizeInBytes { get; } = 16;
 
-    /// <summary>True when the platform provides the algorithm (the BCL ones need OpenSSL on Linux).</summary>
-    public bool IsSupported => Kind switch
-    {
-        AeadKind.AesGcm => System.Security.Cryptography.AesGcm.IsSupported,
-        AeadKind.ChaCha20Poly1305 => System.Security.Cryptography.ChaCha20Poly1305.IsSupported,
-        _ => true,
-    };
-
-    internal AeadKind Kind { get; }
+    /// <summary>True when the platform provides the algorithm (AES-GCM comes from the BCL, which needs OpenSSL on Linux).</summary>
+    public bool IsSupported => _cipher.IsSupported;
 
     /// <summary>
     /// Encrypts <paramref name="plaintext"/> into <paramref name="ciphertext"/> (same length, or the very same span
@@ -207,7 +205,7 @@ public sealed class AeadAlgorithm
     /// </summary>
     /// <remarks>
     /// The key is copied into a new <see cref="Secret"/> owned by the returned object, which
-    /// <see cref="SecureMemory.Purge"/> wipes. For AES-GCM and ChaCha20-Poly1305 it is also copied once into an
+    /// <see cref="SecureMemory.Purge"/> wipes. For AES-GCM it is also copied once into an
     /// OpenSSL context (OpenSSL's heap: not locked, not excluded from dumps) that lives until the object is disposed,
     /// or is next used after a purge; OpenSSL cleanses it when it is freed. See <see cref="AeadKey"/>.
     /// </remarks>
@@ -284,40 +282,16 @@ public sealed class AeadAlgorithm
         if (tag.Overlaps(key)) CryptoThrowHelper.Overlap(nameof(key));
     }
 
-    private void SealCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
-        Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData)
-    {
-        if (Kind == AeadKind.XChaCha20Poly1305)
-        {
-            SodiumChaCha20Poly1305.Seal(key, nonce, plaintext, ciphertext, tag, associatedData);
-            return;
-        }
-        using AeadKeyState state = CreateState(key);
-        state.Seal(nonce, plaintext, ciphertext, tag, associatedData);
-    }
+    /// <summary>Seals with arguments already validated (by this type, <see cref="AeadKey"/> or HPKE).</summary>
+    internal void SealCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext,
+        Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData) =>
+        _cipher.Seal(key, nonce, plaintext, ciphertext, tag, associatedData);
 
-    private bool OpenCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
-        ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
-    {
-        if (Kind == AeadKind.XChaCha20Poly1305)
-            return SodiumChaCha20Poly1305.Open(key, nonce, ciphertext, tag, plaintext, associatedData);
-        using AeadKeyState state = CreateState(key);
-        return state.Open(nonce, ciphertext, tag, plaintext, associatedData);
-    }
-
-    /// <summary>A BCL cipher object keyed with <paramref name="key"/> (AES-GCM or ChaCha20-Poly1305 only).</summary>
-    private AeadKeyState CreateState(ReadOnlySpan<byte> key) => Kind switch
-    {
-        AeadKind.AesGcm => new BclAesGcmKeyState(key, TagSizeInBytes),
-        AeadKind.ChaCha20Poly1305 => new BclChaCha20Poly1305KeyState(key),
-        _ => CryptoThrowHelper.Unreachable<AeadKeyState>(), // XChaCha20-Poly1305 works on the key in place, with no keyed state
-    };
+    /// <summary>Opens with arguments already validated; false, with the destination cleared, when not authentic.</summary>
+    internal bool OpenCore(ReadOnlySpan<byte> key, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext,
+        ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData) =>
+        _cipher.Open(key, nonce, ciphertext, tag, plaintext, associatedData);
 
     /// <summary>The keyed state of an <see cref="AeadKey"/> over its key <see cref="Secret"/> (which it does not own).</summary>
-    internal AeadKeyState CreateKeyState(Secret key)
-    {
-        if (Kind == AeadKind.XChaCha20Poly1305) return new SodiumXChaCha20Poly1305KeyState(key);
-        using SecretReadLease lease = key.OpenRead();
-        return CreateState(lease.Span);
-    }
+    internal AeadKeyState CreateKeyState(Secret key) => _cipher.CreateKeyState(key);
 }

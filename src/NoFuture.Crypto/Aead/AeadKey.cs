@@ -1,6 +1,6 @@
 // A keyed AEAD object for many operations under one key (the one-shot calls on AeadAlgorithm re-key every time).
-// The key lives in a Secret this object owns, so SecureMemory.Purge wipes it. The BCL ciphers (AES-GCM,
-// ChaCha20-Poly1305) also hold it in an OpenSSL context, which Purge cannot reach: Purge lives in NoFuture.Memory and
+// The key lives in a Secret this object owns, so SecureMemory.Purge wipes it. AES-GCM (the BCL's AesGcm) also holds
+// it in an OpenSSL context, which Purge cannot reach: Purge lives in NoFuture.Memory and
 // wipes the memory it allocated, without a global list of objects to call back (which would keep them alive). So
 // every operation first checks the Secret: once it has been purged, the object disposes itself, which frees that
 // context (EVP_CIPHER_CTX_free cleanses it), and throws ObjectDisposedException. A purge racing with an operation
@@ -16,12 +16,12 @@ namespace NoFuture.Crypto;
 /// Create it with <see cref="AeadAlgorithm.CreateKey(NoFuture.Memory.Secret)"/>; dispose it to wipe the key.
 /// </summary>
 /// <remarks>
-/// <para>The key is held in a <see cref="Secret"/> owned by this object. For AES-GCM and ChaCha20-Poly1305 it also
+/// <para>The key is held in a <see cref="Secret"/> owned by this object. For AES-GCM it also
 /// lives in an OpenSSL cipher context (the BCL copies it there; that memory is not locked or excluded from dumps);
-/// <see cref="Dispose"/> frees the context and OpenSSL cleanses it. XChaCha20-Poly1305 works on the
-/// <see cref="Secret"/> directly.</para>
-/// <para><see cref="SecureMemory.Purge"/> wipes the <see cref="Secret"/> at once. OpenSSL's copy (AES-GCM and
-/// ChaCha20-Poly1305) lives until this object is disposed or next used: after a purge every operation disposes the
+/// <see cref="Dispose"/> frees the context and OpenSSL cleanses it. ChaCha20-Poly1305 and XChaCha20-Poly1305
+/// (libsodium) work on the <see cref="Secret"/> directly.</para>
+/// <para><see cref="SecureMemory.Purge"/> wipes the <see cref="Secret"/> at once. OpenSSL's copy (AES-GCM)
+/// lives until this object is disposed or next used: after a purge every operation disposes the
 /// object, which frees that copy, and throws <see cref="ObjectDisposedException"/>. Dispose keys you no longer need,
 /// or use them once after a purge, to be rid of OpenSSL's copy.</para>
 /// <para>Not thread-safe: use one instance per thread, or synchronise.</para>
@@ -30,7 +30,7 @@ namespace NoFuture.Crypto;
 public sealed class AeadKey : IDisposable
 {
     private readonly Secret _key;         // the key in secret memory: what SecureMemory.Purge wipes
-    private readonly AeadKeyState _state; // keyed from _key: a BCL cipher (OpenSSL context) or libsodium over _key
+    private readonly AeadKeyState _state; // keyed from _key: BCL AesGcm (OpenSSL context) or libsodium over _key
     private bool _disposed;
 
     private AeadKey(AeadAlgorithm algorithm, Secret key, AeadKeyState state)

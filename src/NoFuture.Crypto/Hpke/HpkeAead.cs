@@ -1,12 +1,11 @@
 // HPKE AEADs (RFC 9180 §7.3): AES-128-GCM (0x0001), AES-256-GCM (0x0002), ChaCha20-Poly1305 (0x0003), and the
 // export-only marker (0xFFFF), which has no key, nonce or tag and refuses Seal/Open.
-// The ciphertext is HPKE's: the AEAD ciphertext followed by its 16-byte tag (Nt). AES-GCM is the BCL's AesGcm
-// (OpenSSL): each call keys a fresh object from the caller's span (OpenSSL copies the key into its cipher context and
-// cleanses it on dispose), so the key itself stays in the context's Secret. ChaCha20-Poly1305 is libsodium's, which
-// reads the key from the span directly (Aead/SodiumChaCha20Poly1305.cs).
+// Each one is an AeadAlgorithm (export-only: none), and Seal/Open run through it, so HPKE and the public AEAD API share
+// one implementation per cipher (AES-GCM: the BCL's AesGcm, keyed per call from the caller's span; ChaCha20-Poly1305:
+// libsodium, which reads the key from the span directly; docs/dependencies.md). The ciphertext is HPKE's: the AEAD
+// ciphertext followed by its 16-byte tag (Nt).
 using System.Diagnostics;
-using System.Security.Cryptography;
-using NoFuture.Crypto.Aead;
+using System.Diagnostics.CodeAnalysis;
 
 namespace NoFuture.Crypto;
 
@@ -17,32 +16,39 @@ namespace NoFuture.Crypto;
 [DebuggerDisplay("{Name}")]
 public sealed class HpkeAead
 {
-    private HpkeAead(ushort id, string name, int keySize, int nonceSize, int tagSize)
+    private HpkeAead(ushort id, string name, AeadAlgorithm? algorithm)
     {
         Id = id;
         Name = name;
-        KeySizeInBytes = keySize;
-        NonceSizeInBytes = nonceSize;
-        TagSizeInBytes = tagSize;
+        Algorithm = algorithm;
+        KeySizeInBytes = algorithm?.KeySizeInBytes ?? 0;
+        NonceSizeInBytes = algorithm?.NonceSizeInBytes ?? 0;
+        TagSizeInBytes = algorithm?.TagSizeInBytes ?? 0;
     }
 
     /// <summary>AES-128-GCM (0x0001): Nk 16, Nn 12, Nt 16.</summary>
-    public static HpkeAead Aes128Gcm { get; } = new(0x0001, "AES-128-GCM", 16, 12, 16);
+    public static HpkeAead Aes128Gcm { get; } = new(0x0001, "AES-128-GCM", AeadAlgorithm.Aes128Gcm);
 
     /// <summary>AES-256-GCM (0x0002): Nk 32, Nn 12, Nt 16.</summary>
-    public static HpkeAead Aes256Gcm { get; } = new(0x0002, "AES-256-GCM", 32, 12, 16);
+    public static HpkeAead Aes256Gcm { get; } = new(0x0002, "AES-256-GCM", AeadAlgorithm.Aes256Gcm);
 
     /// <summary>ChaCha20-Poly1305 (0x0003): Nk 32, Nn 12, Nt 16.</summary>
-    public static HpkeAead ChaCha20Poly1305 { get; } = new(0x0003, "ChaCha20-Poly1305", 32, 12, 16);
+    public static HpkeAead ChaCha20Poly1305 { get; } = new(0x0003, "ChaCha20-Poly1305", AeadAlgorithm.ChaCha20Poly1305);
 
     /// <summary>Export-only (0xFFFF): contexts can only export secrets; Seal and Open throw.</summary>
-    public static HpkeAead ExportOnly { get; } = new(0xFFFF, "Export-only", 0, 0, 0);
+    public static HpkeAead ExportOnly { get; } = new(0xFFFF, "Export-only", null);
 
     /// <summary>The AEAD identifier registered with IANA.</summary>
     public ushort Id { get; }
 
     /// <summary>The name, for example "AES-128-GCM".</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The AEAD that seals and opens HPKE's messages, the same object as the public <see cref="AeadAlgorithm"/> of that
+    /// name; <see langword="null"/> for <see cref="ExportOnly"/>.
+    /// </summary>
+    public AeadAlgorithm? Algorithm { get; }
 
     /// <summary>Nk: the key size in bytes (0 for export-only).</summary>
     public int KeySizeInBytes { get; }
@@ -54,7 +60,8 @@ public sealed class HpkeAead
     public int TagSizeInBytes { get; }
 
     /// <summary>True for <see cref="ExportOnly"/>.</summary>
-    public bool IsExportOnly => Id == 0xFFFF;
+    [MemberNotNullWhen(false, nameof(Algorithm))]
+    public bool IsExportOnly => Algorithm is null;
 
     /// <summary>The AEAD with identifier <paramref name="id"/>, or null when it is not implemented here.</summary>
     public static HpkeAead? FromId(ushort id) => id switch
@@ -75,16 +82,7 @@ public sealed class HpkeAead
     {
         Debug.Assert(!IsExportOnly && key.Length == KeySizeInBytes && nonce.Length == NonceSizeInBytes);
         Debug.Assert(ciphertext.Length == plaintext.Length + TagSizeInBytes);
-        Span<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
-        if (Id == 0x0003)
-        {
-            SodiumChaCha20Poly1305.Seal(key, nonce, plaintext, body, tag, associatedData);
-        }
-        else
-        {
-            using var aes = new AesGcm(key, TagSizeInBytes);
-            aes.Encrypt(nonce, plaintext, body, tag, associatedData);
-        }
+        Algorithm.SealCore(key, nonce, plaintext, ciphertext[..plaintext.Length], ciphertext[plaintext.Length..], associatedData);
     }
 
     /// <summary>Open(key, nonce, aad, ct): false, with <paramref name="plaintext"/> cleared, when not authentic.</summary>
@@ -93,18 +91,6 @@ public sealed class HpkeAead
     {
         Debug.Assert(!IsExportOnly && key.Length == KeySizeInBytes && nonce.Length == NonceSizeInBytes);
         Debug.Assert(plaintext.Length == ciphertext.Length - TagSizeInBytes);
-        ReadOnlySpan<byte> body = ciphertext[..plaintext.Length], tag = ciphertext[plaintext.Length..];
-        if (Id == 0x0003) return SodiumChaCha20Poly1305.Open(key, nonce, body, tag, plaintext, associatedData);
-        try
-        {
-            using var aes = new AesGcm(key, TagSizeInBytes);
-            aes.Decrypt(nonce, body, tag, plaintext, associatedData);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            CryptographicOperations.ZeroMemory(plaintext);
-            return false;
-        }
+        return Algorithm.OpenCore(key, nonce, ciphertext[..plaintext.Length], ciphertext[plaintext.Length..], plaintext, associatedData);
     }
 }
