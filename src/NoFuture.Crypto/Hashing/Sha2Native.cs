@@ -91,7 +91,8 @@ internal static unsafe class Sha2Native
     /// <summary>One-shot hash; the stack context is wiped.</summary>
     internal static void Hash(Sha2Variant v, ReadOnlySpan<byte> data, Span<byte> digest)
     {
-        Sha2Context ctx = default;
+        Sha2Context ctx;
+        Unsafe.SkipInit(out ctx); // Init writes every field OpenSSL uses
         try
         {
             Init(v, ref ctx);
@@ -100,13 +101,18 @@ internal static unsafe class Sha2Native
         }
         finally
         {
-            Wipe(ref ctx);
+            Wipe(v, ref ctx);
         }
     }
 
     /// <summary>Zeroes a context (not elided: ZeroMemory is opaque to the JIT).</summary>
     internal static void Wipe(ref Sha2Context ctx) =>
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref ctx, 1)));
+
+    /// <summary>Zeroes the part of a context that <paramref name="v"/>'s functions use (SHA256_CTX: 112 bytes;
+    /// SHA512_CTX: 216), or all of it.</summary>
+    internal static void Wipe(Sha2Variant v, ref Sha2Context ctx) =>
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref ctx, 1))[..(v == Sha2Variant.Sha256 ? 112 : Unsafe.SizeOf<Sha2Context>())]);
 
     /// <summary>A view of <paramref name="bytes"/> (at least sizeof(Sha2Context)) as a context.</summary>
     internal static ref Sha2Context AsContext(Span<byte> bytes) =>
