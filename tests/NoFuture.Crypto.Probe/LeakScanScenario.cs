@@ -158,7 +158,7 @@ internal static class LeakScanScenario
             using Secret expanded = Secret.Allocate(114);
             using (SecretReadLease k = seed.OpenRead())
             using (SecretWriteLease h = expanded.OpenWrite())
-                SecretHash.Shake256(k.Span, h.Span); // RFC 8032 §5.2.5: s from the first half, the prefix is the second
+                NoFuture.Crypto.Keccak.Sha3.Shake256(k.Span, h.Span); // RFC 8032 §5.2.5: s from the first half, the prefix is the second
             Record(complements, seed, 0);
             Record(complements, expanded, 57); // the prefix
         }
@@ -219,7 +219,7 @@ internal static class LeakScanScenario
             using Secret expanded = Secret.Allocate(64);
             using (SecretReadLease k = seed.OpenRead())
             using (SecretWriteLease h = expanded.OpenWrite())
-                SecretHash.Sha512(k.Span, h.Span);
+                HashAlgorithm.Sha512.Hash(k.Span, h.Span);
             Record(complements, seed, 0);
             Record(complements, expanded, 8);
             Record(complements, expanded, 32);

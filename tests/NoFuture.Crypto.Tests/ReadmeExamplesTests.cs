@@ -2,6 +2,7 @@
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Memory;
+using HashAlgorithm = NoFuture.Crypto.HashAlgorithm; // the README's alias: System.Security.Cryptography has one too
 
 namespace NoFuture.Examples.Readme; // outside NoFuture.Crypto.*, as user code is
 
@@ -33,6 +34,24 @@ public class ReadmeExamplesTests
         Assert.True(alg.Verify(signer.PublicKey, data, der));
         Assert.InRange(der.Length, 8, alg.SignatureSizeInBytes);
         Assert.Equal(72, alg.SignatureSizeInBytes);
+    }
+
+    [Fact]
+    public void HashingAndHkdfExample()
+    {
+        using Secret ikm = Secret.CreateRandom(32);
+        using Secret prk = KdfAlgorithm.HkdfSha256.Extract(ikm, salt: "salt"u8);
+        using KdfKey key = KdfAlgorithm.HkdfSha256.ImportPrk(prk);
+        using Secret trafficKey = key.Expand("label 1"u8, 32);
+        using IncrementalHasher transcript = HashAlgorithm.Sha256.CreateIncremental();
+        transcript.Append("message 1"u8);
+        byte[] digest = new byte[HashAlgorithm.Sha256.HashSizeInBytes];
+        transcript.GetHashAndReset(digest);
+
+        Assert.Equal(SHA256.HashData("message 1"u8), digest);
+        byte[] expected = new byte[32];
+        using (SecretReadLease p = prk.OpenRead()) HKDF.Expand(HashAlgorithmName.SHA256, p.Span, expected, "label 1"u8);
+        Assert.True(trafficKey.FixedTimeEquals(expected));
     }
 
     [Fact]

@@ -6,7 +6,8 @@
 //   LabeledDerive(ikm, label, context, L) = SHAKE(ikm || "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2) || context, L)
 // where lp(x) = I2OSP(len(x), 2) || x; and TurboSHAKE128 (0x0012, Nh 32) / TurboSHAKE256 (0x0013, Nh 64) the same way,
 // as TurboSHAKE(M, D = 0x1F, L) (RFC 9861).
-// HKDF is Kdf/Sha2Hmac (RFC 5869, the same implementation as the public Hkdf over a reused SHA-2 context; see there why not the BCL's HKDF); SHAKE is our Keccak
+// HKDF is KdfAlgorithm.HkdfSha256/384/512's core (Kdf/Sha2Hmac: the one HKDF implementation; see there why not the
+// BCL's HKDF); SHAKE is our Keccak
 // sponge (state wiped). Labeled inputs are never assembled into one buffer: the fixed public header ("HPKE-v1",
 // suite_id, the label and the length prefixes, at most a few dozen bytes, on the stack) and the caller's data go to the
 // hash or sponge piece by piece (draft-ietf-hpke-pq §5 allows Derive's ikm as an ordered list of strings). So secrets
@@ -20,7 +21,6 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Hpke;
-using NoFuture.Crypto.Kdf;
 using NoFuture.Crypto.Keccak;
 
 namespace NoFuture.Crypto;
@@ -39,37 +39,37 @@ public sealed class HpkeKdf
     /// LabeledDerive's "HPKE-v1" || suite_id || lp(label) || I2OSP(L, 2); under 40 bytes with 10-byte suite_ids and
     /// 13-byte labels.</summary>
     private const int MaxHeaderSize = 64;
-    private readonly HashAlgorithmName _hash;
+    private readonly KdfAlgorithm? _hkdf;
 
-    private HpkeKdf(ushort id, string name, int hashSize, HashAlgorithmName hash, bool oneStage)
+    private HpkeKdf(ushort id, string name, int hashSize, KdfAlgorithm? hkdf, bool oneStage)
     {
         Id = id;
         Name = name;
         HashSizeInBytes = hashSize;
-        _hash = hash;
+        _hkdf = hkdf;
         IsOneStage = oneStage;
     }
 
     /// <summary>HKDF-SHA256 (0x0001), Nh = 32.</summary>
-    public static HpkeKdf HkdfSha256 { get; } = new(0x0001, "HKDF-SHA256", 32, HashAlgorithmName.SHA256, oneStage: false);
+    public static HpkeKdf HkdfSha256 { get; } = new(0x0001, "HKDF-SHA256", 32, KdfAlgorithm.HkdfSha256, oneStage: false);
 
     /// <summary>HKDF-SHA384 (0x0002), Nh = 48.</summary>
-    public static HpkeKdf HkdfSha384 { get; } = new(0x0002, "HKDF-SHA384", 48, HashAlgorithmName.SHA384, oneStage: false);
+    public static HpkeKdf HkdfSha384 { get; } = new(0x0002, "HKDF-SHA384", 48, KdfAlgorithm.HkdfSha384, oneStage: false);
 
     /// <summary>HKDF-SHA512 (0x0003), Nh = 64.</summary>
-    public static HpkeKdf HkdfSha512 { get; } = new(0x0003, "HKDF-SHA512", 64, HashAlgorithmName.SHA512, oneStage: false);
+    public static HpkeKdf HkdfSha512 { get; } = new(0x0003, "HKDF-SHA512", 64, KdfAlgorithm.HkdfSha512, oneStage: false);
 
     /// <summary>SHAKE128 as a one-stage KDF (0x0010, draft-ietf-hpke-pq-04 §5), Nh = 32.</summary>
-    public static HpkeKdf Shake128 { get; } = new(0x0010, "SHAKE128", 32, default, oneStage: true);
+    public static HpkeKdf Shake128 { get; } = new(0x0010, "SHAKE128", 32, null, oneStage: true);
 
     /// <summary>SHAKE256 as a one-stage KDF (0x0011, draft-ietf-hpke-pq-04 §5), Nh = 64.</summary>
-    public static HpkeKdf Shake256 { get; } = new(0x0011, "SHAKE256", 64, default, oneStage: true);
+    public static HpkeKdf Shake256 { get; } = new(0x0011, "SHAKE256", 64, null, oneStage: true);
 
     /// <summary>TurboSHAKE128 (RFC 9861, D = 0x1F) as a one-stage KDF (0x0012, draft-ietf-hpke-pq-04 §5), Nh = 32.</summary>
-    public static HpkeKdf TurboShake128 { get; } = new(0x0012, "TurboSHAKE128", 32, default, oneStage: true);
+    public static HpkeKdf TurboShake128 { get; } = new(0x0012, "TurboSHAKE128", 32, null, oneStage: true);
 
     /// <summary>TurboSHAKE256 (RFC 9861, D = 0x1F) as a one-stage KDF (0x0013, draft-ietf-hpke-pq-04 §5), Nh = 64.</summary>
-    public static HpkeKdf TurboShake256 { get; } = new(0x0013, "TurboSHAKE256", 64, default, oneStage: true);
+    public static HpkeKdf TurboShake256 { get; } = new(0x0013, "TurboSHAKE256", 64, null, oneStage: true);
 
     /// <summary>The KDF identifier registered with IANA.</summary>
     public ushort Id { get; }
@@ -127,7 +127,7 @@ public sealed class HpkeKdf
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        Sha2Hmac.Extract(_hash, salt, w.Written, ikm, prk);
+        _hkdf!.ExtractCore(salt, w.Written, ikm, prk);
     }
 
     /// <summary>RFC 9180 §4, LabeledExpand(prk, label, info, L) with L = the output's length. Two-stage only.</summary>
@@ -141,7 +141,7 @@ public sealed class HpkeKdf
         w.Append(HpkeLabels.Version);
         w.Append(suiteId);
         w.Append(label);
-        Sha2Hmac.Expand(_hash, prk, w.Written, info, output);
+        _hkdf!.ExpandCore(prk, w.Written, info, output);
     }
 
     /// <summary>draft-ietf-hpke-pq-04 §5 / draft-ietf-hpke-hpke, LabeledDerive(ikm, label, context, L). One-stage only.</summary>

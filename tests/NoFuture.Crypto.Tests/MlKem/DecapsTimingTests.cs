@@ -72,7 +72,7 @@ public class DecapsTimingTests
                 if (leak && invalid)
                 {
                     probe.CopyTo(zc, 32);
-                    NoFuture.Crypto.SecretHash.Shake256(zc, kBar);
+                    NoFuture.Crypto.Keccak.Sha3.Shake256(zc, kBar);
                 }
             });
     }

@@ -1,47 +1,49 @@
-// HKDF (RFC 5869) with SHA-256, SHA-384 and SHA-512, one sealed singleton per hash, over Sha2Hmac: the one HKDF
-// implementation, shared with HPKE (a reused SHA-2 context; the BCL's HKDF one-shots cost ~1.5 µs per call here).
-// Parameter order follows the BCL's HKDF class.
+// Key derivation functions as singletons, in the style of AeadAlgorithm and HpkeKem: HKDF (RFC 5869) with SHA-256,
+// SHA-384 and SHA-512. The public methods validate; the internal cores compute (Kdf/HkdfAlgorithm over Kdf/Sha2Hmac,
+// the one HKDF implementation, which HPKE's key schedule uses too). Parameter order follows the BCL's HKDF class.
 // Sizes: PRK = HashLen (32/48/64); output 1..255·HashLen bytes (RFC 5869 §2.3). Expand accepts a PRK of at least
 // HashLen bytes (§2.3 "at least HashLen octets"). A larger output or an empty one is misuse: ArgumentException.
+// Outputs may not overlap inputs (the output is written block by block while info and the PRK are still being read).
 // Secret outputs: the Secret overloads write straight into a new Secret's write lease. The key (IKM or PRK) is read
-// where it lies; the padded key blocks live on the stack and are wiped (see Sha2Hmac); OpenSSL sees only unkeyed
-// hash contexts.
+// where it lies; keyed hash states live on the stack and are wiped, or in a KdfKey's Secret.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Crypto.Hashing;
 using NoFuture.Crypto.Kdf;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto;
 
 /// <summary>
-/// HKDF (RFC 5869): <see cref="Sha256"/>, <see cref="Sha384"/>, <see cref="Sha512"/>. <c>Extract</c> turns input
-/// keying material into a pseudorandom key, <c>Expand</c> stretches a pseudorandom key, <c>DeriveKey</c> does both.
+/// A key derivation function: <see cref="HkdfSha256"/>, <see cref="HkdfSha384"/>, <see cref="HkdfSha512"/>.
+/// <c>Extract</c> turns input keying material into a pseudorandom key (PRK), <c>Expand</c> stretches a PRK,
+/// <c>DeriveKey</c> does both. For many expansions of one PRK use <see cref="ImportPrk(Secret)"/>.
 /// </summary>
 [DebuggerDisplay("{Name}")]
-public sealed class Hkdf
+public abstract class KdfAlgorithm
 {
-    private Hkdf(string name, HashAlgorithmName hash, int hashSize)
+    private protected KdfAlgorithm(string name, HashAlgorithm hash)
     {
         Name = name;
         HashAlgorithm = hash;
-        HashSizeInBytes = hashSize;
-        MaxOutputSizeInBytes = 255 * hashSize;
+        HashSizeInBytes = hash.HashSizeInBytes;
+        MaxOutputSizeInBytes = 255 * hash.HashSizeInBytes;
     }
 
     /// <summary>HKDF-SHA256 (PRK 32 bytes, output up to 8160 bytes).</summary>
-    public static Hkdf Sha256 { get; } = new("HKDF-SHA256", HashAlgorithmName.SHA256, 32);
+    public static KdfAlgorithm HkdfSha256 { get; } = new HkdfAlgorithm((Sha2HashAlgorithm)HashAlgorithm.Sha256);
 
     /// <summary>HKDF-SHA384 (PRK 48 bytes, output up to 12240 bytes).</summary>
-    public static Hkdf Sha384 { get; } = new("HKDF-SHA384", HashAlgorithmName.SHA384, 48);
+    public static KdfAlgorithm HkdfSha384 { get; } = new HkdfAlgorithm((Sha2HashAlgorithm)HashAlgorithm.Sha384);
 
     /// <summary>HKDF-SHA512 (PRK 64 bytes, output up to 16320 bytes).</summary>
-    public static Hkdf Sha512 { get; } = new("HKDF-SHA512", HashAlgorithmName.SHA512, 64);
+    public static KdfAlgorithm HkdfSha512 { get; } = new HkdfAlgorithm((Sha2HashAlgorithm)HashAlgorithm.Sha512);
 
     /// <summary>The name, for example "HKDF-SHA256".</summary>
     public string Name { get; }
 
     /// <summary>The underlying hash.</summary>
-    public HashAlgorithmName HashAlgorithm { get; }
+    public HashAlgorithm HashAlgorithm { get; }
 
     /// <summary>HashLen: the size of the pseudorandom key in bytes.</summary>
     public int HashSizeInBytes { get; }
@@ -58,7 +60,7 @@ public sealed class Hkdf
     {
         if (prk.Length != HashSizeInBytes) CryptoThrowHelper.WrongSize(nameof(prk), HashSizeInBytes);
         if (prk.Overlaps(ikm) || prk.Overlaps(salt)) CryptoThrowHelper.Overlap(nameof(prk));
-        ExtractCore(ikm, salt, prk);
+        ExtractCore(salt, default, ikm, prk);
     }
 
     /// <summary>HKDF-Extract from the secret <paramref name="ikm"/> into a new <see cref="Secret"/> of HashLen bytes.</summary>
@@ -71,7 +73,7 @@ public sealed class Hkdf
         {
             using SecretReadLease input = ikm.OpenRead();
             using SecretWriteLease output = prk.OpenWrite();
-            ExtractCore(input.Span, salt, output.Span);
+            ExtractCore(salt, default, input.Span, output.Span);
             return prk;
         }
         catch
@@ -91,7 +93,7 @@ public sealed class Hkdf
         if (prk.Length < HashSizeInBytes) CryptoThrowHelper.TooSmall(nameof(prk), HashSizeInBytes);
         if (output.Length < 1 || output.Length > MaxOutputSizeInBytes) CryptoThrowHelper.OutputSize(nameof(output), MaxOutputSizeInBytes);
         if (output.Overlaps(prk) || output.Overlaps(info)) CryptoThrowHelper.Overlap(nameof(output));
-        ExpandCore(prk, output, info);
+        ExpandCore(prk, default, info, output);
     }
 
     /// <summary>HKDF-Expand from the secret <paramref name="prk"/> into a new <see cref="Secret"/> of <paramref name="length"/> bytes.</summary>
@@ -108,7 +110,7 @@ public sealed class Hkdf
         {
             using SecretReadLease input = prk.OpenRead();
             using SecretWriteLease output = okm.OpenWrite();
-            ExpandCore(input.Span, output.Span, info);
+            ExpandCore(input.Span, default, info, output.Span);
             return okm;
         }
         catch
@@ -153,24 +155,37 @@ public sealed class Hkdf
         }
     }
 
+    /// <summary>
+    /// Imports a pseudorandom key for many expansions (for example MLS's ExpandWithLabel, RFC 9420 §8): the key is
+    /// processed once and <see cref="KdfKey.Expand(ReadOnlySpan{byte}, Span{byte})"/> then skips that work.
+    /// </summary>
+    /// <param name="prk">The pseudorandom key, at least <see cref="HashSizeInBytes"/> bytes (typically a read lease's span).</param>
+    /// <remarks>The returned key keeps what it derives from the PRK (HMAC's keyed inner and outer hash states, or a
+    /// copy of the PRK where SHA-2 runs in the BCL) in a <see cref="Secret"/> it owns; dispose it to wipe that.</remarks>
+    /// <exception cref="ArgumentException">The PRK is shorter than HashLen.</exception>
+    public KdfKey ImportPrk(ReadOnlySpan<byte> prk)
+    {
+        if (prk.Length < HashSizeInBytes) CryptoThrowHelper.TooSmall(nameof(prk), HashSizeInBytes);
+        return KdfKey.Create(this, prk);
+    }
+
+    /// <summary>Imports the pseudorandom key held in <paramref name="prk"/>; see <see cref="ImportPrk(ReadOnlySpan{byte})"/>.</summary>
+    /// <exception cref="ArgumentException">The PRK is shorter than HashLen.</exception>
+    /// <exception cref="ObjectDisposedException">The PRK secret was disposed.</exception>
+    public KdfKey ImportPrk(Secret prk)
+    {
+        ArgumentNullException.ThrowIfNull(prk);
+        if (prk.Length < HashSizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(prk), HashSizeInBytes);
+        using SecretReadLease lease = prk.OpenRead();
+        return KdfKey.Create(this, lease.Span);
+    }
+
     /// <summary>Returns the name.</summary>
     public override string ToString() => Name;
 
     private void CheckLength(int length)
     {
         if (length < 1 || length > MaxOutputSizeInBytes) CryptoThrowHelper.OutOfRange(nameof(length), 1, MaxOutputSizeInBytes);
-    }
-
-    private void ExtractCore(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, Span<byte> prk)
-    {
-        Debug.Assert(prk.Length == HashSizeInBytes);
-        Sha2Hmac.Extract(HashAlgorithm, salt, ikm, prk);
-    }
-
-    private void ExpandCore(ReadOnlySpan<byte> prk, Span<byte> output, ReadOnlySpan<byte> info)
-    {
-        Debug.Assert(prk.Length >= HashSizeInBytes && output.Length is > 0 && output.Length <= MaxOutputSizeInBytes);
-        Sha2Hmac.Expand(HashAlgorithm, prk, info, output);
     }
 
     private void DeriveKeyCore(ReadOnlySpan<byte> ikm, Span<byte> output, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info)
@@ -180,12 +195,27 @@ public sealed class Hkdf
         prk = prk[..HashSizeInBytes];
         try
         {
-            Sha2Hmac.Extract(HashAlgorithm, salt, ikm, prk);
-            Sha2Hmac.Expand(HashAlgorithm, prk, info, output);
+            ExtractCore(salt, default, ikm, prk);
+            ExpandCore(prk, default, info, output);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(prk);
         }
     }
+
+    /// <summary>Extract(salt, prefix || ikm) into <paramref name="prk"/> (HashLen bytes), without building the concatenation.</summary>
+    internal abstract void ExtractCore(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> ikm, Span<byte> prk);
+
+    /// <summary>Expand(prk, prefix || info, L) with L = the output's length, without building the concatenation.</summary>
+    internal abstract void ExpandCore(ReadOnlySpan<byte> prk, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> info, Span<byte> output);
+
+    /// <summary>The size of the state a KdfKey keeps for a PRK of <paramref name="prkLength"/> bytes.</summary>
+    internal abstract int KeyStateSizeInBytes(int prkLength);
+
+    /// <summary>Writes a KdfKey's state for <paramref name="prk"/> into <paramref name="state"/>.</summary>
+    internal abstract void ImportKeyState(ReadOnlySpan<byte> prk, Span<byte> state);
+
+    /// <summary>Expand(prk, prefix || info, L) from a KdfKey's state.</summary>
+    internal abstract void ExpandFromKeyState(ReadOnlySpan<byte> state, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> info, Span<byte> output);
 }
