@@ -69,17 +69,8 @@ public sealed class EcdhPrivateKey : IDisposable
     {
         ArgumentNullException.ThrowIfNull(curve);
         KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
-        using ECDiffieHellman ecdh = ECDiffieHellman.Create(curve.Curve);
-        ECParameters parameters = ecdh.ExportParameters(includePrivateParameters: true);
-        try
-        {
-            Secret d = Secret.CopyFrom(parameters.D, options);
-            return new EcdhPrivateKey(curve, d, curve.EncodePoint(parameters.Q), exportPolicy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(parameters.D);
-        }
+        Secret d = curve.GenerateScalar(options, out byte[] publicKey);
+        return new EcdhPrivateKey(curve, d, publicKey, exportPolicy);
     }
 
     /// <summary>Imports the big-endian scalar held in <paramref name="privateKey"/> (copied; the secret is left as it is).</summary>
@@ -186,29 +177,8 @@ public sealed class EcdhPrivateKey : IDisposable
 
     private static EcdhPrivateKey ImportCore(NistCurve curve, ReadOnlySpan<byte> scalar, SecretOptions? options, KeyExportPolicies exportPolicy)
     {
-        byte[] d = GC.AllocateArray<byte>(scalar.Length, pinned: true);
-        ECParameters exported = default;
-        try
-        {
-            scalar.CopyTo(d);
-            using ECDiffieHellman ecdh = ECDiffieHellman.Create();
-            try
-            {
-                // With Q absent the platform derives the public point from d (OpenSSL does).
-                ecdh.ImportParameters(new ECParameters { Curve = curve.Curve, D = d });
-            }
-            catch (CryptographicException)
-            {
-                CryptoThrowHelper.InvalidPrivateKey("privateKey");
-            }
-            exported = ecdh.ExportParameters(includePrivateParameters: false);
-            Secret secret = Secret.CopyFrom(scalar, options);
-            return new EcdhPrivateKey(curve, secret, curve.EncodePoint(exported.Q), exportPolicy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(d);
-        }
+        byte[] publicKey = curve.DerivePublicKey(scalar, "privateKey");
+        return new EcdhPrivateKey(curve, Secret.CopyFrom(scalar, options), publicKey, exportPolicy);
     }
 
     private bool AgreeCore(ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret)

@@ -5,6 +5,7 @@
 // uses the internal hash and order size kept here.
 using System.Diagnostics;
 using System.Security.Cryptography;
+using NoFuture.Memory;
 
 namespace NoFuture.Crypto;
 
@@ -91,5 +92,52 @@ public sealed class NistCurve
         Debug.Assert(publicKey.Length == PublicKeySizeInBytes && publicKey[0] == 0x04);
         int n = CoordinateSizeInBytes;
         return new ECPoint { X = publicKey.Slice(1, n).ToArray(), Y = publicKey.Slice(1 + n, n).ToArray() };
+    }
+
+    /// <summary>Generates a key pair with the platform's generator (OpenSSL): the scalar goes into a new
+    /// <see cref="Secret"/>, the public key (0x04 ‖ X ‖ Y) into <paramref name="publicKey"/>. The exported D array
+    /// (the BCL's, not pinned) is wiped at once. ECDH and ECDSA keys share it: the key pair is the same object.</summary>
+    internal Secret GenerateScalar(SecretOptions? options, out byte[] publicKey)
+    {
+        using ECDiffieHellman ecdh = ECDiffieHellman.Create(Curve);
+        ECParameters parameters = ecdh.ExportParameters(includePrivateParameters: true);
+        try
+        {
+            Secret d = Secret.CopyFrom(parameters.D, options);
+            publicKey = EncodePoint(parameters.Q);
+            return d;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(parameters.D);
+        }
+    }
+
+    /// <summary>The public key (0x04 ‖ X ‖ Y) of an imported big-endian scalar, derived by the platform from a pinned
+    /// copy that is wiped before returning.</summary>
+    /// <exception cref="CryptoException">The scalar is 0 or not below the group order
+    /// (<see cref="CryptoError.InvalidPrivateKey"/>): an imported key is untrusted input.</exception>
+    internal byte[] DerivePublicKey(ReadOnlySpan<byte> scalar, string paramName)
+    {
+        byte[] d = GC.AllocateArray<byte>(scalar.Length, pinned: true);
+        try
+        {
+            scalar.CopyTo(d);
+            using ECDiffieHellman ecdh = ECDiffieHellman.Create();
+            try
+            {
+                // With Q absent the platform derives the public point from d (OpenSSL does); d = 0 or d ≥ n fails.
+                ecdh.ImportParameters(new ECParameters { Curve = Curve, D = d });
+            }
+            catch (CryptographicException)
+            {
+                CryptoThrowHelper.InvalidPrivateKey(paramName);
+            }
+            return EncodePoint(ecdh.ExportParameters(includePrivateParameters: false).Q);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(d);
+        }
     }
 }

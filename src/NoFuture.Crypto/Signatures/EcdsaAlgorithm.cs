@@ -30,46 +30,17 @@ internal sealed class EcdsaAlgorithm : SignatureAlgorithm
         return der ? name : name + "-P1363";
     }
 
-    /// <summary>Lets OpenSSL pick d; the exported D array (the BCL's, not pinned) is wiped at once.</summary>
+    /// <summary>Lets OpenSSL pick d (<see cref="NistCurve.GenerateScalar"/>, shared with ECDH).</summary>
     private protected override SigningKey GenerateCore(SecretOptions? options, KeyExportPolicies exportPolicy)
     {
-        using ECDsa ecdsa = ECDsa.Create(Curve.Curve);
-        ECParameters parameters = ecdsa.ExportParameters(includePrivateParameters: true);
-        try
-        {
-            Secret d = Secret.CopyFrom(parameters.D, options);
-            return new EcdsaSigningKey(this, d, Curve.EncodePoint(parameters.Q), exportPolicy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(parameters.D);
-        }
+        Secret d = Curve.GenerateScalar(options, out byte[] publicKey);
+        return new EcdsaSigningKey(this, d, publicKey, exportPolicy);
     }
 
     private protected override SigningKey ImportCore(ReadOnlySpan<byte> privateKey, SecretOptions? options, KeyExportPolicies exportPolicy)
     {
-        byte[] d = GC.AllocateArray<byte>(privateKey.Length, pinned: true);
-        try
-        {
-            privateKey.CopyTo(d);
-            using ECDsa ecdsa = ECDsa.Create();
-            try
-            {
-                // With Q absent the platform derives the public point from d (OpenSSL does); d = 0 or d ≥ n fails.
-                ecdsa.ImportParameters(new ECParameters { Curve = Curve.Curve, D = d });
-            }
-            catch (CryptographicException)
-            {
-                CryptoThrowHelper.InvalidPrivateKey(nameof(privateKey));
-            }
-            ECParameters exported = ecdsa.ExportParameters(includePrivateParameters: false);
-            Secret secret = Secret.CopyFrom(privateKey, options);
-            return new EcdsaSigningKey(this, secret, Curve.EncodePoint(exported.Q), exportPolicy);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(d);
-        }
+        byte[] publicKey = Curve.DerivePublicKey(privateKey, nameof(privateKey));
+        return new EcdsaSigningKey(this, Secret.CopyFrom(privateKey, options), publicKey, exportPolicy);
     }
 
     private protected override bool IsValidPublicKey(ReadOnlySpan<byte> publicKey)
