@@ -1,5 +1,5 @@
 // docs/failure-policy.md: every exception of the libraries is built in a throw helper (src/NoFuture.Memory/ThrowHelper.cs,
-// src/NoFuture.Crypto/CryptoThrowHelper.cs), so one review of two files covers every message for secrets and lengths.
+// src/NoFuture.Crypto/CryptoThrowHelper.cs, src/NoFuture.Mls/MlsThrowHelper.cs), so one review of three files covers every message for secrets and lengths.
 // This test reads the sources and fails on a `throw new` anywhere else.
 using System.Text.RegularExpressions;
 
@@ -7,7 +7,7 @@ namespace NoFuture.Crypto.Tests.Api;
 
 public partial class ThrowSiteTests
 {
-    private static readonly string[] Helpers = ["ThrowHelper.cs", "CryptoThrowHelper.cs"];
+    private static readonly string[] Helpers = ["ThrowHelper.cs", "CryptoThrowHelper.cs", "MlsThrowHelper.cs"];
 
     [GeneratedRegex(@"\bthrow\s+new\b")]
     private static partial Regex ThrowNew();
@@ -18,7 +18,7 @@ public partial class ThrowSiteTests
         string root = RepositoryRoot();
         var offenders = new List<string>();
         int scanned = 0;
-        foreach (string project in new[] { "NoFuture.Memory", "NoFuture.Crypto" })
+        foreach (string project in new[] { "NoFuture.Memory", "NoFuture.Crypto", "NoFuture.Mls" })
         {
             string folder = Path.Combine(root, "src", project);
             foreach (string file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))

@@ -1,0 +1,24 @@
+// The reasons an MlsException can carry (docs/failure-policy.md): each names what was wrong with a peer's bytes.
+namespace NoFuture.Mls;
+
+/// <summary>Why an <see cref="MlsException"/> was thrown; switch on it rather than on the message.</summary>
+public enum MlsError
+{
+    /// <summary>No reason was given: an exception made by a serializer or with a message only. NoFuture itself always
+    /// names the reason.</summary>
+    Unknown = 0,
+
+    /// <summary>The encoding ends before a field or a vector it announces (RFC 9420 §2.1).</summary>
+    Truncated = 1,
+
+    /// <summary>A variable-length header is not in its shortest form, or uses the reserved 0b11 prefix (RFC 9420
+    /// §2.1.2).</summary>
+    InvalidLengthHeader = 2,
+
+    /// <summary>Bytes remain after the structure that should have ended the input.</summary>
+    TrailingBytes = 3,
+
+    /// <summary>A field holds a value the structure does not allow (an unknown enum value where none is tolerated, an
+    /// optional presence byte other than 0 or 1).</summary>
+    InvalidValue = 4,
+}

@@ -1,0 +1,26 @@
+// Every exception message of NoFuture.Mls is built here, so none carries secret bytes or secret lengths.
+using System.Diagnostics.CodeAnalysis;
+
+namespace NoFuture.Mls;
+
+internal static class MlsThrowHelper
+{
+    [DoesNotReturn]
+    internal static void Decode(MlsError error, string what) =>
+        throw new MlsException(error, error switch
+        {
+            MlsError.Truncated => $"The encoding ends inside {what} (RFC 9420 section 2.1).",
+            MlsError.InvalidLengthHeader => $"The length header of {what} is not the shortest form or uses the reserved prefix (RFC 9420 section 2.1.2).",
+            MlsError.TrailingBytes => $"Bytes remain after {what}.",
+            MlsError.InvalidValue => $"{what} holds a value the structure does not allow.",
+            _ => $"{what} failed a check.",
+        });
+
+    [DoesNotReturn]
+    internal static void TooLong(string paramName, long max) =>
+        throw new ArgumentException($"The value is longer than an MLS variable-length vector allows ({max} bytes).", paramName);
+
+    [DoesNotReturn]
+    internal static void DestinationTooSmall(string paramName) =>
+        throw new ArgumentException("The destination is too small for the encoding.", paramName);
+}
