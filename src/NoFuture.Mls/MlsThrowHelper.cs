@@ -23,4 +23,8 @@ internal static class MlsThrowHelper
     [DoesNotReturn]
     internal static void DestinationTooSmall(string paramName) =>
         throw new ArgumentException("The destination is too small for the encoding.", paramName);
+
+    [DoesNotReturn]
+    internal static void ArgumentOutOfRange(string paramName, string reason) =>
+        throw new ArgumentOutOfRangeException(paramName, reason);
 }

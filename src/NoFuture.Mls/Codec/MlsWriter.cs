@@ -25,6 +25,9 @@ internal ref struct MlsWriter
 
     internal void WriteUInt64(ulong value) => BinaryPrimitives.WriteUInt64BigEndian(Next(8), value);
 
+    /// <summary>optional&lt;T&gt;'s presence byte (RFC 9420 §2.1.3).</summary>
+    internal void WritePresence(bool present) => WriteUInt8(present ? (byte)1 : (byte)0);
+
     /// <summary>A variable-length vector's length header (RFC 9420 §2.1.2).</summary>
     internal void WriteLength(int length, string paramName)
     {
