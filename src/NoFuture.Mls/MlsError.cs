@@ -21,4 +21,19 @@ public enum MlsError
     /// <summary>A field holds a value the structure does not allow (an unknown enum value where none is tolerated, an
     /// optional presence byte other than 0 or 1).</summary>
     InvalidValue = 4,
+
+    // The secret tree's reasons (RFC 9420 §9.2) start at 40, so that reasons added by other layers at the same time
+    // keep their own numbers.
+
+    /// <summary>A message asks for a ratchet generation whose key was already used and deleted (RFC 9420 §9.2): a
+    /// replay, or a second message under the same generation.</summary>
+    GenerationReused = 40,
+
+    /// <summary>A message asks for a ratchet generation older than the out-of-order window keeps: its key was deleted
+    /// (RFC 9420 §9.2).</summary>
+    GenerationTooOld = 41,
+
+    /// <summary>A message asks for a ratchet generation further ahead than the window's maximum forward distance
+    /// allows (each skipped generation costs a derivation).</summary>
+    GenerationTooFarAhead = 42,
 }

@@ -27,4 +27,17 @@ internal static class MlsThrowHelper
     [DoesNotReturn]
     internal static void ArgumentOutOfRange(string paramName, string reason) =>
         throw new ArgumentOutOfRangeException(paramName, reason);
+
+    [DoesNotReturn]
+    internal static void Generation(MlsError error) =>
+        throw new MlsException(error, error switch
+        {
+            MlsError.GenerationReused => "The key of this ratchet generation was already used and has been deleted (RFC 9420 section 9.2).",
+            MlsError.GenerationTooOld => "This ratchet generation is older than the out-of-order window; its key has been deleted (RFC 9420 section 9.2).",
+            MlsError.GenerationTooFarAhead => "This ratchet generation is further ahead than the maximum forward distance allows.",
+            _ => "The ratchet generation failed a check.",
+        });
+
+    [DoesNotReturn]
+    internal static void InvalidOperation(string message) => throw new InvalidOperationException(message);
 }

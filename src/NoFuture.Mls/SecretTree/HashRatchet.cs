@@ -1,0 +1,210 @@
+// RFC 9420 §9.1: one sender ratchet (a leaf's handshake or application ratchet).
+//   ratchet_key_[N]_[j]      = DeriveTreeSecret(ratchet_secret_[N]_[j], "key",    j, AEAD.Nk)
+//   ratchet_nonce_[N]_[j]    = DeriveTreeSecret(ratchet_secret_[N]_[j], "nonce",  j, AEAD.Nn)
+//   ratchet_secret_[N]_[j+1] = DeriveTreeSecret(ratchet_secret_[N]_[j], "secret", j, KDF.Nh)
+// §9.2: a ratchet secret is consumed once the next one is derived from it, and a key/nonce once used; both are wiped then.
+// A ratchet is used either for sending (our own leaf) or for receiving (a peer's leaf), fixed by its first use:
+//   - sending hands out generations 0, 1, 2, … in order and keeps nothing behind: a key is never handed out twice;
+//   - receiving accepts a generation up to MaximumForwardDistance past the next expected one and keeps the keys of the
+//     skipped generations within OutOfOrderTolerance of the newest one received, each handed out once.
+// A request that fails (reused, too old, too far ahead) changes nothing. Generation is a uint32 on the wire (§6.3.2);
+// the ratchet ends after generation 2^32 − 1, whose "next secret" would need generation 2^32.
+using System.Security.Cryptography;
+using NoFuture.Crypto;
+using NoFuture.Memory;
+using NoFuture.Mls.Crypto;
+
+namespace NoFuture.Mls.SecretTree;
+
+/// <summary>One sender ratchet of RFC 9420 §9.1 with the deletion schedule of §9.2. Not thread-safe: the tree that
+/// owns it serialises access.</summary>
+internal sealed class HashRatchet : IDisposable
+{
+    private const int MaxSize = 64;
+
+    private readonly MlsCipherSuite _suite;
+    private readonly RatchetWindow _window;
+    private readonly Dictionary<uint, AeadKeyNonce> _past = [];
+    private Secret? _secret; // ratchet_secret_[N]_[_next]; null once the last generation was handed out, or disposed
+    private ulong _next;
+    private Mode _mode;
+    private bool _disposed;
+
+    private enum Mode
+    {
+        Unused,
+        Sending,
+        Receiving,
+    }
+
+    /// <summary>Takes ownership of <paramref name="root"/> (ratchet_secret_[N]_[0]).</summary>
+    internal HashRatchet(MlsCipherSuite suite, Secret root, RatchetWindow window)
+    {
+        _suite = suite;
+        _secret = root;
+        _window = window;
+    }
+
+    /// <summary>The next generation this ratchet would derive (the one its current secret belongs to).</summary>
+    internal ulong NextGeneration => _next;
+
+    /// <summary>Test hook: the secrets this ratchet holds (its current ratchet secret, and a key and a nonce per kept
+    /// past generation).</summary>
+    internal int LiveSecretCount => (_secret is null ? 0 : 1) + 2 * _past.Count;
+
+    /// <summary>The key and nonce of the next generation, for sealing our own message; the ratchet moves past it.</summary>
+    /// <exception cref="InvalidOperationException">The ratchet was used for receiving, or has no generation left.</exception>
+    internal AeadKeyNonce NextForSending()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_mode == Mode.Receiving)
+            MlsThrowHelper.InvalidOperation("This ratchet receives a peer's messages; it cannot seal our own.");
+        if (_secret is null) MlsThrowHelper.InvalidOperation("The ratchet has used its last generation (2^32 - 1).");
+        AeadKeyNonce result = AdvanceTo((uint)_next, keepPast: false);
+        _mode = Mode.Sending;
+        return result;
+    }
+
+    /// <summary>Checks, without changing anything, that a peer's <paramref name="generation"/> can be served.</summary>
+    /// <exception cref="MlsException">The generation was used, is older than the window, or is too far ahead.</exception>
+    internal void CheckReceive(uint generation)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_mode == Mode.Sending)
+            MlsThrowHelper.InvalidOperation("This ratchet seals our own messages; it cannot open a peer's.");
+        CheckReceive(generation, _next, _past, _window);
+    }
+
+    /// <summary>The window checks for a ratchet at <paramref name="next"/> (0 and no past keys for a fresh one).</summary>
+    internal static void CheckReceive(uint generation, ulong next, Dictionary<uint, AeadKeyNonce>? past, RatchetWindow window)
+    {
+        if (generation < next)
+        {
+            if (past is not null && past.ContainsKey(generation)) return;
+            // next - 1 is the newest generation handed out; the window keeps the OutOfOrderTolerance before it.
+            ulong newest = next - 1;
+            MlsThrowHelper.Generation(generation + (ulong)window.OutOfOrderTolerance < newest
+                ? MlsError.GenerationTooOld
+                : MlsError.GenerationReused);
+        }
+        if (generation - next > window.MaximumForwardDistance) MlsThrowHelper.Generation(MlsError.GenerationTooFarAhead);
+    }
+
+    /// <summary>The key and nonce of a peer's <paramref name="generation"/>, handed out once.</summary>
+    /// <exception cref="MlsException">The generation was used, is older than the window, or is too far ahead; nothing
+    /// changed.</exception>
+    internal AeadKeyNonce ForReceiving(uint generation)
+    {
+        CheckReceive(generation);
+        AeadKeyNonce result;
+        if (generation < _next)
+            _past.Remove(generation, out result!);
+        else
+            result = AdvanceTo(generation, keepPast: true);
+        _mode = Mode.Receiving;
+        return result;
+    }
+
+    /// <summary>Runs the ratchet from <c>_next</c> to <paramref name="target"/>: returns target's key and nonce, keeps
+    /// those of the skipped generations inside the window (when <paramref name="keepPast"/>) and wipes the consumed
+    /// ratchet secrets. The state changes only once everything was derived.</summary>
+    private AeadKeyNonce AdvanceTo(uint target, bool keepPast)
+    {
+        KdfAlgorithm kdf = _suite.Kdf;
+        int nh = kdf.HashSizeInBytes;
+        ulong tolerance = keepPast ? _window.OutOfOrderTolerance : 0;
+        ulong keepFrom = target > tolerance ? target - tolerance : 0;
+        var kept = new List<AeadKeyNonce>();
+        AeadKeyNonce? result = null;
+        Secret? nextSecret = null;
+        Span<byte> secret = stackalloc byte[MaxSize];
+        Span<byte> following = stackalloc byte[MaxSize];
+        try
+        {
+            using (SecretReadLease lease = _secret!.OpenRead()) lease.Span.CopyTo(secret);
+            for (ulong j = _next; j <= target; j++)
+            {
+                uint generation = (uint)j;
+                if (j >= keepFrom)
+                {
+                    AeadKeyNonce keyNonce = KeyNonce(secret[..nh], generation);
+                    if (j == target) result = keyNonce;
+                    else kept.Add(keyNonce);
+                }
+                if (generation == uint.MaxValue) break;
+                MlsKdf.DeriveTreeSecret(kdf, secret[..nh], "secret"u8, generation, following[..nh]);
+                following[..nh].CopyTo(secret);
+            }
+            if (target != uint.MaxValue) nextSecret = Secret.CopyFrom(secret[..nh]);
+
+            // Commit: the consumed ratchet secret is wiped, the kept keys join the window, older ones leave it.
+            _secret!.Dispose();
+            _secret = nextSecret;
+            nextSecret = null;
+            _next = (ulong)target + 1;
+            foreach (AeadKeyNonce k in kept) _past.Add(k.Generation, k);
+            kept.Clear();
+            Evict(target);
+            AeadKeyNonce r = result!;
+            result = null;
+            return r;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(secret);
+            CryptographicOperations.ZeroMemory(following);
+            foreach (AeadKeyNonce k in kept) k.Dispose();
+            result?.Dispose();
+            nextSecret?.Dispose();
+        }
+    }
+
+    private AeadKeyNonce KeyNonce(ReadOnlySpan<byte> secret, uint generation)
+    {
+        Secret key = Secret.Allocate(_suite.Aead.KeySizeInBytes);
+        Secret? nonce = null;
+        try
+        {
+            using (SecretWriteLease w = key.OpenWrite())
+                MlsKdf.DeriveTreeSecret(_suite.Kdf, secret, "key"u8, generation, w.Span);
+            nonce = Secret.Allocate(_suite.Aead.NonceSizeInBytes);
+            using (SecretWriteLease w = nonce.OpenWrite())
+                MlsKdf.DeriveTreeSecret(_suite.Kdf, secret, "nonce"u8, generation, w.Span);
+            return new AeadKeyNonce(generation, key, nonce);
+        }
+        catch
+        {
+            key.Dispose();
+            nonce?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Wipes the kept keys that fell out of the window once <paramref name="newest"/> was handed out.</summary>
+    private void Evict(uint newest)
+    {
+        ulong tolerance = _window.OutOfOrderTolerance;
+        if (newest <= tolerance || _past.Count == 0) return;
+        ulong oldest = newest - tolerance;
+        List<uint>? gone = null;
+        foreach (uint g in _past.Keys)
+            if (g < oldest) (gone ??= []).Add(g);
+        if (gone is null) return;
+        foreach (uint g in gone)
+        {
+            _past.Remove(g, out AeadKeyNonce? k);
+            k!.Dispose();
+        }
+    }
+
+    /// <summary>Wipes the ratchet secret and every kept key and nonce.</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _secret?.Dispose();
+        _secret = null;
+        foreach (AeadKeyNonce k in _past.Values) k.Dispose();
+        _past.Clear();
+    }
+}
