@@ -128,7 +128,7 @@ internal sealed class EpochSecrets : IDisposable
                     secrets[2 + i] = DeriveSecret(epochKey, labels[i], nh);
             }
             byte[] externalPublicKey;
-            using (HpkePrivateKey external = HpkePrivateKey.DeriveKeyPair(suite.Kem, secrets[5]))
+            using (HpkePrivateKey external = suite.DeriveKeyPair(secrets[5]))
                 externalPublicKey = external.PublicKey.ToArray();
             var result = new EpochSecrets(suite, secrets, externalPublicKey);
             secrets = [];
@@ -143,7 +143,7 @@ internal sealed class EpochSecrets : IDisposable
     }
 
     /// <summary>The external key pair (§8.3), for a member that processes external commits.</summary>
-    internal HpkePrivateKey CreateExternalPrivateKey() => HpkePrivateKey.DeriveKeyPair(Suite.Kem, ExternalSecret);
+    internal HpkePrivateKey CreateExternalPrivateKey() => Suite.DeriveKeyPair(ExternalSecret);
 
     /// <summary>MLS-Exporter(Label, Context, Length) (§8.5) =
     /// ExpandWithLabel(DeriveSecret(exporter_secret, Label), "exported", Hash(Context), Length); the length is
