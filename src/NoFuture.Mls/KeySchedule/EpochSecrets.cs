@@ -7,7 +7,7 @@
 // external_pub is the public half of KEM.DeriveKeyPair(external_secret) (§8.3); MLS-Exporter is §8.5. A joiner that
 // got joiner_secret from a Welcome (§12.4.3.1) starts at the second line: FromJoinerSecret.
 // The epoch_secret and the PRKs live only on the stack (wiped in finally); every secret kept is a Secret, wiped on
-// Dispose. GroupContext is taken as its encoded bytes (public), so this file does not depend on how it is built.
+// Dispose. external_pub is derived on first use, not per epoch (see ExternalPublicKey). GroupContext is taken as its encoded bytes (public), so this file does not depend on how it is built.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Memory;
@@ -22,16 +22,16 @@ internal sealed class EpochSecrets : IDisposable
 
     private readonly Secret _joiner, _welcome, _senderData, _encryption, _exporter, _external, _confirmation, _membership,
         _resumption, _authenticator, _init;
-    private readonly byte[] _externalPublicKey;
+    private readonly Lock _externalLock = new();
+    private byte[]? _externalPublicKey;
     private bool _disposed;
 
-    private EpochSecrets(MlsCipherSuite suite, Secret[] secrets, byte[] externalPublicKey)
+    private EpochSecrets(MlsCipherSuite suite, Secret[] secrets)
     {
         Suite = suite;
         (_joiner, _welcome, _senderData, _encryption, _exporter, _external, _confirmation, _membership, _resumption,
             _authenticator, _init) = (secrets[0], secrets[1], secrets[2], secrets[3], secrets[4], secrets[5], secrets[6],
             secrets[7], secrets[8], secrets[9], secrets[10]);
-        _externalPublicKey = externalPublicKey;
     }
 
     internal MlsCipherSuite Suite { get; }
@@ -60,13 +60,25 @@ internal sealed class EpochSecrets : IDisposable
     internal Secret InitSecret => Live(_init);
 
     /// <summary>external_pub (§8.3): the public key of KEM.DeriveKeyPair(external_secret), for the GroupInfo's
-    /// external_pub extension.</summary>
+    /// external_pub extension. Derived on first use: DeriveKeyPair is a scalar multiplication (X25519) or a lattice key
+    /// generation, several times the rest of the epoch, and only a member that publishes a GroupInfo with external_pub
+    /// needs it.</summary>
     internal ReadOnlySpan<byte> ExternalPublicKey
     {
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _externalPublicKey;
+            byte[]? key = Volatile.Read(ref _externalPublicKey);
+            if (key is not null) return key;
+            lock (_externalLock)
+            {
+                if (_externalPublicKey is null)
+                {
+                    using HpkePrivateKey external = Suite.DeriveKeyPair(ExternalSecret);
+                    Volatile.Write(ref _externalPublicKey, external.PublicKey.ToArray());
+                }
+                return _externalPublicKey;
+            }
         }
     }
 
@@ -117,8 +129,13 @@ internal sealed class EpochSecrets : IDisposable
         {
             secrets[0] = Secret.CopyFrom(joinerSecret);
             kdf.Extract(psk, joinerSecret, prk[..nh]);
-            secrets[1] = MlsKdf.DeriveSecret(kdf, prk[..nh], "welcome"u8);
-            MlsKdf.ExpandWithLabel(kdf, prk[..nh], "epoch"u8, groupContext, epoch[..nh]);
+            // member_prk is expanded twice ("welcome", "epoch") and epoch_secret nine times: each is keyed once (KdfKey
+            // keeps HMAC's inner and outer states), which halves the hash compressions of every expansion after the first.
+            using (KdfKey memberKey = kdf.ImportPrk(prk[..nh]))
+            {
+                secrets[1] = DeriveSecret(memberKey, "welcome", nh);
+                MlsKdf.ExpandWithLabel(memberKey, "epoch"u8, groupContext, epoch[..nh]);
+            }
             using (KdfKey epochKey = kdf.ImportPrk(epoch[..nh]))
             {
                 // RFC 9420 §8, Table 4: the secrets derived from epoch_secret, in the order of the fields above.
@@ -127,10 +144,7 @@ internal sealed class EpochSecrets : IDisposable
                 for (int i = 0; i < labels.Length; i++)
                     secrets[2 + i] = DeriveSecret(epochKey, labels[i], nh);
             }
-            byte[] externalPublicKey;
-            using (HpkePrivateKey external = HpkePrivateKey.DeriveKeyPair(suite.Kem, secrets[5]))
-                externalPublicKey = external.PublicKey.ToArray();
-            var result = new EpochSecrets(suite, secrets, externalPublicKey);
+            var result = new EpochSecrets(suite, secrets);
             secrets = [];
             return result;
         }
@@ -143,7 +157,7 @@ internal sealed class EpochSecrets : IDisposable
     }
 
     /// <summary>The external key pair (§8.3), for a member that processes external commits.</summary>
-    internal HpkePrivateKey CreateExternalPrivateKey() => HpkePrivateKey.DeriveKeyPair(Suite.Kem, ExternalSecret);
+    internal HpkePrivateKey CreateExternalPrivateKey() => Suite.DeriveKeyPair(ExternalSecret);
 
     /// <summary>MLS-Exporter(Label, Context, Length) (§8.5) =
     /// ExpandWithLabel(DeriveSecret(exporter_secret, Label), "exported", Hash(Context), Length); the length is
@@ -183,7 +197,7 @@ internal sealed class EpochSecrets : IDisposable
         return secret;
     }
 
-    private static Secret DeriveSecret(KdfKey epochKey, string label, int nh)
+    private static Secret DeriveSecret(KdfKey key, string label, int nh)
     {
         Span<byte> ascii = stackalloc byte[32];
         int n = System.Text.Encoding.ASCII.GetBytes(label, ascii);
@@ -191,7 +205,7 @@ internal sealed class EpochSecrets : IDisposable
         try
         {
             using SecretWriteLease w = s.OpenWrite();
-            MlsKdf.ExpandWithLabel(epochKey, ascii[..n], default, w.Span);
+            MlsKdf.ExpandWithLabel(key, ascii[..n], default, w.Span);
             return s;
         }
         catch

@@ -2,11 +2,17 @@
 // KEM, the KDF, the AEAD, the hash and the signature scheme used everywhere in a group. ECDSA signatures are DER, as in
 // TLS 1.3's SignatureScheme (RFC 9420 §5.1.2). GREASE values (§13.5: 0x0A0A, 0x1A1A, … 0xEAEA) and unknown values are
 // not suites: FromId returns null for them, so a peer's capabilities list can carry them and they are ignored.
+// Suites outside the registry (the post-quantum suites of draft-ietf-mls-pq-ciphersuites, which has no values yet) are
+// built by MlsSuiteProfile through the internal constructor and reached only through their profile, never FromId: their
+// values differ between implementations. Each suite carries its node-key derivation rule (NodeKeyDerivation).
 using NoFuture.Crypto;
+using NoFuture.Memory;
+using NoFuture.Mls.Suites;
 
 namespace NoFuture.Mls;
 
-/// <summary>An MLS cipher suite (RFC 9420 §17.1): one singleton per registered suite, 1 to 7.</summary>
+/// <summary>An MLS cipher suite (RFC 9420 §17.1): one singleton per registered suite, 1 to 7, and one per suite of an
+/// <see cref="MlsSuiteProfile"/> (post-quantum suites without registered values).</summary>
 /// <remarks>Compare suites by reference or by <see cref="Id"/>; <see cref="FromId"/> maps a wire value to its suite.</remarks>
 public sealed class MlsCipherSuite
 {
@@ -28,9 +34,12 @@ public sealed class MlsCipherSuite
             KdfAlgorithm.HkdfSha384, HpkeAead.Aes256Gcm, AeadAlgorithm.Aes256Gcm, HashAlgorithm.Sha384, SignatureAlgorithm.EcdsaP384Sha384),
     ];
 
-    private MlsCipherSuite(ushort id, string name, HpkeKem kem, HpkeKdf hpkeKdf, KdfAlgorithm kdf, HpkeAead hpkeAead,
-        AeadAlgorithm aead, HashAlgorithm hash, SignatureAlgorithm signature)
+    /// <summary>A suite; the registered ones above, or a profile's suite outside the registry.</summary>
+    internal MlsCipherSuite(ushort id, string name, HpkeKem kem, HpkeKdf hpkeKdf, KdfAlgorithm kdf, HpkeAead hpkeAead,
+        AeadAlgorithm aead, HashAlgorithm hash, SignatureAlgorithm signature,
+        NodeKeyDerivation nodeKeyDerivation = NodeKeyDerivation.HpkeDeriveKeyPair)
     {
+        NodeKeyDerivation = nodeKeyDerivation;
         Id = id;
         Name = name;
         Kem = kem;
@@ -63,13 +72,15 @@ public sealed class MlsCipherSuite
     /// <summary>0x0007: DHKEM(P-384), AES-256-GCM, SHA-384, ECDSA P-384 with SHA-384 (DER).</summary>
     public static MlsCipherSuite Mls256DhKemP384Aes256GcmSha384P384 => Suites[6];
 
-    /// <summary>Every suite this library implements, in the order of their values.</summary>
+    /// <summary>Every registered suite (RFC 9420 §17.1) this library implements, in the order of their values. Suites
+    /// outside the registry are listed by their <see cref="MlsSuiteProfile"/>.</summary>
     public static IReadOnlyList<MlsCipherSuite> All => Suites;
 
     /// <summary>The suite's value on the wire (uint16 CipherSuite, RFC 9420 §17.1).</summary>
     public ushort Id { get; }
 
-    /// <summary>The IANA name, for example <c>MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519</c>.</summary>
+    /// <summary>The IANA name, for example <c>MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519</c>; for a profile's suite, the
+    /// name its implementation or draft gives it.</summary>
     public string Name { get; }
 
     /// <summary>The HPKE KEM (RFC 9180 §7.1), for init, leaf and path keys and EncryptWithLabel.</summary>
@@ -92,6 +103,21 @@ public sealed class MlsCipherSuite
 
     /// <summary>The HPKE suite (KEM, KDF, AEAD) used by EncryptWithLabel.</summary>
     public HpkeSuite Hpke { get; }
+
+    /// <summary>How a node's HPKE key pair is derived from a node secret (and external_pub from external_secret).</summary>
+    internal NodeKeyDerivation NodeKeyDerivation { get; }
+
+    /// <summary>The suite's DeriveKeyPair (RFC 9420 §4.1, §8.3): the key pair of a node secret or of external_secret,
+    /// by the suite's <see cref="NodeKeyDerivation"/> rule.</summary>
+    internal HpkePrivateKey DeriveKeyPair(ReadOnlySpan<byte> ikm) => NodeKeys.DeriveKeyPair(Kem, NodeKeyDerivation, ikm);
+
+    /// <summary>DeriveKeyPair from a secret; see the span overload.</summary>
+    internal HpkePrivateKey DeriveKeyPair(Secret ikm)
+    {
+        ArgumentNullException.ThrowIfNull(ikm);
+        using SecretReadLease lease = ikm.OpenRead();
+        return NodeKeys.DeriveKeyPair(Kem, NodeKeyDerivation, lease.Span);
+    }
 
     /// <summary>The suite with wire value <paramref name="id"/>, or <see langword="null"/> for an unknown value or a
     /// GREASE value (RFC 9420 §13.5), which a peer may list and which is then ignored.</summary>

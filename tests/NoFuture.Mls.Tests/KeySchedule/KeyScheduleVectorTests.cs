@@ -4,6 +4,7 @@
 // init_secret feeds the next one.
 using System.Text;
 using System.Text.Json;
+using NoFuture.Crypto;
 using NoFuture.Memory;
 using NoFuture.Mls.KeySchedule;
 using NoFuture.Tests.Shared;
@@ -80,6 +81,20 @@ public class KeyScheduleVectorTests
         Assert.Throws<ObjectDisposedException>(() => s.InitSecret);
         Assert.Throws<ObjectDisposedException>(() => s.ExternalPublicKey.Length);
         s.Dispose();
+    }
+
+    [Fact]
+    public void ExternalPublicKey_DerivedOnFirstUse_IsTheSameForConcurrentReaders()
+    {
+        // external_pub is derived on first read (§8.3, see EpochSecrets.ExternalPublicKey): racing first readers must
+        // all see the key of CreateExternalPrivateKey, and later reads the same bytes.
+        MlsCipherSuite suite = MlsCipherSuite.Mls128DhKemP256Aes128GcmSha256P256;
+        using var s = EpochSecrets.Derive(suite, new byte[32], default, default, [4, 5, 6]);
+        byte[][] seen = new byte[8][];
+        Parallel.For(0, seen.Length, i => seen[i] = s.ExternalPublicKey.ToArray());
+        using HpkePrivateKey external = s.CreateExternalPrivateKey();
+        Assert.All(seen, k => Assert.Equal(external.PublicKey.ToArray(), k));
+        Assert.Equal(external.PublicKey.ToArray(), s.ExternalPublicKey.ToArray());
     }
 
     [Fact]
