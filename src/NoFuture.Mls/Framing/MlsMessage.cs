@@ -11,10 +11,13 @@
 //       };
 //   } MLSMessage;
 // version is kept as read (raw uint16), like GroupContext's: refusing a version other than mls10 is the receiver's
-// check (§6.2), and the bytes must round-trip. Interim: Welcome, GroupInfo and KeyPackage bodies are kept as their
-// encoded bytes (found by InterimScan) until the typed structures of the key-package work are merged.
+// check (§6.2), and the bytes must round-trip. The header is the key-package work's MlsMessageHeader. Interim:
+// Welcome and GroupInfo bodies are kept as their encoded bytes (found by InterimScan) until their typed structures
+// are merged.
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.KeyPackages;
 using NoFuture.Mls.Proposals;
+using NoFuture.Mls.Wire;
 
 namespace NoFuture.Mls.Framing;
 
@@ -22,27 +25,35 @@ internal sealed class MlsMessage : IMlsEncodable<MlsMessage>
 {
     private readonly UnverifiedPublicMessage? _publicMessage;
     private readonly PrivateMessage? _privateMessage;
+    private readonly UnverifiedKeyPackage? _keyPackage;
     private readonly byte[]? _otherBody;
 
-    private MlsMessage(ushort version, WireFormat wireFormat, UnverifiedPublicMessage? publicMessage, PrivateMessage? privateMessage, byte[]? otherBody)
+    private MlsMessage(
+        MlsMessageHeader header, UnverifiedPublicMessage? publicMessage, PrivateMessage? privateMessage,
+        UnverifiedKeyPackage? keyPackage, byte[]? otherBody)
     {
-        Version = version;
-        WireFormat = wireFormat;
+        Header = header;
         _publicMessage = publicMessage;
         _privateMessage = privateMessage;
+        _keyPackage = keyPackage;
         _otherBody = otherBody;
     }
 
     internal MlsMessage(ushort version, UnverifiedPublicMessage publicMessage)
-        : this(version, WireFormat.PublicMessage, publicMessage, null, null) { }
+        : this(new MlsMessageHeader(version, WireFormat.PublicMessage), publicMessage, null, null, null) { }
 
     internal MlsMessage(ushort version, PrivateMessage privateMessage)
-        : this(version, WireFormat.PrivateMessage, null, privateMessage, null) { }
+        : this(new MlsMessageHeader(version, WireFormat.PrivateMessage), null, privateMessage, null, null) { }
+
+    internal MlsMessage(ushort version, UnverifiedKeyPackage keyPackage)
+        : this(new MlsMessageHeader(version, WireFormat.KeyPackage), null, null, keyPackage, null) { }
+
+    internal MlsMessageHeader Header { get; }
 
     /// <summary>version, as read.</summary>
-    internal ushort Version { get; }
+    internal ushort Version => Header.Version;
 
-    internal WireFormat WireFormat { get; }
+    internal WireFormat WireFormat => Header.WireFormat;
 
     /// <summary>The public message when <see cref="WireFormat"/> is mls_public_message, else null.</summary>
     internal UnverifiedPublicMessage? PublicMessage => _publicMessage;
@@ -50,31 +61,35 @@ internal sealed class MlsMessage : IMlsEncodable<MlsMessage>
     /// <summary>The private message when <see cref="WireFormat"/> is mls_private_message, else null.</summary>
     internal PrivateMessage? PrivateMessage => _privateMessage;
 
-    /// <summary>Interim: the encoded Welcome, GroupInfo or KeyPackage body (empty for the other wire formats).</summary>
+    /// <summary>The key package when <see cref="WireFormat"/> is mls_key_package, else null.</summary>
+    internal UnverifiedKeyPackage? KeyPackage => _keyPackage;
+
+    /// <summary>Interim: the encoded Welcome or GroupInfo body (empty for the other wire formats).</summary>
     internal ReadOnlySpan<byte> BodyEncoding => _otherBody;
 
-    public int EncodedSize => 4 + (_publicMessage?.EncodedSize ?? _privateMessage?.EncodedSize ?? _otherBody!.Length);
+    public int EncodedSize =>
+        MlsMessageHeader.Size
+        + (_publicMessage?.EncodedSize ?? _privateMessage?.EncodedSize ?? _keyPackage?.EncodedSize ?? _otherBody!.Length);
 
     public static MlsMessage Decode(scoped ref MlsReader reader)
     {
-        ushort version = reader.ReadUInt16("version");
-        WireFormat wireFormat = MlsCodec.ReadKnownEnum16<WireFormat>(ref reader, "wire_format");
-        return wireFormat switch
+        MlsMessageHeader header = MlsMessageHeader.Decode(ref reader);
+        return header.WireFormat switch
         {
-            WireFormat.PublicMessage => new MlsMessage(version, UnverifiedPublicMessage.Decode(ref reader)),
-            WireFormat.PrivateMessage => new MlsMessage(version, Framing.PrivateMessage.Decode(ref reader)),
-            WireFormat.Welcome => new MlsMessage(version, wireFormat, null, null, InterimScan.Welcome(ref reader)),
-            WireFormat.GroupInfo => new MlsMessage(version, wireFormat, null, null, InterimScan.GroupInfo(ref reader)),
-            _ => new MlsMessage(version, wireFormat, null, null, InterimScan.KeyPackage(ref reader)),
+            WireFormat.PublicMessage => new MlsMessage(header, UnverifiedPublicMessage.Decode(ref reader), null, null, null),
+            WireFormat.PrivateMessage => new MlsMessage(header, null, Framing.PrivateMessage.Decode(ref reader), null, null),
+            WireFormat.KeyPackage => new MlsMessage(header, null, null, UnverifiedKeyPackage.Decode(ref reader), null),
+            WireFormat.Welcome => new MlsMessage(header, null, null, null, InterimScan.Welcome(ref reader)),
+            _ => new MlsMessage(header, null, null, null, InterimScan.GroupInfo(ref reader)),
         };
     }
 
     public void Encode(ref MlsWriter writer)
     {
-        writer.WriteUInt16(Version);
-        MlsCodec.WriteEnum16(ref writer, WireFormat);
+        Header.Encode(ref writer);
         if (_publicMessage is not null) _publicMessage.Encode(ref writer);
         else if (_privateMessage is not null) _privateMessage.Encode(ref writer);
+        else if (_keyPackage is not null) _keyPackage.Encode(ref writer);
         else writer.WriteFixed(_otherBody);
     }
 }

@@ -2,6 +2,7 @@
 // AuthenticatedContent. Unverified: the signature over FramedContentTBS has not been checked (docs/mls.md, "Decoded is
 // not validated"). The verified form is produced by the signature check of message processing.
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.Wire;
 
 namespace NoFuture.Mls.Framing;
 

@@ -1,22 +1,20 @@
-// RFC 9420 §12.1.1: struct { KeyPackage key_package; } Add. Interim form: the body is kept as the exact bytes
-// read (found by InterimScan), not yet typed; it round-trips byte for byte and is replaced by the typed structure of
-// the key-package work when that is merged (docs/mls.md, "Framing and proposals").
+// RFC 9420 §12.1.1: struct { KeyPackage key_package; } Add. The key package is unverified (its signature, lifetime,
+// capabilities and suite are checked when the proposal is validated, §12.2), and Add has nothing of its own to verify,
+// so it has a single form around the UnverifiedKeyPackage (docs/mls.md, "Decoded is not validated").
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.KeyPackages;
 
 namespace NoFuture.Mls.Proposals;
 
 internal sealed class Add : IMlsEncodable<Add>
 {
-    private readonly byte[] _body;
+    internal Add(UnverifiedKeyPackage keyPackage) => KeyPackage = keyPackage;
 
-    private Add(byte[] body) => _body = body;
+    internal UnverifiedKeyPackage KeyPackage { get; }
 
-    /// <summary>key_package, as its encoded bytes (not interpreted yet).</summary>
-    internal ReadOnlySpan<byte> KeyPackageEncoding => _body;
+    public int EncodedSize => KeyPackage.EncodedSize;
 
-    public int EncodedSize => _body.Length;
+    public static Add Decode(scoped ref MlsReader reader) => new(UnverifiedKeyPackage.Decode(ref reader));
 
-    public static Add Decode(scoped ref MlsReader reader) => new(InterimScan.KeyPackage(ref reader));
-
-    public void Encode(ref MlsWriter writer) => writer.WriteFixed(_body);
+    public void Encode(ref MlsWriter writer) => KeyPackage.Encode(ref writer);
 }

@@ -1,22 +1,20 @@
-// RFC 9420 §12.1.2: struct { LeafNode leaf_node; } Update. Interim form: the body is kept as the exact bytes
-// read (found by InterimScan), not yet typed; it round-trips byte for byte and is replaced by the typed structure of
-// the key-package work when that is merged (docs/mls.md, "Framing and proposals").
+// RFC 9420 §12.1.2: struct { LeafNode leaf_node; } Update. The leaf node is unverified (its signature, source =
+// update and key uniqueness are checked when the proposal is validated, §12.1.2, §7.3), and Update has nothing of its
+// own to verify, so it has a single form around the UnverifiedLeafNode.
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.Tree;
 
 namespace NoFuture.Mls.Proposals;
 
 internal sealed class Update : IMlsEncodable<Update>
 {
-    private readonly byte[] _body;
+    internal Update(UnverifiedLeafNode leafNode) => LeafNode = leafNode;
 
-    private Update(byte[] body) => _body = body;
+    internal UnverifiedLeafNode LeafNode { get; }
 
-    /// <summary>leaf_node, as its encoded bytes (not interpreted yet).</summary>
-    internal ReadOnlySpan<byte> LeafNodeEncoding => _body;
+    public int EncodedSize => LeafNode.EncodedSize;
 
-    public int EncodedSize => _body.Length;
+    public static Update Decode(scoped ref MlsReader reader) => new(UnverifiedLeafNode.Decode(ref reader));
 
-    public static Update Decode(scoped ref MlsReader reader) => new(InterimScan.LeafNode(ref reader));
-
-    public void Encode(ref MlsWriter writer) => writer.WriteFixed(_body);
+    public void Encode(ref MlsWriter writer) => LeafNode.Encode(ref writer);
 }

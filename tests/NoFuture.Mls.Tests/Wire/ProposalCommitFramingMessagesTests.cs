@@ -7,7 +7,10 @@ using System.Text.Json;
 using NoFuture.Mls.Codec;
 using NoFuture.Mls.Extensions;
 using NoFuture.Mls.Framing;
+using NoFuture.Mls.KeyPackages;
 using NoFuture.Mls.Proposals;
+using NoFuture.Mls.Tree;
+using NoFuture.Mls.Wire;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Mls.Tests.Wire;
@@ -17,7 +20,8 @@ public class ProposalCommitFramingMessagesTests
     private static readonly Lazy<byte[][][]> Entries = new(Load);
 
     // The fields of messages.json this work decodes, in the file's naming. The three MLSMessage fields for Welcome,
-    // GroupInfo and KeyPackage go through MlsMessage too (their bodies are interim until the key-package types land).
+    // GroupInfo and KeyPackage go through MlsMessage too (the Welcome and GroupInfo bodies are interim, kept as bytes,
+    // until their typed structures land).
     public static readonly TheoryData<string> Fields =
     [
         "add_proposal", "update_proposal", "remove_proposal", "pre_shared_key_proposal", "re_init_proposal",
@@ -82,7 +86,7 @@ public class ProposalCommitFramingMessagesTests
     [Fact]
     public void MessagesVectors_MessagesHaveTheShapeTheirFieldNames()
     {
-        int ran = 0;
+        int ran = 0, withPath = 0;
         foreach (byte[][] entry in Entries.Value)
         {
             MlsMessage application = MlsCodec.DecodeExact<MlsMessage>(entry[IndexOf("public_message_application")], "m");
@@ -109,12 +113,28 @@ public class ProposalCommitFramingMessagesTests
             Assert.Equal(WireFormat.PrivateMessage, privateMessage.WireFormat);
             Assert.NotNull(privateMessage.PrivateMessage);
 
+            Assert.IsType<UnverifiedKeyPackage>(
+                MlsCodec.DecodeExact<MlsMessage>(entry[IndexOf("mls_key_package")], "m").KeyPackage);
+            Assert.Equal(
+                LeafNodeSource.Update,
+                MlsCodec.DecodeExact<Update>(entry[IndexOf("update_proposal")], "update").LeafNode.Source);
+            Assert.Equal(
+                LeafNodeSource.KeyPackage,
+                MlsCodec.DecodeExact<Add>(entry[IndexOf("add_proposal")], "add").KeyPackage.LeafNode.Source);
+            UpdatePath? path = MlsCodec.DecodeExact<Commit>(entry[IndexOf("commit")], "commit").Path;
+            if (path is not null)
+            {
+                Assert.Equal(LeafNodeSource.Commit, path.LeafNode.Source);
+                withPath++;
+            }
+
             Assert.Equal(WireFormat.Welcome, MlsCodec.DecodeExact<MlsMessage>(entry[IndexOf("mls_welcome")], "m").WireFormat);
             Assert.Equal(WireFormat.GroupInfo, MlsCodec.DecodeExact<MlsMessage>(entry[IndexOf("mls_group_info")], "m").WireFormat);
             Assert.Equal(WireFormat.KeyPackage, MlsCodec.DecodeExact<MlsMessage>(entry[IndexOf("mls_key_package")], "m").WireFormat);
             ran++;
         }
         VectorCount.AllRan(ran, 300, "messages.json entries");
+        Assert.True(withPath > 0, "no commit of messages.json has a path: UpdatePath went untested");
     }
 
     private const ushort GroupContext_Mls10 = 1;
