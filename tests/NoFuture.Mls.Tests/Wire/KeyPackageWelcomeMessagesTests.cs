@@ -8,7 +8,9 @@
 using System.Text.Json;
 using NoFuture.Mls.Codec;
 using NoFuture.Mls.KeyPackages;
+using NoFuture.Mls.KeySchedule;
 using NoFuture.Mls.Tree;
+using NoFuture.Mls.Welcomes;
 using NoFuture.Mls.Wire;
 using NoFuture.Tests.Shared;
 
@@ -28,6 +30,18 @@ public class KeyPackageWelcomeMessagesTests
             UnverifiedKeyPackage kp = MlsMessageHeader.DecodeBody<UnverifiedKeyPackage>(encoded, WireFormat.KeyPackage, out MlsMessageHeader header);
             return MlsMessageHeader.EncodeToArray(header, kp);
         },
+        ["mls_welcome"] = encoded =>
+        {
+            Welcome welcome = MlsMessageHeader.DecodeBody<Welcome>(encoded, WireFormat.Welcome, out MlsMessageHeader header);
+            return MlsMessageHeader.EncodeToArray(header, welcome);
+        },
+        ["mls_group_info"] = encoded =>
+        {
+            UnverifiedGroupInfo info = MlsMessageHeader.DecodeBody<UnverifiedGroupInfo>(encoded, WireFormat.GroupInfo, out MlsMessageHeader header);
+            return MlsMessageHeader.EncodeToArray(header, info);
+        },
+        ["ratchet_tree"] = encoded => MlsCodec.EncodeToArray(MlsCodec.DecodeExact<RatchetTree>(encoded, "ratchet_tree")),
+        ["group_secrets"] = encoded => MlsCodec.EncodeToArray(MlsCodec.DecodeExact<GroupSecrets>(encoded, "group_secrets")),
     };
 
     private static List<(string Field, byte[] Encoded)> Encodings()
@@ -66,6 +80,92 @@ public class KeyPackageWelcomeMessagesTests
             Assert.Equal(LeafNodeSource.KeyPackage, kp.LeafNode.Source);
             Assert.Equal(encoded.Length - MlsMessageHeader.Size, kp.EncodedSize);
         }
+    }
+
+    [Fact]
+    public void TreeValidationTrees_RoundTripAndCoverEveryNodeForm()
+    {
+        // messages.json's trees hold a single leaf; tree-validation.json's 98 trees (2 to 34 leaves) bring blanks,
+        // parent nodes with unmerged leaves and commit-source leaves, so every arm of Node and LeafNode is decoded.
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(VectorFiles.Find("mls/tree-validation.json")));
+        int ran = 0, inFile = 0, blanks = 0, parents = 0, unmerged = 0, commitLeaves = 0;
+        foreach (JsonElement entry in doc.RootElement.EnumerateArray())
+        {
+            inFile++;
+            byte[] encoded = Convert.FromHexString(entry.GetProperty("tree").GetString()!);
+            RatchetTree tree = MlsCodec.DecodeExact<RatchetTree>(encoded, "tree");
+            Assert.Equal(encoded, MlsCodec.EncodeToArray(tree));
+            // §12.4.3.3: the vector drops the full tree's trailing blanks (tree_hashes covers the full tree), so it
+            // is an odd-length prefix ending in a node.
+            Assert.InRange(tree.Nodes.Length, 1, entry.GetProperty("tree_hashes").GetArrayLength());
+            Assert.Equal(1, tree.Nodes.Length % 2);
+            Assert.NotNull(tree.Nodes[^1]);
+            foreach (Node? node in tree.Nodes)
+            {
+                if (node is null) blanks++;
+                else if (node.Parent is not null) { parents++; unmerged += node.Parent.UnmergedLeaves.Length; }
+                else if (node.Leaf!.Source == LeafNodeSource.Commit) commitLeaves++;
+            }
+            ran++;
+        }
+        VectorCount.AllRan(ran, inFile, "tree-validation.json trees");
+        Assert.True(blanks > 0 && parents > 0 && unmerged > 0 && commitLeaves > 0,
+            $"blanks {blanks}, parents {parents}, unmerged {unmerged}, commit leaves {commitLeaves}");
+    }
+
+    [Fact]
+    public void PassiveClientWelcomes_RoundTrip()
+    {
+        // passive-client-welcome.json: real joins, some with the tree outside the Welcome (ratchet_tree null).
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(VectorFiles.Find("mls/passive-client-welcome.json")));
+        int ran = 0, inFile = 0, trees = 0;
+        foreach (JsonElement entry in doc.RootElement.EnumerateArray())
+        {
+            inFile++;
+            foreach (string field in new[] { "key_package", "welcome" })
+            {
+                byte[] encoded = Convert.FromHexString(entry.GetProperty(field).GetString()!);
+                Assert.Equal(encoded, Fields["mls_" + field](encoded));
+            }
+            if (entry.GetProperty("ratchet_tree").ValueKind == JsonValueKind.String)
+            {
+                byte[] tree = Convert.FromHexString(entry.GetProperty("ratchet_tree").GetString()!);
+                Assert.Equal(tree, Fields["ratchet_tree"](tree));
+                trees++;
+            }
+            ran++;
+        }
+        VectorCount.AllRan(ran, inFile, "passive-client-welcome.json entries");
+        Assert.True(trees > 0);
+    }
+
+    [Fact]
+    public void GroupSecrets_WithoutPathSecretAndWithEveryPskForm_RoundTrip()
+    {
+        // messages.json's group secrets all carry a path secret and one external PSK; the other forms are built.
+        byte[] joinerSecret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+        PreSharedKeyId[] psks =
+        [
+            PreSharedKeyId.External([0xE1], [0xAA, 0xBB]),
+            PreSharedKeyId.Resumption(ResumptionPskUsage.Branch, [0x67, 0x69, 0x64], 0x0102030405060708, [0xCC]),
+        ];
+        byte[] encoded = MlsCodec.EncodeToArray(new GroupSecrets(joinerSecret, false, default, psks));
+        Assert.Equal(
+            Convert.FromHexString("20" + Convert.ToHexString(joinerSecret) + "00" + "16"
+                + "01" + "01e1" + "02aabb"
+                + "02" + "03" + "03676964" + "0102030405060708" + "01cc"),
+            encoded);
+        GroupSecrets decoded = MlsCodec.DecodeExact<GroupSecrets>(encoded, "group_secrets");
+        Assert.False(decoded.HasPathSecret);
+        Assert.Equal(joinerSecret, decoded.JoinerSecret.ToArray());
+        Assert.Equal(PskType.Resumption, decoded.Psks[1].Type);
+        Assert.Equal(ResumptionPskUsage.Branch, decoded.Psks[1].Usage);
+        Assert.Equal(0x0102030405060708UL, decoded.Psks[1].PskEpoch);
+        Assert.Equal(encoded, MlsCodec.EncodeToArray(decoded));
+        // An unknown psktype or resumption usage leaves nothing to read: refused.
+        byte[] badUsage = (byte[])encoded.Clone();
+        badUsage[1 + 32 + 1 + 1 + 5 + 1] = 0x04;
+        Assert.Equal(MlsError.InvalidValue, Assert.Throws<MlsException>(() => MlsCodec.DecodeExact<GroupSecrets>(badUsage, "group_secrets")).Error);
     }
 
     [Fact]
