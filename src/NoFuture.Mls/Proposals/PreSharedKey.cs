@@ -1,22 +1,19 @@
-// RFC 9420 §12.1.4: struct { PreSharedKeyID psk; } PreSharedKey. Interim form: the body is kept as the exact bytes
-// read (found by InterimScan), not yet typed; it round-trips byte for byte and is replaced by the typed structure of
-// the key-package work when that is merged (docs/mls.md, "Framing and proposals").
+// RFC 9420 §12.1.4: struct { PreSharedKeyID psk; } PreSharedKey. Whether the PSK is known, its nonce fresh and, for a
+// resumption PSK, its usage allowed here (§8.6) is checked when the proposal is validated, not by the decoder.
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.KeySchedule;
 
 namespace NoFuture.Mls.Proposals;
 
 internal sealed class PreSharedKey : IMlsEncodable<PreSharedKey>
 {
-    private readonly byte[] _body;
+    internal PreSharedKey(PreSharedKeyId psk) => Psk = psk;
 
-    private PreSharedKey(byte[] body) => _body = body;
+    internal PreSharedKeyId Psk { get; }
 
-    /// <summary>psk, as its encoded bytes (not interpreted yet).</summary>
-    internal ReadOnlySpan<byte> PreSharedKeyIdEncoding => _body;
+    public int EncodedSize => Psk.EncodedSize;
 
-    public int EncodedSize => _body.Length;
+    public static PreSharedKey Decode(scoped ref MlsReader reader) => new(PreSharedKeyId.Decode(ref reader));
 
-    public static PreSharedKey Decode(scoped ref MlsReader reader) => new(InterimScan.PreSharedKeyId(ref reader));
-
-    public void Encode(ref MlsWriter writer) => writer.WriteFixed(_body);
+    public void Encode(ref MlsWriter writer) => Psk.Encode(ref writer);
 }

@@ -1,9 +1,9 @@
 // RFC 9420 §7.6:
 //   struct { HPKEPublicKey encryption_key; HPKECiphertext encrypted_path_secret<V>; } UpdatePathNode;
 // HPKEPublicKey is opaque<V>. The key is the peer's claim until the path is processed (§7.6: the decrypted path secret
-// must derive the same public key).
+// must derive the same public key). HPKECiphertext is the one of Welcomes/, shared with EncryptedGroupSecrets.
 using NoFuture.Mls.Codec;
-using NoFuture.Mls.Framing;
+using NoFuture.Mls.Welcomes;
 
 namespace NoFuture.Mls.Proposals;
 
