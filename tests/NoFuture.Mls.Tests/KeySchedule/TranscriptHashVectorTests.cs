@@ -7,6 +7,7 @@ using NoFuture.Memory;
 using NoFuture.Mls.Codec;
 using NoFuture.Mls.Framing;
 using NoFuture.Mls.KeySchedule;
+using NoFuture.Mls.Wire;
 using NoFuture.Tests.Shared;
 
 namespace NoFuture.Mls.Tests.KeySchedule;
@@ -70,5 +71,12 @@ public class TranscriptHashVectorTests
         MlsCipherSuite suite = MlsCipherSuite.Mls128DhKemX25519Aes128GcmSha256Ed25519;
         Assert.Throws<ArgumentOutOfRangeException>(() => TranscriptHashes.ComputeInterim(suite, new byte[32], new byte[32], new byte[31]));
         Assert.Throws<ArgumentOutOfRangeException>(() => TranscriptHashes.ComputeConfirmationTag(suite, new byte[32], new byte[32], new byte[64]));
+
+        // Only a commit has a confirmed transcript hash (§8.2); an application message is the caller's mistake.
+        var application = new UnverifiedAuthenticatedContent(
+            WireFormat.PublicMessage,
+            FramedContent.ForApplication([1], 0, new Sender(SenderType.Member, 0), [], [2]),
+            new FramedContentAuthData([3], null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TranscriptHashes.ComputeConfirmed(suite, [], application, new byte[32]));
     }
 }
