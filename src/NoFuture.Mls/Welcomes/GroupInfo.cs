@@ -4,8 +4,8 @@
 // validate (§12.4.3.1); this type cannot check that index itself.
 //
 // The confirmation tag is not part of this check: it needs the confirmation_key of the epoch the GroupInfo describes,
-// which the joiner derives from joiner_secret and this GroupInfo's GroupContext, and it is verified by the key
-// schedule at that point (§12.4.3.1). A bad signature is false (docs/failure-policy.md).
+// which the joiner derives from joiner_secret and this GroupInfo's GroupContext, and it is verified at that point
+// with KeySchedule.TranscriptHashes.VerifyConfirmationTag (§12.4.3.1). A bad signature is false (docs/failure-policy.md).
 using System.Diagnostics.CodeAnalysis;
 using NoFuture.Mls.Codec;
 using NoFuture.Mls.Crypto;

@@ -4,7 +4,8 @@
 // cfd450286d1bfd9cd2519b95c80f9771f94a5b1a; see mls/SOURCES.md). Each is also shown to refuse: a flipped signature bit,
 // the wrong suite, the wrong leaf index. GroupInfo.TryVerify runs on the GroupInfos of welcome.json, reached the way a
 // joiner reaches them (§12.4.3.1): find our EncryptedGroupSecrets by KeyPackageRef, open GroupSecrets with init_priv,
-// derive welcome_secret from joiner_secret, open encrypted_group_info, verify under signer_pub.
+// derive welcome_secret from joiner_secret, open encrypted_group_info, verify under signer_pub, then check its
+// confirmation_tag with the confirmation_key of the epoch it describes (§8.2, §12.4.3.1).
 using System.Text.Json;
 using NoFuture.Crypto;
 using NoFuture.Memory;
@@ -107,9 +108,22 @@ public class SignatureVerificationTests
                 if (s.NewMember.SequenceEqual(reference)) mine = s;
             Assert.NotNull(mine);
 
-            byte[] groupInfo = OpenGroupInfo(suite, entry, welcome, mine);
+            byte[] groupInfo = OpenGroupInfo(suite, entry, welcome, mine, out Secret joinerSecret);
             UnverifiedGroupInfo info = MlsCodec.DecodeExact<UnverifiedGroupInfo>(groupInfo, "group_info");
             Assert.Equal(groupInfo, MlsCodec.EncodeToArray(info));
+
+            // confirmation_tag = MAC(confirmation_key, confirmed_transcript_hash) of the epoch the GroupInfo
+            // describes (§12.4.3.1): the key schedule from joiner_secret over that GroupContext, no PSKs.
+            using (joinerSecret)
+            using (SecretReadLease joiner = joinerSecret.OpenRead())
+            using (EpochSecrets joined = EpochSecrets.FromJoinerSecret(suite, joiner.Span, default, MlsCodec.EncodeToArray(info.GroupContext)))
+            {
+                ReadOnlySpan<byte> confirmed = info.GroupContext.ConfirmedTranscriptHash;
+                Assert.True(TranscriptHashes.VerifyConfirmationTag(suite, joined.ConfirmationKey, confirmed, info.ConfirmationTag), $"suite {suite.Id}");
+                byte[] badTag = info.ConfirmationTag.ToArray();
+                badTag[^1] ^= 0x01;
+                Assert.False(TranscriptHashes.VerifyConfirmationTag(suite, joined.ConfirmationKey, confirmed, badTag));
+            }
 
             Assert.True(GroupInfo.TryVerify(info, suite, signerPub, out GroupInfo? verified), $"suite {suite.Id}");
             Assert.Equal(info.Signer, verified.Signer);
@@ -125,7 +139,8 @@ public class SignatureVerificationTests
         VectorCount.AllRan(ran, inFile, "welcome.json entries");
     }
 
-    private static byte[] OpenGroupInfo(MlsCipherSuite suite, JsonElement entry, Welcome welcome, EncryptedGroupSecrets mine)
+    private static byte[] OpenGroupInfo(
+        MlsCipherSuite suite, JsonElement entry, Welcome welcome, EncryptedGroupSecrets mine, out Secret joinerSecret)
     {
         using HpkePrivateKey initPriv = HpkePrivateKey.Import(suite.Kem, Convert.FromHexString(entry.GetProperty("init_priv").GetString()!));
         ReadOnlySpan<byte> sealedSecrets = mine.Ciphertext.Ciphertext;
@@ -138,6 +153,7 @@ public class SignatureVerificationTests
         using SecretReadLease r = plaintext.OpenRead();
         GroupSecrets secrets = MlsCodec.DecodeExact<GroupSecrets>(r.Span, "group_secrets");
         Assert.Equal(0, secrets.Psks.Length);
+        joinerSecret = Secret.CopyFrom(secrets.JoinerSecret);
 
         // welcome_secret depends only on joiner_secret and psk_secret (all zero without PSKs), not on the context.
         using EpochSecrets epoch = EpochSecrets.FromJoinerSecret(suite, secrets.JoinerSecret, default, []);
