@@ -36,4 +36,22 @@ public enum MlsError
     /// <summary>A message asks for a ratchet generation further ahead than the window's maximum forward distance
     /// allows (each skipped generation costs a derivation).</summary>
     GenerationTooFarAhead = 42,
+
+    // Message protection's reasons (RFC 9420 §6.1–§6.3) start at 60. An authentication failure inside message
+    // processing is a refusal of the peer's message, so it is an MlsException with its reason rather than a false
+    // (docs/mls-crypto.md, "Message protection").
+
+    /// <summary>A PublicMessage's membership_tag is not the MAC of its AuthenticatedContentTBM under the epoch's
+    /// membership_key (RFC 9420 §6.2).</summary>
+    MembershipTagInvalid = 60,
+
+    /// <summary>The signature over FramedContentTBS does not verify under the sender's signature key (RFC 9420 §6.1).</summary>
+    SignatureInvalid = 61,
+
+    /// <summary>A PrivateMessage's encrypted_sender_data does not open under the sender-data key and nonce (RFC 9420
+    /// §6.3.2).</summary>
+    SenderDataDecryptionFailed = 62,
+
+    /// <summary>A PrivateMessage's ciphertext does not open under the sender's ratchet key and nonce (RFC 9420 §6.3.1).</summary>
+    ContentDecryptionFailed = 63,
 }

@@ -39,5 +39,16 @@ internal static class MlsThrowHelper
         });
 
     [DoesNotReturn]
+    internal static void Protection(MlsError error) =>
+        throw new MlsException(error, error switch
+        {
+            MlsError.MembershipTagInvalid => "The membership tag of the public message does not verify (RFC 9420 section 6.2).",
+            MlsError.SignatureInvalid => "The signature over FramedContentTBS does not verify (RFC 9420 section 6.1).",
+            MlsError.SenderDataDecryptionFailed => "The sender data of the private message does not decrypt (RFC 9420 section 6.3.2).",
+            MlsError.ContentDecryptionFailed => "The content of the private message does not decrypt (RFC 9420 section 6.3.1).",
+            _ => "The message failed a protection check.",
+        });
+
+    [DoesNotReturn]
     internal static void InvalidOperation(string message) => throw new InvalidOperationException(message);
 }

@@ -1,0 +1,205 @@
+// RFC 9420 §6.3: a PrivateMessage seals PrivateMessageContent (content, FramedContentAuthData, zero padding) and then
+// the SenderData that says whose ratchet key sealed it.
+//   §6.3.1: key, nonce = the secret tree's handshake (proposal, commit) or application ratchet of the sender's leaf at
+//           generation; nonce[0..3] ^= reuse_guard;
+//           struct { opaque group_id<V>; uint64 epoch; ContentType content_type; opaque authenticated_data<V>; }
+//           PrivateContentAAD;  ciphertext = AEAD.Seal(key, nonce, PrivateContentAAD, PrivateMessageContent)
+//   §6.3.2: sender_data_key/nonce from sender_data_secret and the ciphertext sample (SecretTree.SenderDataKeys);
+//           struct { opaque group_id<V>; uint64 epoch; ContentType content_type; } SenderDataAAD;
+//           encrypted_sender_data = AEAD.Seal(sender_data_key, sender_data_nonce, SenderDataAAD, SenderData)
+// The signature inside is over FramedContentTBS with wire_format = mls_private_message (§6.1); the receiver checks it
+// with FramedContentSignature.VerifyOrThrow once it knows the sender's leaf. The plaintext lives in a Secret (the
+// application data is the user's), the keys in the secret tree's Secrets, the nonce on wiped stack scratch.
+// An AEAD open failure is a refusal of the peer's message: MlsException with SenderDataDecryptionFailed or
+// ContentDecryptionFailed (docs/mls-crypto.md, "Message protection").
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using NoFuture.Crypto;
+using NoFuture.Memory;
+using NoFuture.Mls.Codec;
+using NoFuture.Mls.KeySchedule;
+using NoFuture.Mls.SecretTree;
+using NoFuture.Mls.Wire;
+
+namespace NoFuture.Mls.Framing;
+
+/// <summary>Protects and unprotects PrivateMessage (RFC 9420 §6.3).</summary>
+internal static class PrivateMessageProtection
+{
+    private const int MaxNonceSize = 32;
+
+    /// <summary>Signs and seals <paramref name="content"/> (a member sender) under the next generation of its leaf's
+    /// ratchet.</summary>
+    /// <param name="suite">The group's suite.</param>
+    /// <param name="tree">The epoch's secret tree.</param>
+    /// <param name="senderDataSecret">sender_data_secret of the epoch.</param>
+    /// <param name="signingKey">The sender's signature key.</param>
+    /// <param name="content">The content; its sender is a member (§6.3).</param>
+    /// <param name="confirmationTag">The confirmation tag, exactly for a commit.</param>
+    /// <param name="context">The group context (signed in FramedContentTBS).</param>
+    /// <param name="paddingLength">Zero bytes appended to the plaintext (§6.3.1), to hide the content's length.</param>
+    /// <param name="reuseGuard">reuse_guard; random when null (§6.3.1 asks for fresh randomness).</param>
+    /// <exception cref="ArgumentException">The sender is not a member, or an argument does not match the content.</exception>
+    internal static PrivateMessage Protect(MlsCipherSuite suite, EpochSecretTree tree, Secret senderDataSecret,
+        SigningKey signingKey, FramedContent content, byte[]? confirmationTag, GroupContext context, int paddingLength = 0,
+        uint? reuseGuard = null)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(senderDataSecret);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(context);
+        if (content.Sender.Type != SenderType.Member)
+            MlsThrowHelper.ArgumentOutOfRange(nameof(content), "A private message has a member sender (RFC 9420 section 6.3).");
+        if (paddingLength < 0) MlsThrowHelper.ArgumentOutOfRange(nameof(paddingLength), "The padding length is negative.");
+        if ((content.ContentType == ContentType.Commit) != (confirmationTag is not null))
+            MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
+
+        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PrivateMessage, content, context);
+        var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, tbs), confirmationTag);
+        PrivateMessageContent inner = content.ContentType switch
+        {
+            ContentType.Application => PrivateMessageContent.ForApplication(content.ApplicationData, auth, paddingLength),
+            ContentType.Proposal => PrivateMessageContent.ForProposal(content.Proposal!, auth, paddingLength),
+            _ => PrivateMessageContent.ForCommit(content.Commit!, auth, paddingLength),
+        };
+        uint guard = reuseGuard ?? BinaryPrimitives.ReadUInt32BigEndian(RandomNumberGenerator.GetBytes(4));
+        byte[] aad = ContentAad(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
+
+        using Secret plaintext = Secret.Allocate(inner.EncodedSize);
+        using (SecretWriteLease w = plaintext.OpenWrite())
+        {
+            var writer = new MlsWriter(w.Span);
+            inner.Encode(ref writer);
+        }
+
+        int tagSize = suite.Aead.TagSizeInBytes;
+        byte[] ciphertext = new byte[plaintext.Length + tagSize];
+        uint generation;
+        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        try
+        {
+            using AeadKeyNonce keys = tree.NextSenderKey(content.Sender.Index, RatchetFor(content.ContentType));
+            generation = keys.Generation;
+            int nn = GuardedNonce(keys.Nonce, guard, nonce);
+            using SecretReadLease pt = plaintext.OpenRead();
+            suite.Aead.Seal(keys.Key, nonce[..nn], pt.Span, ciphertext.AsSpan(0, plaintext.Length), ciphertext.AsSpan(plaintext.Length), aad);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(nonce);
+        }
+
+        Span<byte> senderData = stackalloc byte[SenderData.Size];
+        var sdWriter = new MlsWriter(senderData);
+        new SenderData(content.Sender.Index, generation, guard).Encode(ref sdWriter);
+        byte[] encryptedSenderData = new byte[SenderData.Size + tagSize];
+        using (AeadKeyNonce sdKeys = SenderDataKeys.Derive(suite, senderDataSecret, ciphertext))
+        using (SecretReadLease sdNonce = sdKeys.Nonce.OpenRead())
+        {
+            suite.Aead.Seal(sdKeys.Key, sdNonce.Span, senderData, encryptedSenderData.AsSpan(0, SenderData.Size),
+                encryptedSenderData.AsSpan(SenderData.Size), SenderDataAad(content.GroupId, content.Epoch, content.ContentType));
+        }
+        return new PrivateMessage(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData,
+            encryptedSenderData, ciphertext);
+    }
+
+    /// <summary>Opens the sender data and the content of <paramref name="message"/>. The result is authentic under the
+    /// epoch's keys but its signature is unchecked: verify it with <see cref="FramedContentSignature.VerifyOrThrow"/>
+    /// and the key of the leaf in its sender. group_id and epoch are the caller's check against its state (§6.2), and
+    /// so is whether the sender's leaf is occupied.</summary>
+    /// <exception cref="MlsException"><see cref="MlsError.SenderDataDecryptionFailed"/> (nothing changed),
+    /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey"/> (nothing changed),
+    /// <see cref="MlsError.ContentDecryptionFailed"/> (the generation's key is consumed, see docs/mls-crypto.md), or a
+    /// decoding reason for a malformed plaintext.</exception>
+    internal static UnverifiedAuthenticatedContent Unprotect(MlsCipherSuite suite, EpochSecretTree tree,
+        Secret senderDataSecret, PrivateMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(senderDataSecret);
+        ArgumentNullException.ThrowIfNull(message);
+        int tagSize = suite.Aead.TagSizeInBytes;
+
+        // §6.3.2: sender data first; it is public once opened (leaf, generation, reuse guard).
+        ReadOnlySpan<byte> esd = message.EncryptedSenderData;
+        if (esd.Length != SenderData.Size + tagSize) MlsThrowHelper.Protection(MlsError.SenderDataDecryptionFailed);
+        Span<byte> senderDataBytes = stackalloc byte[SenderData.Size];
+        using (AeadKeyNonce sdKeys = SenderDataKeys.Derive(suite, senderDataSecret, message.Ciphertext))
+        using (SecretReadLease sdNonce = sdKeys.Nonce.OpenRead())
+        {
+            if (!suite.Aead.Open(sdKeys.Key, sdNonce.Span, esd[..SenderData.Size], esd[SenderData.Size..], senderDataBytes,
+                    SenderDataAad(message.GroupId, message.Epoch, message.ContentType)))
+                MlsThrowHelper.Protection(MlsError.SenderDataDecryptionFailed);
+        }
+        SenderData senderData = MlsCodec.DecodeExact<SenderData>(senderDataBytes, "SenderData");
+
+        // §6.3.1: a plaintext holds at least the one-byte signature header, so a ciphertext of at most a tag is refused
+        // before any ratchet key is taken.
+        ReadOnlySpan<byte> ciphertext = message.Ciphertext;
+        if (ciphertext.Length <= tagSize) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
+        int ptLength = ciphertext.Length - tagSize;
+        byte[] aad = ContentAad(message.GroupId, message.Epoch, message.ContentType, message.AuthenticatedData);
+        using Secret plaintext = Secret.Allocate(ptLength);
+        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        try
+        {
+            using AeadKeyNonce keys = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation);
+            int nn = GuardedNonce(keys.Nonce, senderData.ReuseGuard, nonce);
+            bool opened;
+            using (SecretWriteLease w = plaintext.OpenWrite())
+                opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span, aad);
+            if (!opened) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(nonce);
+        }
+
+        using SecretReadLease pt = plaintext.OpenRead();
+        PrivateMessageContent inner = PrivateMessageContent.Decode(pt.Span, message.ContentType);
+        var sender = new Sender(SenderType.Member, senderData.LeafIndex);
+        FramedContent content = inner.ContentType switch
+        {
+            ContentType.Application => FramedContent.ForApplication(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.ApplicationData),
+            ContentType.Proposal => FramedContent.ForProposal(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Proposal!),
+            _ => FramedContent.ForCommit(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Commit!),
+        };
+        return new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, inner.Auth);
+    }
+
+    private static RatchetType RatchetFor(ContentType type) =>
+        type == ContentType.Application ? RatchetType.Application : RatchetType.Handshake;
+
+    /// <summary>The ratchet nonce with reuse_guard XORed into its first four bytes (§6.3.1); returns its length.</summary>
+    private static int GuardedNonce(Secret ratchetNonce, uint reuseGuard, Span<byte> nonce)
+    {
+        using SecretReadLease lease = ratchetNonce.OpenRead();
+        lease.Span.CopyTo(nonce);
+        Span<byte> guard = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(guard, reuseGuard);
+        for (int i = 0; i < 4; i++) nonce[i] ^= guard[i];
+        return lease.Span.Length;
+    }
+
+    private static byte[] ContentAad(ReadOnlySpan<byte> groupId, ulong epoch, ContentType type, ReadOnlySpan<byte> authenticatedData)
+    {
+        byte[] aad = new byte[MlsWriter.OpaqueSize(groupId.Length) + 8 + 1 + MlsWriter.OpaqueSize(authenticatedData.Length)];
+        var writer = new MlsWriter(aad);
+        writer.WriteOpaque(groupId, "group_id");
+        writer.WriteUInt64(epoch);
+        MlsCodec.WriteEnum8(ref writer, type);
+        writer.WriteOpaque(authenticatedData, "authenticated_data");
+        return aad;
+    }
+
+    private static byte[] SenderDataAad(ReadOnlySpan<byte> groupId, ulong epoch, ContentType type)
+    {
+        byte[] aad = new byte[MlsWriter.OpaqueSize(groupId.Length) + 8 + 1];
+        var writer = new MlsWriter(aad);
+        writer.WriteOpaque(groupId, "group_id");
+        writer.WriteUInt64(epoch);
+        MlsCodec.WriteEnum8(ref writer, type);
+        return aad;
+    }
+}

@@ -1,0 +1,96 @@
+// RFC 9420 §6.2: a PublicMessage is FramedContent, its FramedContentAuthData (the §6.1 signature over FramedContentTBS
+// with wire_format = mls_public_message) and, for a member sender, the membership tag:
+//   struct { FramedContentTBS content_tbs; FramedContentAuthData auth; } AuthenticatedContentTBM;
+//   membership_tag = MAC(membership_key, AuthenticatedContentTBM)
+// MAC is HMAC with the suite's hash (§5.1). HKDF-Extract(salt, IKM) is HMAC-Hash(salt, IKM) (RFC 5869 §2.2), so the
+// tag is the suite KDF's Extract with the key as salt. The tag is compared in constant time; membership_key never leaves
+// its Secret except into a lease for the one MAC.
+using System.Security.Cryptography;
+using NoFuture.Crypto;
+using NoFuture.Memory;
+using NoFuture.Mls.Codec;
+using NoFuture.Mls.KeySchedule;
+using NoFuture.Mls.Wire;
+
+namespace NoFuture.Mls.Framing;
+
+/// <summary>Protects and unprotects PublicMessage (RFC 9420 §6.2).</summary>
+internal static class PublicMessageProtection
+{
+    private const int MaxHashSize = 64;
+
+    /// <summary>Signs <paramref name="content"/> and, for a member sender, adds the membership tag.</summary>
+    /// <param name="suite">The group's suite.</param>
+    /// <param name="signingKey">The sender's signature key.</param>
+    /// <param name="content">The content to send.</param>
+    /// <param name="confirmationTag">The confirmation tag, exactly for a commit (§6.1).</param>
+    /// <param name="context">The group context, exactly for a member or new_member_commit sender.</param>
+    /// <param name="membershipKey">membership_key of the epoch, exactly for a member sender.</param>
+    /// <exception cref="ArgumentException">An argument does not match the sender type or the content type.</exception>
+    internal static UnverifiedPublicMessage Protect(MlsCipherSuite suite, SigningKey signingKey, FramedContent content,
+        byte[]? confirmationTag, GroupContext? context, Secret? membershipKey)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(content);
+        bool member = content.Sender.Type == SenderType.Member;
+        if (member != (membershipKey is not null))
+            MlsThrowHelper.ArgumentOutOfRange(nameof(membershipKey), "A membership key is used exactly for a member sender.");
+        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, content, context);
+        var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, tbs), confirmationTag);
+        if ((content.ContentType == ContentType.Commit) != auth.HasConfirmationTag)
+            MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
+        byte[]? tag = null;
+        if (member)
+        {
+            tag = new byte[suite.Kdf.HashSizeInBytes];
+            MembershipTag(suite, membershipKey!, tbs, auth, tag);
+        }
+        return new UnverifiedPublicMessage(content, auth, tag);
+    }
+
+    /// <summary>Checks the membership tag (member sender) and the signature of <paramref name="message"/>; returns its
+    /// authenticated content. The confirmation tag of a commit is not checked here (§8.2: it needs the next epoch).</summary>
+    /// <param name="suite">The group's suite.</param>
+    /// <param name="message">The received message.</param>
+    /// <param name="context">The group context, exactly for a member or new_member_commit sender.</param>
+    /// <param name="membershipKey">membership_key of the epoch, exactly for a member sender.</param>
+    /// <param name="signaturePublicKey">The sender's signature key (from its leaf, or the external sender's).</param>
+    /// <exception cref="MlsException"><see cref="MlsError.MembershipTagInvalid"/> or <see cref="MlsError.SignatureInvalid"/>.</exception>
+    /// <exception cref="ArgumentException">An argument does not match the sender type.</exception>
+    internal static UnverifiedAuthenticatedContent Unprotect(MlsCipherSuite suite, UnverifiedPublicMessage message,
+        GroupContext? context, Secret? membershipKey, ReadOnlySpan<byte> signaturePublicKey)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(message);
+        bool member = message.Content.Sender.Type == SenderType.Member;
+        if (member != (membershipKey is not null))
+            MlsThrowHelper.ArgumentOutOfRange(nameof(membershipKey), "A membership key is used exactly for a member sender.");
+        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, message.Content, context);
+        if (member)
+        {
+            int nh = suite.Kdf.HashSizeInBytes;
+            Span<byte> expected = stackalloc byte[MaxHashSize];
+            MembershipTag(suite, membershipKey!, tbs, message.Auth, expected[..nh]);
+            // The length is public (Nh); the comparison of the bytes is constant-time.
+            if (message.MembershipTag.Length != nh || !CryptographicOperations.FixedTimeEquals(expected[..nh], message.MembershipTag))
+                MlsThrowHelper.Protection(MlsError.MembershipTagInvalid);
+        }
+        if (!FramedContentSignature.Verify(suite, signaturePublicKey, tbs, message.Auth.Signature))
+            MlsThrowHelper.Protection(MlsError.SignatureInvalid);
+        return new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, message.Content, message.Auth);
+    }
+
+    /// <summary>membership_tag = HMAC(membership_key, FramedContentTBS || FramedContentAuthData) into
+    /// <paramref name="tag"/> (Nh bytes).</summary>
+    private static void MembershipTag(MlsCipherSuite suite, Secret membershipKey, ReadOnlySpan<byte> tbs,
+        FramedContentAuthData auth, Span<byte> tag)
+    {
+        byte[] tbm = new byte[tbs.Length + auth.EncodedSize];
+        tbs.CopyTo(tbm);
+        var writer = new MlsWriter(tbm.AsSpan(tbs.Length));
+        // auth.Encode checks the tag against the content type; TBS already fixed it, so pass the matching type.
+        auth.Encode(ref writer, auth.HasConfirmationTag ? ContentType.Commit : ContentType.Application);
+        using SecretReadLease key = membershipKey.OpenRead();
+        suite.Kdf.Extract(tbm, key.Span, tag);
+    }
+}

@@ -1,0 +1,149 @@
+// RFC 9420 §6.3 over every suite of message-protection.json: the given PrivateMessages (proposal, commit, application)
+// open under the secret tree of encryption_secret (two leaves, as in the mlswg generator) and sender_data_secret,
+// carry the given content and a signature that verifies with the group context; our own protection (with padding)
+// opens again; flipped bits are refused with the reason of the layer that catches them, and a refused sender data
+// changes nothing.
+using NoFuture.Crypto;
+using NoFuture.Memory;
+using NoFuture.Mls.Codec;
+using NoFuture.Mls.Framing;
+using NoFuture.Mls.SecretTree;
+using NoFuture.Mls.Wire;
+
+namespace NoFuture.Mls.Tests.Framing;
+
+public class PrivateMessageProtectionTests
+{
+    private const uint LeafCount = 2;
+
+    private static readonly string[] Kinds = ["proposal", "commit", "application"];
+
+    private static PrivateMessage DecodePrivate(byte[] encoded)
+    {
+        MlsMessage message = MlsCodec.DecodeExact<MlsMessage>(encoded, "MLSMessage");
+        Assert.Equal(WireFormat.PrivateMessage, message.WireFormat);
+        return message.PrivateMessage!;
+    }
+
+    private static byte[] ContentBytes(FramedContent content) => content.ContentType switch
+    {
+        ContentType.Application => content.ApplicationData.ToArray(),
+        ContentType.Proposal => MlsCodec.EncodeToArray(content.Proposal!),
+        _ => MlsCodec.EncodeToArray(content.Commit!),
+    };
+
+    private static UnverifiedAuthenticatedContent Open(MessageProtectionVectors v, Secret senderDataSecret, PrivateMessage message)
+    {
+        using var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+        return PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, message);
+    }
+
+    [Fact]
+    public void EverySuite_UnprotectsGivenAndRoundTripsOwn()
+    {
+        int checks = 0;
+        foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
+        {
+            using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+            byte[] signaturePub = v.Hex("signature_pub");
+            using SigningKey signingKey = v.SigningKey();
+            foreach (string kind in Kinds)
+            {
+                string at = $"suite {v.Suite.Id} {kind}";
+                UnverifiedAuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex(kind + "_priv")));
+                Assert.Equal(v.Hex(kind), ContentBytes(opened.Content));
+                Assert.Equal(SenderType.Member, opened.Content.Sender.Type);
+                Assert.Equal(WireFormat.PrivateMessage, opened.WireFormat);
+                FramedContentSignature.VerifyOrThrow(v.Suite, opened, v.Context, signaturePub);
+
+                // Ours, with padding, sealed under a sender's tree and opened under a receiver's.
+                byte[]? confirmationTag = opened.Auth.HasConfirmationTag ? opened.Auth.ConfirmationTag.ToArray() : null;
+                using var senderTree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+                PrivateMessage ours = PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, signingKey,
+                    opened.Content, confirmationTag, v.Context, paddingLength: 13);
+                byte[] wire = MlsCodec.EncodeToArray(new MlsMessage(1, ours));
+                UnverifiedAuthenticatedContent back = Open(v, senderDataSecret, DecodePrivate(wire));
+                Assert.Equal(MlsCodec.EncodeToArray(opened.Content), MlsCodec.EncodeToArray(back.Content));
+                Assert.Equal(confirmationTag, back.Auth.HasConfirmationTag ? back.Auth.ConfirmationTag.ToArray() : null);
+                FramedContentSignature.VerifyOrThrow(v.Suite, back, v.Context, signaturePub);
+                checks++;
+            }
+        }
+        Assert.Equal(21, checks);
+    }
+
+    [Fact]
+    public void FlippedBits_AreRefused_AndARefusedSenderDataChangesNothing()
+    {
+        foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
+        {
+            using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+            byte[] signaturePub = v.Hex("signature_pub");
+            foreach (string kind in Kinds)
+            {
+                byte[] wire = v.Hex(kind + "_priv");
+                PrivateMessage given = DecodePrivate(wire);
+                using var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+
+                // Sender data flipped: refused before any ratchet key is taken...
+                byte[] esd = given.EncryptedSenderData.ToArray();
+                esd[0] ^= 0x01;
+                var e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret,
+                    new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, given.AuthenticatedData, esd, given.Ciphertext)));
+                Assert.Equal(MlsError.SenderDataDecryptionFailed, e.Error);
+
+                // ... and another epoch (in SenderDataAAD) likewise.
+                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret,
+                    new PrivateMessage(given.GroupId, given.Epoch + 1, given.ContentType, given.AuthenticatedData,
+                        given.EncryptedSenderData, given.Ciphertext)));
+                Assert.Equal(MlsError.SenderDataDecryptionFailed, e.Error);
+
+                // So the genuine message still opens on the same tree; a replay of it is then refused.
+                PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given);
+                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given));
+                Assert.Equal(MlsError.GenerationReused, e.Error);
+
+                // authenticated_data is only in PrivateContentAAD: the sender data opens, the content does not.
+                e = Assert.Throws<MlsException>(() => Open(v, senderDataSecret,
+                    new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, [.. given.AuthenticatedData, 0x00],
+                        given.EncryptedSenderData, given.Ciphertext)));
+                Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
+
+                // The content's tag (past the ciphertext sample, so the sender data still opens).
+                byte[] ct = given.Ciphertext.ToArray();
+                Assert.True(ct.Length > v.Suite.Kdf.HashSizeInBytes);
+                ct[^1] ^= 0x80;
+                e = Assert.Throws<MlsException>(() => Open(v, senderDataSecret,
+                    new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, given.AuthenticatedData, given.EncryptedSenderData, ct)));
+                Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
+
+                // Every single-bit flip after the MLSMessage header is refused (decoder, sender data or content).
+                for (int i = MlsMessageHeader.Size; i < wire.Length; i++)
+                {
+                    byte[] bad = (byte[])wire.Clone();
+                    bad[i] ^= (byte)(1 << (i % 8));
+                    Assert.Throws<MlsException>(() => Open(v, senderDataSecret, DecodePrivate(bad)));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void ForgedSignature_IsRefusedAfterDecryption()
+    {
+        MessageProtectionVectors v = MessageProtectionVectors.Load()[0];
+        using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+        UnverifiedAuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex("application_priv")));
+        // Sealed correctly but signed by another key: the AEAD accepts it, the signature check does not.
+        using SigningKey other = v.Suite.Signature.GenerateKey();
+        using var senderTree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+        PrivateMessage forged = PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, other, opened.Content, null, v.Context);
+        UnverifiedAuthenticatedContent back = Open(v, senderDataSecret, forged);
+        var e = Assert.Throws<MlsException>(() => FramedContentSignature.VerifyOrThrow(v.Suite, back, v.Context, v.Hex("signature_pub")));
+        Assert.Equal(MlsError.SignatureInvalid, e.Error);
+        // And the same content signed for a public message does not pass as private content (wire_format is signed).
+        var asPublic = new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, opened.Content, opened.Auth);
+        e = Assert.Throws<MlsException>(() => FramedContentSignature.VerifyOrThrow(v.Suite, asPublic, v.Context, v.Hex("signature_pub")));
+        Assert.Equal(MlsError.SignatureInvalid, e.Error);
+    }
+}
