@@ -7,7 +7,7 @@
 //   psk_input_[i]     = ExpandWithLabel(psk_extracted_[i], "derived psk", PSKLabel, KDF.Nh)
 //   psk_secret_[0]    = 0;  psk_secret_[i] = KDF.Extract(psk_input_[i-1], psk_secret_[i-1]);  psk_secret = psk_secret_[n]
 // where 0 is Nh zero bytes and KDF.Extract(salt, ikm). The PSKs are secrets (Secrets); the PreSharedKeyIDs are public.
-// The encoders here are small and private to the key schedule; message decoding of PreSharedKeyID belongs to the codec.
+// The PreSharedKeyIDs are encoded by the codec's PreSharedKeyId, the same type that decodes them from messages.
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NoFuture.Memory;
@@ -21,35 +21,13 @@ internal static class PskSecret
 {
     private const int MaxHashSize = 64;
 
-    /// <summary>PSKType external (RFC 9420 §8.4).</summary>
-    internal const byte ExternalType = 1;
-
-    /// <summary>PSKType resumption (RFC 9420 §8.4).</summary>
-    internal const byte ResumptionType = 2;
-
-    /// <summary>Encodes PreSharedKeyID for an external PSK.</summary>
-    internal static byte[] EncodeExternalId(ReadOnlySpan<byte> pskId, ReadOnlySpan<byte> pskNonce)
-    {
-        byte[] encoded = new byte[1 + OpaqueSize(pskId.Length, nameof(pskId)) + OpaqueSize(pskNonce.Length, nameof(pskNonce))];
-        var writer = new MlsWriter(encoded);
-        writer.WriteUInt8(ExternalType);
-        writer.WriteOpaque(pskId, nameof(pskId));
-        writer.WriteOpaque(pskNonce, nameof(pskNonce));
-        return encoded;
-    }
+    /// <summary>Encodes PreSharedKeyID for an external PSK (the codec's <see cref="PreSharedKeyId"/>).</summary>
+    internal static byte[] EncodeExternalId(ReadOnlySpan<byte> pskId, ReadOnlySpan<byte> pskNonce) =>
+        MlsCodec.EncodeToArray(PreSharedKeyId.External(pskId, pskNonce));
 
     /// <summary>Encodes PreSharedKeyID for a resumption PSK (usage: application 1, reinit 2, branch 3).</summary>
-    internal static byte[] EncodeResumptionId(byte usage, ReadOnlySpan<byte> pskGroupId, ulong pskEpoch, ReadOnlySpan<byte> pskNonce)
-    {
-        byte[] encoded = new byte[2 + OpaqueSize(pskGroupId.Length, nameof(pskGroupId)) + 8 + OpaqueSize(pskNonce.Length, nameof(pskNonce))];
-        var writer = new MlsWriter(encoded);
-        writer.WriteUInt8(ResumptionType);
-        writer.WriteUInt8(usage);
-        writer.WriteOpaque(pskGroupId, nameof(pskGroupId));
-        writer.WriteUInt64(pskEpoch);
-        writer.WriteOpaque(pskNonce, nameof(pskNonce));
-        return encoded;
-    }
+    internal static byte[] EncodeResumptionId(byte usage, ReadOnlySpan<byte> pskGroupId, ulong pskEpoch, ReadOnlySpan<byte> pskNonce) =>
+        MlsCodec.EncodeToArray(PreSharedKeyId.Resumption((ResumptionPskUsage)usage, pskGroupId, pskEpoch, pskNonce));
 
     /// <summary>Writes psk_secret (Nh bytes) for <paramref name="pskIds"/>[i] (encoded PreSharedKeyIDs) and
     /// <paramref name="psks"/>[i]; no PSK gives Nh zero bytes.</summary>
@@ -92,11 +70,5 @@ internal static class PskSecret
             CryptographicOperations.ZeroMemory(input);
             CryptographicOperations.ZeroMemory(previous);
         }
-    }
-
-    private static int OpaqueSize(int length, string paramName)
-    {
-        if (length > VarInt.MaxValue) MlsThrowHelper.TooLong(paramName, VarInt.MaxValue);
-        return MlsWriter.OpaqueSize(length);
     }
 }
