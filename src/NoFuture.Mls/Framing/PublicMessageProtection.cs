@@ -2,13 +2,13 @@
 // with wire_format = mls_public_message) and, for a member sender, the membership tag:
 //   struct { FramedContentTBS content_tbs; FramedContentAuthData auth; } AuthenticatedContentTBM;
 //   membership_tag = MAC(membership_key, AuthenticatedContentTBM)
-// MAC is HMAC with the suite's hash (§5.1). HKDF-Extract(salt, IKM) is HMAC-Hash(salt, IKM) (RFC 5869 §2.2), so the
-// tag is the suite KDF's Extract with the key as salt. The tag is compared in constant time; membership_key never leaves
-// its Secret except into a lease for the one MAC.
+// MAC is Crypto/MlsMac (HMAC with the suite's KDF hash, §5.1), which compares in constant time; membership_key never
+// leaves its Secret except into a lease for the one MAC.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Memory;
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.Crypto;
 using NoFuture.Mls.KeySchedule;
 using NoFuture.Mls.Wire;
 
@@ -17,8 +17,6 @@ namespace NoFuture.Mls.Framing;
 /// <summary>Protects and unprotects PublicMessage (RFC 9420 §6.2).</summary>
 internal static class PublicMessageProtection
 {
-    private const int MaxHashSize = 64;
-
     /// <summary>Signs <paramref name="content"/> and, for a member sender, adds the membership tag.</summary>
     /// <param name="suite">The group's suite.</param>
     /// <param name="signingKey">The sender's signature key.</param>
@@ -43,7 +41,8 @@ internal static class PublicMessageProtection
         if (member)
         {
             tag = new byte[suite.Kdf.HashSizeInBytes];
-            MembershipTag(suite, membershipKey!, tbs, auth, tag);
+            using SecretReadLease key = membershipKey!.OpenRead();
+            MlsMac.Compute(suite, key.Span, AuthenticatedContentTbm(tbs, auth), tag);
         }
         return new UnverifiedPublicMessage(content, auth, tag);
     }
@@ -68,29 +67,26 @@ internal static class PublicMessageProtection
         byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, message.Content, context);
         if (member)
         {
-            int nh = suite.Kdf.HashSizeInBytes;
-            Span<byte> expected = stackalloc byte[MaxHashSize];
-            MembershipTag(suite, membershipKey!, tbs, message.Auth, expected[..nh]);
-            // The length is public (Nh); the comparison of the bytes is constant-time.
-            if (message.MembershipTag.Length != nh || !CryptographicOperations.FixedTimeEquals(expected[..nh], message.MembershipTag))
-                MlsThrowHelper.Protection(MlsError.MembershipTagInvalid);
+            byte[] tbm = AuthenticatedContentTbm(tbs, message.Auth);
+            bool valid;
+            using (SecretReadLease key = membershipKey!.OpenRead())
+                valid = MlsMac.Verify(suite, key.Span, tbm, message.MembershipTag);
+            if (!valid) MlsThrowHelper.Protection(MlsError.MembershipTagInvalid);
         }
         if (!FramedContentSignature.Verify(suite, signaturePublicKey, tbs, message.Auth.Signature))
             MlsThrowHelper.Protection(MlsError.SignatureInvalid);
         return new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, message.Content, message.Auth);
     }
 
-    /// <summary>membership_tag = HMAC(membership_key, FramedContentTBS || FramedContentAuthData) into
-    /// <paramref name="tag"/> (Nh bytes).</summary>
-    private static void MembershipTag(MlsCipherSuite suite, Secret membershipKey, ReadOnlySpan<byte> tbs,
-        FramedContentAuthData auth, Span<byte> tag)
+    /// <summary>AuthenticatedContentTBM = FramedContentTBS || FramedContentAuthData (§6.2), the input of membership_tag =
+    /// MAC(membership_key, AuthenticatedContentTBM).</summary>
+    private static byte[] AuthenticatedContentTbm(ReadOnlySpan<byte> tbs, FramedContentAuthData auth)
     {
         byte[] tbm = new byte[tbs.Length + auth.EncodedSize];
         tbs.CopyTo(tbm);
         var writer = new MlsWriter(tbm.AsSpan(tbs.Length));
         // auth.Encode checks the tag against the content type; TBS already fixed it, so pass the matching type.
         auth.Encode(ref writer, auth.HasConfirmationTag ? ContentType.Commit : ContentType.Application);
-        using SecretReadLease key = membershipKey.OpenRead();
-        suite.Kdf.Extract(tbm, key.Span, tag);
+        return tbm;
     }
 }

@@ -6,15 +6,15 @@
 //   interim_transcript_hash_[n]   = Hash(confirmed_transcript_hash_[n] || InterimTranscriptHashInput_[n])
 //   confirmation_tag              = MAC(confirmation_key, confirmed_transcript_hash)
 // A new group starts with an empty interim_transcript_hash (§8.2, §11), so its length is not checked here.
-// MAC (§5.1, §17.1) is HMAC over the suite's KDF hash. NoFuture.Crypto has no public HMAC, but HKDF-Extract(salt, IKM)
-// is defined as HMAC-Hash(salt, IKM) (RFC 5869 §2.2), so MAC(key, data) = KDF.Extract(salt = key, ikm = data). The
-// tag is therefore Nh bytes of the KDF's hash. That differs from the suite's Hash only in the ts-mls 1.x profile
+// MAC (§5.1, §17.1) is HMAC over the suite's KDF hash, computed by Crypto/MlsMac as KDF.Extract(salt = key, ikm = data)
+// (RFC 5869 §2.2). The tag is therefore Nh bytes of the KDF's hash. That differs from the suite's Hash only in the ts-mls 1.x profile
 // (docs/mls-crypto.md), where following the KDF for the MAC is our reading, not checked against ts-mls. The transcript
 // hashes themselves use the suite's Hash. Everything hashed here is public; only the confirmation key is secret, and the tag computed for
 // verification is stack scratch wiped in finally and compared in constant time.
 using System.Security.Cryptography;
 using NoFuture.Memory;
 using NoFuture.Mls.Codec;
+using NoFuture.Mls.Crypto;
 using NoFuture.Mls.Framing;
 
 namespace NoFuture.Mls.KeySchedule;
@@ -22,8 +22,6 @@ namespace NoFuture.Mls.KeySchedule;
 /// <summary>The transcript hashes and confirmation tag of RFC 9420 §8.2.</summary>
 internal static class TranscriptHashes
 {
-    private const int MaxHashSize = 64;
-
     /// <summary>confirmed_transcript_hash = Hash(interim_transcript_hash_before || ConfirmedTranscriptHashInput)
     /// of a commit; <paramref name="confirmed"/> is the suite's hash size.</summary>
     /// <exception cref="ArgumentException">The content is not a commit, or the output has the wrong size.</exception>
@@ -67,8 +65,7 @@ internal static class TranscriptHashes
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentOutOfRangeException.ThrowIfNotEqual(tag.Length, suite.Kdf.HashSizeInBytes, nameof(tag));
-        // HMAC-Hash(key, data) = HKDF-Extract(salt = key, IKM = data), RFC 5869 §2.2.
-        suite.Kdf.Extract(confirmed, confirmationKey, tag);
+        MlsMac.Compute(suite, confirmationKey, confirmed, tag);
     }
 
     /// <summary><see cref="ComputeConfirmationTag(MlsCipherSuite, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/>
@@ -86,18 +83,7 @@ internal static class TranscriptHashes
         MlsCipherSuite suite, ReadOnlySpan<byte> confirmationKey, ReadOnlySpan<byte> confirmed, ReadOnlySpan<byte> tag)
     {
         ArgumentNullException.ThrowIfNull(suite);
-        int nh = suite.Kdf.HashSizeInBytes;
-        if (tag.Length != nh) return false;
-        Span<byte> expected = stackalloc byte[MaxHashSize];
-        try
-        {
-            ComputeConfirmationTag(suite, confirmationKey, confirmed, expected[..nh]);
-            return CryptographicOperations.FixedTimeEquals(expected[..nh], tag);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(expected);
-        }
+        return MlsMac.Verify(suite, confirmationKey, confirmed, tag);
     }
 
     /// <summary><see cref="VerifyConfirmationTag(MlsCipherSuite, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
