@@ -110,8 +110,9 @@ internal static class PrivateMessageProtection
     /// so is whether the sender's leaf is occupied.</summary>
     /// <exception cref="MlsException"><see cref="MlsError.SenderDataDecryptionFailed"/> (nothing changed),
     /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey"/> (nothing changed),
-    /// <see cref="MlsError.ContentDecryptionFailed"/> (the generation's key is consumed, see docs/mls-crypto.md), or a
-    /// decoding reason for a malformed plaintext.</exception>
+    /// <see cref="MlsError.ContentDecryptionFailed"/> (nothing changed: the generation stays usable for the genuine
+    /// message, see docs/mls-crypto.md), or a decoding reason for a malformed plaintext (the generation is consumed:
+    /// the AEAD authenticated it).</exception>
     internal static UnverifiedAuthenticatedContent Unprotect(MlsCipherSuite suite, EpochSecretTree tree,
         Secret senderDataSecret, PrivateMessage message)
     {
@@ -144,12 +145,16 @@ internal static class PrivateMessageProtection
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         try
         {
-            using AeadKeyNonce keys = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation);
+            // Take-then-commit (§9.2): the generation is consumed only once its message opened, so a forged message
+            // under a genuine sender data cannot make the genuine message of that generation undecryptable.
+            using ReceiverKey taken = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation);
+            AeadKeyNonce keys = taken.KeyNonce;
             int nn = GuardedNonce(keys.Nonce, senderData.ReuseGuard, nonce);
             bool opened;
             using (SecretWriteLease w = plaintext.OpenWrite())
                 opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span, aad);
             if (!opened) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
+            taken.Commit();
         }
         finally
         {

@@ -66,25 +66,39 @@ internal sealed class EpochSecretTree : IDisposable
         }
     }
 
-    /// <summary>The key and nonce of a peer's message from <paramref name="leaf"/> at <paramref name="generation"/>
-    /// (both from the peer's sender data), handed out once.</summary>
+    /// <summary>Takes the key and nonce of a peer's message from <paramref name="leaf"/> at
+    /// <paramref name="generation"/> (both from the peer's sender data) without consuming it: call
+    /// <see cref="ReceiverKey.Commit"/> once the message opened (§9.2 deletes a key once used); disposing it uncommitted
+    /// leaves the generation usable and the window where it was.</summary>
     /// <exception cref="MlsException">The leaf is outside the tree (<see cref="MlsError.InvalidValue"/>), or the
     /// generation was used (<see cref="MlsError.GenerationReused"/>), is older than the window
     /// (<see cref="MlsError.GenerationTooOld"/>) or too far ahead (<see cref="MlsError.GenerationTooFarAhead"/>).
     /// Nothing changed.</exception>
     /// <exception cref="InvalidOperationException">This ratchet seals our own messages.</exception>
-    internal AeadKeyNonce ReceiverKey(uint leaf, RatchetType type, uint generation)
+    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation)
     {
         if (leaf >= _leafCount) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf index");
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            // Check before deriving anything, so that a refused message leaves the tree as it was.
+            // Check before deriving anything, so that a refused message leaves the tree as it was. Deriving the leaf's
+            // two ratchet roots below is not a consumption: it loses no key, only expands the tree lazily (§9.2).
             if (_leaves.TryGetValue(leaf, out var ratchets))
                 Ratchet(ratchets, type).CheckReceive(generation);
             else
                 HashRatchet.CheckReceive(generation, 0, null, _window);
-            return Ratchet(Leaf(leaf), type).ForReceiving(generation);
+            HashRatchet ratchet = Ratchet(Leaf(leaf), type);
+            return new ReceiverKey(this, ratchet, ratchet.TakeForReceiving(generation));
+        }
+    }
+
+    /// <summary>Commits a take of <paramref name="ratchet"/> (see <see cref="SecretTree.ReceiverKey.Commit"/>).</summary>
+    internal void Commit(HashRatchet ratchet, PendingReceive pending)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ratchet.Commit(pending);
         }
     }
 

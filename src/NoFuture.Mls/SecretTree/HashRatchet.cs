@@ -7,6 +7,8 @@
 //   - sending hands out generations 0, 1, 2, … in order and keeps nothing behind: a key is never handed out twice;
 //   - receiving accepts a generation up to MaximumForwardDistance past the next expected one and keeps the keys of the
 //     skipped generations within OutOfOrderTolerance of the newest one received, each handed out once.
+// Receiving is take-then-commit (§9.2: a key is deleted once used, i.e. once its message opened): TakeForReceiving derives
+// on scratch and changes nothing; Commit consumes. A forged message for generation g thus leaves g usable by the genuine one.
 // A request that fails (reused, too old, too far ahead) changes nothing. Generation is a uint32 on the wire (§6.3.2);
 // the ratchet ends after generation 2^32 − 1, whose "next secret" would need generation 2^32.
 using System.Security.Cryptography;
@@ -28,6 +30,7 @@ internal sealed class HashRatchet : IDisposable
     private Secret? _secret; // ratchet_secret_[N]_[_next]; null once the last generation was handed out, or disposed
     private ulong _next;
     private Mode _mode;
+    private long _version; // bumped at every consumption, so a stale take is detected at commit
     private bool _disposed;
 
     private enum Mode
@@ -90,25 +93,87 @@ internal sealed class HashRatchet : IDisposable
         if (generation - next > window.MaximumForwardDistance) MlsThrowHelper.Generation(MlsError.GenerationTooFarAhead);
     }
 
-    /// <summary>The key and nonce of a peer's <paramref name="generation"/>, handed out once.</summary>
+    /// <summary>Takes the key and nonce of a peer's <paramref name="generation"/> without consuming anything (§9.2
+    /// deletes a key only once it was used successfully): the result owns copies; <see cref="Commit"/> consumes the
+    /// generation once the message opened, and disposing an uncommitted result leaves the ratchet as it was.</summary>
     /// <exception cref="MlsException">The generation was used, is older than the window, or is too far ahead; nothing
     /// changed.</exception>
-    internal AeadKeyNonce ForReceiving(uint generation)
+    internal PendingReceive TakeForReceiving(uint generation)
     {
         CheckReceive(generation);
-        AeadKeyNonce result;
         if (generation < _next)
-            _past.Remove(generation, out result!);
-        else
-            result = AdvanceTo(generation, keepPast: true);
-        _mode = Mode.Receiving;
-        return result;
+        {
+            AeadKeyNonce kept = _past[generation];
+            Secret key = kept.Key.Read(0, static (span, _) => Secret.CopyFrom(span));
+            Secret nonce;
+            try
+            {
+                nonce = kept.Nonce.Read(0, static (span, _) => Secret.CopyFrom(span));
+            }
+            catch
+            {
+                key.Dispose();
+                throw;
+            }
+            return new PendingReceive(_version, new AeadKeyNonce(generation, key, nonce), null, null);
+        }
+        return Derive(generation, keepPast: true);
     }
 
-    /// <summary>Runs the ratchet from <c>_next</c> to <paramref name="target"/>: returns target's key and nonce, keeps
-    /// those of the skipped generations inside the window (when <paramref name="keepPast"/>) and wipes the consumed
-    /// ratchet secrets. The state changes only once everything was derived.</summary>
+    /// <summary>Consumes the generation of <paramref name="pending"/> (taken from this ratchet): its kept key leaves the
+    /// window, or the ratchet moves past it keeping the skipped generations. If the ratchet moved since the take (another
+    /// message of this sender was committed meanwhile), the generation is checked again and consumed from the current
+    /// state; a generation consumed meanwhile is refused as reused.</summary>
+    /// <exception cref="MlsException">The generation was consumed (or left the window) since it was taken.</exception>
+    internal void Commit(PendingReceive pending)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (pending.Version != _version)
+        {
+            using PendingReceive again = TakeForReceiving(pending.Result!.Generation);
+            Apply(again);
+            return;
+        }
+        Apply(pending);
+    }
+
+    private void Apply(PendingReceive pending)
+    {
+        uint generation = pending.Result!.Generation;
+        if (pending.IsFromPast)
+        {
+            _past.Remove(generation, out AeadKeyNonce? used);
+            used!.Dispose();
+        }
+        else
+        {
+            _secret!.Dispose();
+            _secret = pending.TakeNextSecret();
+            _next = (ulong)generation + 1;
+            foreach (AeadKeyNonce k in pending.TakeKept()) _past.Add(k.Generation, k);
+            Evict(generation);
+        }
+        _mode = Mode.Receiving;
+        _version++;
+    }
+
+    /// <summary>Takes and consumes a sending generation at once (our own messages need no commit).</summary>
     private AeadKeyNonce AdvanceTo(uint target, bool keepPast)
+    {
+        using PendingReceive pending = Derive(target, keepPast);
+        _secret!.Dispose();
+        _secret = pending.TakeNextSecret();
+        _next = (ulong)target + 1;
+        foreach (AeadKeyNonce k in pending.TakeKept()) _past.Add(k.Generation, k);
+        Evict(target);
+        _version++;
+        return pending.TakeResult();
+    }
+
+    /// <summary>Runs the ratchet from <c>_next</c> to <paramref name="target"/> on scratch, changing nothing: the result
+    /// holds target's key and nonce, those of the skipped generations inside the window (when
+    /// <paramref name="keepPast"/>) and the ratchet secret after target.</summary>
+    private PendingReceive Derive(uint target, bool keepPast)
     {
         KdfAlgorithm kdf = _suite.Kdf;
         int nh = kdf.HashSizeInBytes;
@@ -136,18 +201,11 @@ internal sealed class HashRatchet : IDisposable
                 following[..nh].CopyTo(secret);
             }
             if (target != uint.MaxValue) nextSecret = Secret.CopyFrom(secret[..nh]);
-
-            // Commit: the consumed ratchet secret is wiped, the kept keys join the window, older ones leave it.
-            _secret!.Dispose();
-            _secret = nextSecret;
-            nextSecret = null;
-            _next = (ulong)target + 1;
-            foreach (AeadKeyNonce k in kept) _past.Add(k.Generation, k);
-            kept.Clear();
-            Evict(target);
-            AeadKeyNonce r = result!;
+            var pending = new PendingReceive(_version, result!, kept, nextSecret);
             result = null;
-            return r;
+            nextSecret = null;
+            kept = [];
+            return pending;
         }
         finally
         {

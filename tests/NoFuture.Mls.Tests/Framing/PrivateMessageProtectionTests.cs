@@ -146,4 +146,33 @@ public class PrivateMessageProtectionTests
         e = Assert.Throws<MlsException>(() => FramedContentSignature.VerifyOrThrow(v.Suite, asPublic, v.Context, v.Hex("signature_pub")));
         Assert.Equal(MlsError.SignatureInvalid, e.Error);
     }
+
+    [Fact]
+    public void ForgedContent_DoesNotConsumeTheGenuineGeneration()
+    {
+        foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
+        {
+            using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+            foreach (string kind in Kinds)
+            {
+                PrivateMessage given = DecodePrivate(v.Hex(kind + "_priv"));
+                using var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+                // Same sender data (so the same leaf and generation), content tag flipped: the AEAD refuses it...
+                byte[] ct = given.Ciphertext.ToArray();
+                ct[^1] ^= 0x80;
+                var forged = new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, given.AuthenticatedData,
+                    given.EncryptedSenderData, ct);
+                var e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, forged));
+                Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
+                // ... and a second forgery is refused for the same reason (the key is still there, not "reused")...
+                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, forged));
+                Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
+                // ... so the genuine message of that generation still opens, and then its replay is refused.
+                UnverifiedAuthenticatedContent opened = PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given);
+                Assert.Equal(v.Hex(kind), ContentBytes(opened.Content));
+                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given));
+                Assert.Equal(MlsError.GenerationReused, e.Error);
+            }
+        }
+    }
 }

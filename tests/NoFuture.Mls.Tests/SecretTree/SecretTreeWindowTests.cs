@@ -17,17 +17,24 @@ public class SecretTreeWindowTests
     private static MlsError Refused(EpochSecretTree tree, uint leaf, uint generation, RatchetType type = RatchetType.Application) =>
         Assert.Throws<MlsException>(() => tree.ReceiverKey(leaf, type, generation)).Error;
 
+    /// <summary>Takes a receiving key and commits it, as a successful open does.</summary>
+    private static void Consume(EpochSecretTree tree, uint leaf, RatchetType type, uint generation)
+    {
+        using ReceiverKey taken = tree.ReceiverKey(leaf, type, generation);
+        taken.Commit();
+    }
+
     [Fact]
     public void ConsumedGeneration_IsRefusedAsReused()
     {
         using EpochSecretTree tree = NewTree();
-        tree.ReceiverKey(3, RatchetType.Application, 0).Dispose();
+        Consume(tree, 3, RatchetType.Application, 0);
         Assert.Equal(MlsError.GenerationReused, Refused(tree, 3, 0));
-        tree.ReceiverKey(3, RatchetType.Application, 4).Dispose();
+        Consume(tree, 3, RatchetType.Application, 4);
         Assert.Equal(MlsError.GenerationReused, Refused(tree, 3, 4));
         Assert.Equal(MlsError.GenerationReused, Refused(tree, 3, 0));
         // The other ratchet of the leaf is independent.
-        tree.ReceiverKey(3, RatchetType.Handshake, 0).Dispose();
+        Consume(tree, 3, RatchetType.Handshake, 0);
     }
 
     [Fact]
@@ -39,13 +46,13 @@ public class SecretTreeWindowTests
         Assert.Equal(MlsError.GenerationTooFarAhead, Refused(tree, 5, 1001));
         Assert.Equal(MlsError.GenerationTooFarAhead, Refused(tree, 5, uint.MaxValue));
         Assert.Equal(before, tree.LiveSecretCount); // the leaf was not even derived
-        tree.ReceiverKey(5, RatchetType.Application, 1000).Dispose();
+        Consume(tree, 5, RatchetType.Application, 1000);
         Assert.Equal(MlsError.GenerationTooFarAhead, Refused(tree, 5, 2002));
-        tree.ReceiverKey(5, RatchetType.Application, 2001).Dispose();
+        Consume(tree, 5, RatchetType.Application, 2001);
 
         using EpochSecretTree narrow = NewTree(window: new RatchetWindow(5, 10));
         Assert.Equal(MlsError.GenerationTooFarAhead, Refused(narrow, 0, 11));
-        narrow.ReceiverKey(0, RatchetType.Application, 10).Dispose();
+        Consume(narrow, 0, RatchetType.Application, 10);
     }
 
     [Fact]
@@ -55,19 +62,21 @@ public class SecretTreeWindowTests
         var expected = new List<byte[]>();
         for (uint g = 0; g <= 10; g++)
         {
-            using AeadKeyNonce k = inOrder.ReceiverKey(2, RatchetType.Handshake, g);
-            expected.Add(k.Key.Read(0, static (span, _) => span.ToArray()));
+            using ReceiverKey k = inOrder.ReceiverKey(2, RatchetType.Handshake, g);
+            expected.Add(k.KeyNonce.Key.Read(0, static (span, _) => span.ToArray()));
+            k.Commit();
         }
 
         using EpochSecretTree tree = NewTree();
-        tree.ReceiverKey(2, RatchetType.Handshake, 10).Dispose();
+        Consume(tree, 2, RatchetType.Handshake, 10);
         // Default tolerance 5: generations 5 to 9 stay usable (once each), 4 and older are gone.
         for (uint g = 9; g >= 5; g--)
         {
-            using (AeadKeyNonce k = tree.ReceiverKey(2, RatchetType.Handshake, g))
+            using (ReceiverKey k = tree.ReceiverKey(2, RatchetType.Handshake, g))
             {
                 Assert.Equal(g, k.Generation);
-                Assert.True(k.Key.FixedTimeEquals(expected[(int)g]));
+                Assert.True(k.KeyNonce.Key.FixedTimeEquals(expected[(int)g]));
+                k.Commit();
             }
             Assert.Equal(MlsError.GenerationReused, Refused(tree, 2, g, RatchetType.Handshake));
         }
@@ -79,14 +88,14 @@ public class SecretTreeWindowTests
     public void MovingAhead_EvictsKeptKeysThatLeaveTheWindow()
     {
         using EpochSecretTree tree = NewTree(window: new RatchetWindow(2, 1000));
-        tree.ReceiverKey(0, RatchetType.Application, 3).Dispose(); // keeps 1 and 2
-        tree.ReceiverKey(0, RatchetType.Application, 5).Dispose(); // keeps 3 (consumed, so not), 4; 1 and 2 are wiped
+        Consume(tree, 0, RatchetType.Application, 3); // keeps 1 and 2
+        Consume(tree, 0, RatchetType.Application, 5); // keeps 3 (consumed, so not), 4; 1 and 2 are wiped
         Assert.Equal(MlsError.GenerationTooOld, Refused(tree, 0, 2));
         Assert.Equal(MlsError.GenerationReused, Refused(tree, 0, 3));
-        tree.ReceiverKey(0, RatchetType.Application, 4).Dispose();
+        Consume(tree, 0, RatchetType.Application, 4);
 
         using EpochSecretTree none = NewTree(window: new RatchetWindow(0, 1000));
-        none.ReceiverKey(0, RatchetType.Application, 3).Dispose();
+        Consume(none, 0, RatchetType.Application, 3);
         Assert.Equal(MlsError.GenerationTooOld, Refused(none, 0, 2));
     }
 
@@ -98,7 +107,7 @@ public class SecretTreeWindowTests
         Assert.True(tree.HasNodeSecret(7));
         Assert.Equal(1, tree.LiveSecretCount);
 
-        tree.ReceiverKey(0, RatchetType.Application, 0).Dispose();
+        Consume(tree, 0, RatchetType.Application, 0);
         foreach (uint node in new uint[] { 7, 3, 1, 0 }) Assert.False(tree.HasNodeSecret(node), $"node {node}");
         foreach (uint node in new uint[] { 2, 5, 11 }) Assert.True(tree.HasNodeSecret(node), $"node {node}");
         // 3 copath node secrets, and the next ratchet secret of each of leaf 0's two ratchets; key 0 was handed out.
@@ -106,14 +115,14 @@ public class SecretTreeWindowTests
         Assert.Equal(MlsError.GenerationReused, Refused(tree, 0, 0));
 
         // Leaf 1 uses the kept node 2 and consumes it.
-        tree.ReceiverKey(1, RatchetType.Application, 0).Dispose();
+        Consume(tree, 1, RatchetType.Application, 0);
         Assert.False(tree.HasNodeSecret(2));
         Assert.Equal(2 + 4, tree.LiveSecretCount);
 
         // Skipping to generation 3 keeps the keys and nonces of 1 and 2 (2 secrets each) and one ratchet secret.
-        tree.ReceiverKey(0, RatchetType.Application, 3).Dispose();
+        Consume(tree, 0, RatchetType.Application, 3);
         Assert.Equal(2 + 4 + 4, tree.LiveSecretCount);
-        tree.ReceiverKey(0, RatchetType.Application, 1).Dispose();
+        Consume(tree, 0, RatchetType.Application, 1);
         Assert.Equal(2 + 4 + 2, tree.LiveSecretCount);
 
         // Once every leaf is derived, no node secret is left.
@@ -149,7 +158,7 @@ public class SecretTreeWindowTests
         Assert.Throws<InvalidOperationException>(() => tree.ReceiverKey(1, RatchetType.Application, 7));
         using (AeadKeyNonce k = tree.NextSenderKey(1, RatchetType.Application)) Assert.Equal(5u, k.Generation);
 
-        tree.ReceiverKey(2, RatchetType.Application, 0).Dispose();
+        Consume(tree, 2, RatchetType.Application, 0);
         Assert.Throws<InvalidOperationException>(() => tree.NextSenderKey(2, RatchetType.Application));
     }
 
@@ -172,5 +181,52 @@ public class SecretTreeWindowTests
         tree.NextSenderKey(0, RatchetType.Handshake).Dispose();
         Assert.False(tree.HasNodeSecret(0));
         Assert.Equal(2, tree.LiveSecretCount);
+    }
+
+    [Fact]
+    public void UncommittedTake_ChangesNothing_AndCommitConsumes()
+    {
+        using EpochSecretTree tree = NewTree();
+        Consume(tree, 1, RatchetType.Application, 3); // keeps 0..2
+        int before = tree.LiveSecretCount;
+        byte[] ahead, past;
+        // A take ahead (would advance the window) and a take of a kept past generation, both dropped uncommitted.
+        using (ReceiverKey k = tree.ReceiverKey(1, RatchetType.Application, 20))
+            ahead = k.KeyNonce.Key.Read(0, static (span, _) => span.ToArray());
+        using (ReceiverKey k = tree.ReceiverKey(1, RatchetType.Application, 1))
+            past = k.KeyNonce.Key.Read(0, static (span, _) => span.ToArray());
+        Assert.Equal(before, tree.LiveSecretCount);
+        // The window did not move: 0 is still kept (tolerance 5 from 20 would have dropped it), 1 and 20 still open.
+        using (ReceiverKey k = tree.ReceiverKey(1, RatchetType.Application, 1))
+        {
+            Assert.True(k.KeyNonce.Key.FixedTimeEquals(past));
+            k.Commit();
+        }
+        Assert.Equal(MlsError.GenerationReused, Refused(tree, 1, 1));
+        Consume(tree, 1, RatchetType.Application, 0);
+        using (ReceiverKey k = tree.ReceiverKey(1, RatchetType.Application, 20))
+        {
+            Assert.True(k.KeyNonce.Key.FixedTimeEquals(ahead));
+            k.Commit();
+            Assert.Throws<InvalidOperationException>(k.Commit);
+        }
+        Assert.Equal(MlsError.GenerationReused, Refused(tree, 1, 20));
+        Assert.Equal(MlsError.GenerationTooOld, Refused(tree, 1, 2));
+    }
+
+    [Fact]
+    public void TwoTakesOfOneGeneration_OnlyTheFirstCommitWins()
+    {
+        using EpochSecretTree tree = NewTree();
+        using ReceiverKey first = tree.ReceiverKey(0, RatchetType.Application, 4);
+        using ReceiverKey second = tree.ReceiverKey(0, RatchetType.Application, 4);
+        first.Commit();
+        Assert.Equal(MlsError.GenerationReused, Assert.Throws<MlsException>(second.Commit).Error);
+        // A stale take of another generation still commits against the moved ratchet.
+        using ReceiverKey stale = tree.ReceiverKey(0, RatchetType.Application, 7);
+        Consume(tree, 0, RatchetType.Application, 5);
+        stale.Commit();
+        Assert.Equal(MlsError.GenerationReused, Refused(tree, 0, 7));
+        Consume(tree, 0, RatchetType.Application, 6);
     }
 }
