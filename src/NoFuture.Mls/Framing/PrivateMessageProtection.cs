@@ -37,12 +37,13 @@ internal static class PrivateMessageProtection
     /// <param name="content">The content; its sender is a member (§6.3).</param>
     /// <param name="confirmationTag">The confirmation tag, exactly for a commit.</param>
     /// <param name="context">The group context (signed in FramedContentTBS).</param>
-    /// <param name="paddingLength">Zero bytes appended to the plaintext (§6.3.1), to hide the content's length.</param>
+    /// <param name="padding">How much zero padding to append to the plaintext (§6.3.1), to hide the content's length;
+    /// <see cref="MlsPaddingPolicy.None"/> when null.</param>
     /// <param name="reuseGuard">reuse_guard; random when null (§6.3.1 asks for fresh randomness).</param>
     /// <exception cref="ArgumentException">The sender is not a member, or an argument does not match the content.</exception>
     internal static PrivateMessage Protect(MlsCipherSuite suite, EpochSecretTree tree, Secret senderDataSecret,
-        SigningKey signingKey, FramedContent content, byte[]? confirmationTag, GroupContext context, int paddingLength = 0,
-        uint? reuseGuard = null)
+        SigningKey signingKey, FramedContent content, byte[]? confirmationTag, GroupContext context,
+        MlsPaddingPolicy? padding = null, uint? reuseGuard = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(tree);
@@ -51,18 +52,15 @@ internal static class PrivateMessageProtection
         ArgumentNullException.ThrowIfNull(context);
         if (content.Sender.Type != SenderType.Member)
             MlsThrowHelper.ArgumentOutOfRange(nameof(content), "A private message has a member sender (RFC 9420 section 6.3).");
-        if (paddingLength < 0) MlsThrowHelper.ArgumentOutOfRange(nameof(paddingLength), "The padding length is negative.");
         if ((content.ContentType == ContentType.Commit) != (confirmationTag is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
 
         byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PrivateMessage, content, context);
         var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, tbs), confirmationTag);
-        PrivateMessageContent inner = content.ContentType switch
-        {
-            ContentType.Application => PrivateMessageContent.ForApplication(content.ApplicationData, auth, paddingLength),
-            ContentType.Proposal => PrivateMessageContent.ForProposal(content.Proposal!, auth, paddingLength),
-            _ => PrivateMessageContent.ForCommit(content.Commit!, auth, paddingLength),
-        };
+        PrivateMessageContent unpadded = Inner(content, auth, 0);
+        // The policy applies to the encoded PrivateMessageContent without padding (MlsPaddingPolicy).
+        int paddingLength = (padding ?? MlsPaddingPolicy.None).PaddedLength(unpadded.EncodedSize) - unpadded.EncodedSize;
+        PrivateMessageContent inner = Inner(content, auth, paddingLength);
         uint guard = reuseGuard ?? BinaryPrimitives.ReadUInt32BigEndian(RandomNumberGenerator.GetBytes(4));
         byte[] aad = ContentAad(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
 
@@ -172,6 +170,14 @@ internal static class PrivateMessageProtection
         };
         return new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, inner.Auth);
     }
+
+    private static PrivateMessageContent Inner(FramedContent content, FramedContentAuthData auth, int paddingLength) =>
+        content.ContentType switch
+        {
+            ContentType.Application => PrivateMessageContent.ForApplication(content.ApplicationData, auth, paddingLength),
+            ContentType.Proposal => PrivateMessageContent.ForProposal(content.Proposal!, auth, paddingLength),
+            _ => PrivateMessageContent.ForCommit(content.Commit!, auth, paddingLength),
+        };
 
     private static RatchetType RatchetFor(ContentType type) =>
         type == ContentType.Application ? RatchetType.Application : RatchetType.Handshake;

@@ -60,7 +60,7 @@ public class PrivateMessageProtectionTests
                 byte[]? confirmationTag = opened.Auth.HasConfirmationTag ? opened.Auth.ConfirmationTag.ToArray() : null;
                 using var senderTree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
                 PrivateMessage ours = PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, signingKey,
-                    opened.Content, confirmationTag, v.Context, paddingLength: 13);
+                    opened.Content, confirmationTag, v.Context, MlsPaddingPolicy.FixedBlock(13));
                 byte[] wire = MlsCodec.EncodeToArray(new MlsMessage(1, ours));
                 UnverifiedAuthenticatedContent back = Open(v, senderDataSecret, DecodePrivate(wire));
                 Assert.Equal(MlsCodec.EncodeToArray(opened.Content), MlsCodec.EncodeToArray(back.Content));
