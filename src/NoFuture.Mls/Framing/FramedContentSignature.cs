@@ -50,22 +50,13 @@ internal static class FramedContentSignature
         return LabeledSignature.SignWithLabel(key, "FramedContentTBS"u8, tbs);
     }
 
-    /// <summary>VerifyWithLabel over tbs with the sender's raw signature key; false for any bad signature or key.</summary>
-    internal static bool Verify(MlsCipherSuite suite, ReadOnlySpan<byte> signaturePublicKey, ReadOnlySpan<byte> tbs,
-        ReadOnlySpan<byte> signature)
+    /// <summary>VerifyWithLabel over FramedContentTBS with the sender's imported key; false for any bad signature.
+    /// <see cref="AuthenticatedContent.Verify"/> is the way to turn the answer into verified content.</summary>
+    internal static bool Verify(SignaturePublicKey signaturePublicKey, WireFormat wireFormat, FramedContent content,
+        GroupContext? context, ReadOnlySpan<byte> signature)
     {
-        ArgumentNullException.ThrowIfNull(suite);
-        return LabeledSignature.VerifyWithLabel(suite.Signature, signaturePublicKey, "FramedContentTBS"u8, tbs, signature);
-    }
-
-    /// <summary>Checks the signature of authenticated content (public or decrypted private) against the sender's key.</summary>
-    /// <exception cref="MlsException"><see cref="MlsError.SignatureInvalid"/>.</exception>
-    internal static void VerifyOrThrow(MlsCipherSuite suite, UnverifiedAuthenticatedContent content, GroupContext? context,
-        ReadOnlySpan<byte> signaturePublicKey)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        byte[] tbs = EncodeTbs(content.WireFormat, content.Content, context);
-        if (!Verify(suite, signaturePublicKey, tbs, content.Auth.Signature))
-            MlsThrowHelper.Protection(MlsError.SignatureInvalid);
+        ArgumentNullException.ThrowIfNull(signaturePublicKey);
+        byte[] tbs = EncodeTbs(wireFormat, content, context);
+        return LabeledSignature.VerifyWithLabel(signaturePublicKey, "FramedContentTBS"u8, tbs, signature);
     }
 }

@@ -102,18 +102,26 @@ internal static class PrivateMessageProtection
             encryptedSenderData, ciphertext);
     }
 
-    /// <summary>Opens the sender data and the content of <paramref name="message"/>. The result is authentic under the
-    /// epoch's keys but its signature is unchecked: verify it with <see cref="FramedContentSignature.VerifyOrThrow"/>
-    /// and the key of the leaf in its sender. group_id and epoch are the caller's check against its state (§6.2), and
-    /// so is whether the sender's leaf is occupied.</summary>
+    /// <summary>Opens the sender data and the content of <paramref name="message"/>, then verifies its signature with
+    /// the key <paramref name="senderKey"/> gives for the sender's leaf: the result is verified content. group_id and
+    /// epoch are the caller's check against its state (§6.2).</summary>
+    /// <param name="suite">The group's suite.</param>
+    /// <param name="tree">The epoch's secret tree.</param>
+    /// <param name="senderDataSecret">sender_data_secret of the epoch.</param>
+    /// <param name="message">The received message.</param>
+    /// <param name="context">The group context (signed in FramedContentTBS).</param>
+    /// <param name="senderKey">The signature key of the member at a leaf index, or null when the leaf is blank.</param>
     /// <exception cref="MlsException"><see cref="MlsError.SenderDataDecryptionFailed"/> (nothing changed),
     /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey"/> (nothing changed),
     /// <see cref="MlsError.ContentDecryptionFailed"/> (nothing changed: the generation stays usable for the genuine
-    /// message, see docs/mls-crypto.md), or a decoding reason for a malformed plaintext (the generation is consumed:
-    /// the AEAD authenticated it).</exception>
-    internal static UnverifiedAuthenticatedContent Unprotect(MlsCipherSuite suite, EpochSecretTree tree,
-        Secret senderDataSecret, PrivateMessage message)
+    /// message, see docs/mls-crypto.md), a decoding reason for a malformed plaintext, <see cref="MlsError.InvalidValue"/>
+    /// for a blank sender leaf, or <see cref="MlsError.SignatureInvalid"/> (in these last three the generation is
+    /// consumed: the AEAD authenticated the message as a group member's).</exception>
+    internal static AuthenticatedContent Unprotect(MlsCipherSuite suite, EpochSecretTree tree,
+        Secret senderDataSecret, PrivateMessage message, GroupContext context, Func<uint, SignaturePublicKey?> senderKey)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(senderKey);
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(senderDataSecret);
@@ -168,7 +176,10 @@ internal static class PrivateMessageProtection
             ContentType.Proposal => FramedContent.ForProposal(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Proposal!),
             _ => FramedContent.ForCommit(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Commit!),
         };
-        return new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, inner.Auth);
+        SignaturePublicKey? key = senderKey(senderData.LeafIndex);
+        if (key is null) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf (blank)");
+        return AuthenticatedContent.Verify(suite, new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, inner.Auth),
+            context, key);
     }
 
     private static PrivateMessageContent Inner(FramedContent content, FramedContentAuthData auth, int paddingLength) =>

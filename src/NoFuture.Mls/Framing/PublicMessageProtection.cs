@@ -48,16 +48,17 @@ internal static class PublicMessageProtection
     }
 
     /// <summary>Checks the membership tag (member sender) and the signature of <paramref name="message"/>; returns its
-    /// authenticated content. The confirmation tag of a commit is not checked here (§8.2: it needs the next epoch).</summary>
+    /// verified authenticated content (the one way from a PublicMessage to <see cref="AuthenticatedContent"/>). The confirmation tag of a commit is not checked here (§8.2: it needs the next epoch).</summary>
     /// <param name="suite">The group's suite.</param>
     /// <param name="message">The received message.</param>
     /// <param name="context">The group context, exactly for a member or new_member_commit sender.</param>
     /// <param name="membershipKey">membership_key of the epoch, exactly for a member sender.</param>
-    /// <param name="signaturePublicKey">The sender's signature key (from its leaf, or the external sender's).</param>
+    /// <param name="signaturePublicKey">The sender's imported signature key (from its leaf, or the external sender's).</param>
     /// <exception cref="MlsException"><see cref="MlsError.MembershipTagInvalid"/> or <see cref="MlsError.SignatureInvalid"/>.</exception>
-    /// <exception cref="ArgumentException">An argument does not match the sender type.</exception>
-    internal static UnverifiedAuthenticatedContent Unprotect(MlsCipherSuite suite, UnverifiedPublicMessage message,
-        GroupContext? context, Secret? membershipKey, ReadOnlySpan<byte> signaturePublicKey)
+    /// <exception cref="ArgumentException">An argument does not match the sender type, or the key is not of the suite's
+    /// signature algorithm.</exception>
+    internal static AuthenticatedContent Unprotect(MlsCipherSuite suite, UnverifiedPublicMessage message,
+        GroupContext? context, Secret? membershipKey, SignaturePublicKey signaturePublicKey)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(message);
@@ -73,9 +74,9 @@ internal static class PublicMessageProtection
                 valid = MlsMac.Verify(suite, key.Span, tbm, message.MembershipTag);
             if (!valid) MlsThrowHelper.Protection(MlsError.MembershipTagInvalid);
         }
-        if (!FramedContentSignature.Verify(suite, signaturePublicKey, tbs, message.Auth.Signature))
-            MlsThrowHelper.Protection(MlsError.SignatureInvalid);
-        return new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, message.Content, message.Auth);
+        // §6.2: the tag first (cheap, keyed to the epoch), then the signature.
+        return AuthenticatedContent.Verify(suite, new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, message.Content,
+            message.Auth), context, signaturePublicKey);
     }
 
     /// <summary>AuthenticatedContentTBM = FramedContentTBS || FramedContentAuthData (§6.2), the input of membership_tag =

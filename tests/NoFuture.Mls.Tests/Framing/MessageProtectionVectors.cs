@@ -37,6 +37,9 @@ internal sealed class MessageProtectionVectors
         return Suite.Signature.ImportPrivateKey(padded);
     }
 
+    /// <summary>signature_pub, imported.</summary>
+    internal NoFuture.Crypto.SignaturePublicKey SignaturePublicKey() => Suite.Signature.ImportPublicKey(Hex("signature_pub"));
+
     internal static List<MessageProtectionVectors> Load()
     {
         using JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find("mls/message-protection.json")));

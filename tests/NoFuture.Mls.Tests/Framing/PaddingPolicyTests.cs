@@ -81,6 +81,7 @@ public class PaddingPolicyTests
         MessageProtectionVectors v = MessageProtectionVectors.Load().First(x => x.Suite.Id == 1); // Ed25519: 64-byte signatures
         using Secret senderDataSecret = v.SecretOf("sender_data_secret");
         using SigningKey key = v.SigningKey();
+        SignaturePublicKey pub = v.SignaturePublicKey();
         byte[] app = Enumerable.Range(0, appLength).Select(i => (byte)(i * 7 + 1)).ToArray();
         var content = FramedContent.ForApplication(v.Context.GroupId, v.Context.Epoch, new Sender(SenderType.Member, 1), [], app);
         int unpadded = MlsWriter.OpaqueSize(appLength) + MlsWriter.OpaqueSize(64);
@@ -95,7 +96,8 @@ public class PaddingPolicyTests
             if (policy.ToString() is "None" or "FixedBlock(1)") Assert.Equal(unpadded + tag, message.Ciphertext.Length);
 
             using var receiverTree = new EpochSecretTree(v.Suite, 2, v.Hex("encryption_secret"));
-            UnverifiedAuthenticatedContent back = PrivateMessageProtection.Unprotect(v.Suite, receiverTree, senderDataSecret, message);
+            AuthenticatedContent back = PrivateMessageProtection.Unprotect(v.Suite, receiverTree, senderDataSecret, message, v.Context,
+                _ => pub);
             Assert.Equal(app, back.Content.ApplicationData.ToArray());
         }
     }

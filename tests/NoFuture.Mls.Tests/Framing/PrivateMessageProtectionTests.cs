@@ -32,10 +32,18 @@ public class PrivateMessageProtectionTests
         _ => MlsCodec.EncodeToArray(content.Commit!),
     };
 
-    private static UnverifiedAuthenticatedContent Open(MessageProtectionVectors v, Secret senderDataSecret, PrivateMessage message)
+    private static AuthenticatedContent Open(MessageProtectionVectors v, Secret senderDataSecret, PrivateMessage message)
     {
         using var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
-        return PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, message);
+        return Unprotect(v, tree, senderDataSecret, message);
+    }
+
+    /// <summary>Unprotect with the vectors' signature key at every leaf.</summary>
+    private static AuthenticatedContent Unprotect(MessageProtectionVectors v, EpochSecretTree tree, Secret senderDataSecret,
+        PrivateMessage message)
+    {
+        SignaturePublicKey key = v.SignaturePublicKey();
+        return PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, message, v.Context, _ => key);
     }
 
     [Fact]
@@ -45,16 +53,14 @@ public class PrivateMessageProtectionTests
         foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
         {
             using Secret senderDataSecret = v.SecretOf("sender_data_secret");
-            byte[] signaturePub = v.Hex("signature_pub");
             using SigningKey signingKey = v.SigningKey();
             foreach (string kind in Kinds)
             {
                 string at = $"suite {v.Suite.Id} {kind}";
-                UnverifiedAuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex(kind + "_priv")));
+                AuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex(kind + "_priv")));
                 Assert.Equal(v.Hex(kind), ContentBytes(opened.Content));
                 Assert.Equal(SenderType.Member, opened.Content.Sender.Type);
                 Assert.Equal(WireFormat.PrivateMessage, opened.WireFormat);
-                FramedContentSignature.VerifyOrThrow(v.Suite, opened, v.Context, signaturePub);
 
                 // Ours, with padding, sealed under a sender's tree and opened under a receiver's.
                 byte[]? confirmationTag = opened.Auth.HasConfirmationTag ? opened.Auth.ConfirmationTag.ToArray() : null;
@@ -62,10 +68,9 @@ public class PrivateMessageProtectionTests
                 PrivateMessage ours = PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, signingKey,
                     opened.Content, confirmationTag, v.Context, MlsPaddingPolicy.FixedBlock(13));
                 byte[] wire = MlsCodec.EncodeToArray(new MlsMessage(1, ours));
-                UnverifiedAuthenticatedContent back = Open(v, senderDataSecret, DecodePrivate(wire));
+                AuthenticatedContent back = Open(v, senderDataSecret, DecodePrivate(wire));
                 Assert.Equal(MlsCodec.EncodeToArray(opened.Content), MlsCodec.EncodeToArray(back.Content));
                 Assert.Equal(confirmationTag, back.Auth.HasConfirmationTag ? back.Auth.ConfirmationTag.ToArray() : null);
-                FramedContentSignature.VerifyOrThrow(v.Suite, back, v.Context, signaturePub);
                 checks++;
             }
         }
@@ -78,7 +83,6 @@ public class PrivateMessageProtectionTests
         foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
         {
             using Secret senderDataSecret = v.SecretOf("sender_data_secret");
-            byte[] signaturePub = v.Hex("signature_pub");
             foreach (string kind in Kinds)
             {
                 byte[] wire = v.Hex(kind + "_priv");
@@ -88,19 +92,19 @@ public class PrivateMessageProtectionTests
                 // Sender data flipped: refused before any ratchet key is taken...
                 byte[] esd = given.EncryptedSenderData.ToArray();
                 esd[0] ^= 0x01;
-                var e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret,
+                var e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret,
                     new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, given.AuthenticatedData, esd, given.Ciphertext)));
                 Assert.Equal(MlsError.SenderDataDecryptionFailed, e.Error);
 
                 // ... and another epoch (in SenderDataAAD) likewise.
-                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret,
+                e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret,
                     new PrivateMessage(given.GroupId, given.Epoch + 1, given.ContentType, given.AuthenticatedData,
                         given.EncryptedSenderData, given.Ciphertext)));
                 Assert.Equal(MlsError.SenderDataDecryptionFailed, e.Error);
 
                 // So the genuine message still opens on the same tree; a replay of it is then refused.
-                PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given);
-                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given));
+                Unprotect(v, tree, senderDataSecret, given);
+                e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret, given));
                 Assert.Equal(MlsError.GenerationReused, e.Error);
 
                 // authenticated_data is only in PrivateContentAAD: the sender data opens, the content does not.
@@ -129,21 +133,35 @@ public class PrivateMessageProtectionTests
     }
 
     [Fact]
-    public void ForgedSignature_IsRefusedAfterDecryption()
+    public void ForgedSignature_IsRefusedAfterDecryption_AndOnlyTheSendersKeyVerifies()
     {
         MessageProtectionVectors v = MessageProtectionVectors.Load()[0];
         using Secret senderDataSecret = v.SecretOf("sender_data_secret");
-        UnverifiedAuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex("application_priv")));
+        AuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex("application_priv")));
         // Sealed correctly but signed by another key: the AEAD accepts it, the signature check does not.
         using SigningKey other = v.Suite.Signature.GenerateKey();
+        SignaturePublicKey otherPub = v.Suite.Signature.ImportPublicKey(other.PublicKey);
         using var senderTree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
         PrivateMessage forged = PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, other, opened.Content, null, v.Context);
-        UnverifiedAuthenticatedContent back = Open(v, senderDataSecret, forged);
-        var e = Assert.Throws<MlsException>(() => FramedContentSignature.VerifyOrThrow(v.Suite, back, v.Context, v.Hex("signature_pub")));
+        var e = Assert.Throws<MlsException>(() => Open(v, senderDataSecret, forged));
         Assert.Equal(MlsError.SignatureInvalid, e.Error);
-        // And the same content signed for a public message does not pass as private content (wire_format is signed).
+        // The genuine message checked against another member's key is refused likewise, and a blank leaf is InvalidValue.
+        PrivateMessage given = DecodePrivate(v.Hex("application_priv"));
+        using (var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret")))
+        {
+            e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given,
+                v.Context, _ => otherPub));
+            Assert.Equal(MlsError.SignatureInvalid, e.Error);
+        }
+        using (var tree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret")))
+        {
+            e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given,
+                v.Context, _ => null));
+            Assert.Equal(MlsError.InvalidValue, e.Error);
+        }
+        // And the same content signed for a private message does not pass as public content (wire_format is signed).
         var asPublic = new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, opened.Content, opened.Auth);
-        e = Assert.Throws<MlsException>(() => FramedContentSignature.VerifyOrThrow(v.Suite, asPublic, v.Context, v.Hex("signature_pub")));
+        e = Assert.Throws<MlsException>(() => AuthenticatedContent.Verify(v.Suite, asPublic, v.Context, v.SignaturePublicKey()));
         Assert.Equal(MlsError.SignatureInvalid, e.Error);
     }
 
@@ -162,15 +180,15 @@ public class PrivateMessageProtectionTests
                 ct[^1] ^= 0x80;
                 var forged = new PrivateMessage(given.GroupId, given.Epoch, given.ContentType, given.AuthenticatedData,
                     given.EncryptedSenderData, ct);
-                var e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, forged));
+                var e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret, forged));
                 Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
                 // ... and a second forgery is refused for the same reason (the key is still there, not "reused")...
-                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, forged));
+                e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret, forged));
                 Assert.Equal(MlsError.ContentDecryptionFailed, e.Error);
                 // ... so the genuine message of that generation still opens, and then its replay is refused.
-                UnverifiedAuthenticatedContent opened = PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given);
+                AuthenticatedContent opened = Unprotect(v, tree, senderDataSecret, given);
                 Assert.Equal(v.Hex(kind), ContentBytes(opened.Content));
-                e = Assert.Throws<MlsException>(() => PrivateMessageProtection.Unprotect(v.Suite, tree, senderDataSecret, given));
+                e = Assert.Throws<MlsException>(() => Unprotect(v, tree, senderDataSecret, given));
                 Assert.Equal(MlsError.GenerationReused, e.Error);
             }
         }

@@ -1,6 +1,7 @@
 // RFC 9420 §6.1–§6.2 over every suite of message-protection.json: the given PublicMessages (proposal and commit) pass
 // the membership tag and signature checks and carry the given content; our own protection of the same content is
-// accepted by our own unprotection; a flipped bit in the tag, the signature or the content is refused.
+// accepted by our own unprotection; a flipped bit in the tag, the signature or the content is refused; only the
+// checks yield the verified AuthenticatedContent.
 using NoFuture.Crypto;
 using NoFuture.Memory;
 using NoFuture.Mls.Codec;
@@ -33,14 +34,14 @@ public class PublicMessageProtectionTests
         foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
         {
             using Secret membershipKey = v.SecretOf("membership_key");
-            byte[] signaturePub = v.Hex("signature_pub");
+            SignaturePublicKey signaturePub = v.SignaturePublicKey();
             using SigningKey signingKey = v.SigningKey();
             foreach (string kind in (string[])["proposal", "commit"])
             {
                 string at = $"suite {v.Suite.Id} {kind}";
                 UnverifiedPublicMessage given = DecodePublic(v.Hex(kind + "_pub"));
                 Assert.Equal(SenderType.Member, given.Content.Sender.Type);
-                UnverifiedAuthenticatedContent opened = PublicMessageProtection.Unprotect(v.Suite, given, v.Context, membershipKey, signaturePub);
+                AuthenticatedContent opened = PublicMessageProtection.Unprotect(v.Suite, given, v.Context, membershipKey, signaturePub);
                 Assert.Equal(v.Hex(kind), ContentBytes(opened.Content));
                 Assert.Equal(v.Context.GroupId.ToArray(), opened.Content.GroupId.ToArray());
                 Assert.Equal(v.Context.Epoch, opened.Content.Epoch);
@@ -49,7 +50,7 @@ public class PublicMessageProtectionTests
                 byte[]? confirmationTag = given.Auth.HasConfirmationTag ? given.Auth.ConfirmationTag.ToArray() : null;
                 UnverifiedPublicMessage ours = PublicMessageProtection.Protect(v.Suite, signingKey, given.Content, confirmationTag, v.Context, membershipKey);
                 byte[] wire = MlsCodec.EncodeToArray(new MlsMessage(GroupContext10, ours));
-                UnverifiedAuthenticatedContent back = PublicMessageProtection.Unprotect(v.Suite, DecodePublic(wire), v.Context, membershipKey, signaturePub);
+                AuthenticatedContent back = PublicMessageProtection.Unprotect(v.Suite, DecodePublic(wire), v.Context, membershipKey, signaturePub);
                 Assert.Equal(v.Hex(kind), ContentBytes(back.Content));
                 Assert.Equal(MlsCodec.EncodeToArray(given.Content), MlsCodec.EncodeToArray(back.Content));
                 checks++;
@@ -67,7 +68,7 @@ public class PublicMessageProtectionTests
         foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
         {
             using Secret membershipKey = v.SecretOf("membership_key");
-            byte[] signaturePub = v.Hex("signature_pub");
+            SignaturePublicKey signaturePub = v.SignaturePublicKey();
             foreach (string kind in (string[])["proposal", "commit"])
             {
                 byte[] wire = v.Hex(kind + "_pub");
@@ -109,6 +110,31 @@ public class PublicMessageProtectionTests
             }
         }
         Assert.True(checks > 0);
+    }
+
+    [Fact]
+    public void VerifiedContent_NeedsTheSendersKey()
+    {
+        MessageProtectionVectors v = MessageProtectionVectors.Load()[0];
+        using Secret membershipKey = v.SecretOf("membership_key");
+        UnverifiedPublicMessage given = DecodePublic(v.Hex("proposal_pub"));
+        // A valid tag but another member's key: SignatureInvalid, no verified content.
+        using SigningKey other = v.Suite.Signature.GenerateKey();
+        SignaturePublicKey otherPub = v.Suite.Signature.ImportPublicKey(other.PublicKey);
+        var e = Assert.Throws<MlsException>(() =>
+            PublicMessageProtection.Unprotect(v.Suite, given, v.Context, membershipKey, otherPub));
+        Assert.Equal(MlsError.SignatureInvalid, e.Error);
+        // A key of another algorithm is the caller's mistake.
+        SignatureAlgorithm otherAlgorithm = v.Suite.Signature == SignatureAlgorithm.Ed25519 ? SignatureAlgorithm.Ed448 : SignatureAlgorithm.Ed25519;
+        using SigningKey wrongAlgorithm = otherAlgorithm.GenerateKey();
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            PublicMessageProtection.Unprotect(v.Suite, given, v.Context, membershipKey, otherAlgorithm.ImportPublicKey(wrongAlgorithm.PublicKey)));
+        // The unverified form of the same content verifies only through AuthenticatedContent.Verify.
+        var unverified = new UnverifiedAuthenticatedContent(WireFormat.PublicMessage, given.Content, given.Auth);
+        AuthenticatedContent verified = AuthenticatedContent.Verify(v.Suite, unverified, v.Context, v.SignaturePublicKey());
+        Assert.Equal(WireFormat.PublicMessage, verified.WireFormat);
+        e = Assert.Throws<MlsException>(() => AuthenticatedContent.Verify(v.Suite, unverified, v.Context, otherPub));
+        Assert.Equal(MlsError.SignatureInvalid, e.Error);
     }
 
     private static byte[] Retag(MessageProtectionVectors v, Secret membershipKey, FramedContent content, FramedContentAuthData auth)

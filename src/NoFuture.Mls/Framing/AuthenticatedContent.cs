@@ -1,0 +1,45 @@
+// RFC 9420 §6.1: struct { WireFormat wire_format; FramedContent content; FramedContentAuthData auth; }
+// AuthenticatedContent, verified: its signature over FramedContentTBS checked against the sender's key (and, for a
+// member's PublicMessage, its membership tag, PublicMessageProtection.Unprotect). docs/mls.md, "Decoded is not
+// validated": the constructor is private, so Verify is the one way to obtain one, and code that acts on content takes
+// this type. The confirmation tag of a commit is not covered (§8.2: it needs the next epoch's confirmation_key).
+using NoFuture.Crypto;
+using NoFuture.Mls.KeySchedule;
+using NoFuture.Mls.Wire;
+
+namespace NoFuture.Mls.Framing;
+
+/// <summary>Authenticated content whose signature was verified (RFC 9420 §6.1).</summary>
+internal sealed class AuthenticatedContent
+{
+    private AuthenticatedContent(WireFormat wireFormat, FramedContent content, FramedContentAuthData auth)
+    {
+        WireFormat = wireFormat;
+        Content = content;
+        Auth = auth;
+    }
+
+    internal WireFormat WireFormat { get; }
+
+    internal FramedContent Content { get; }
+
+    internal FramedContentAuthData Auth { get; }
+
+    /// <summary>Checks the signature of <paramref name="content"/> (FramedContentTBS with its wire format and, for a
+    /// member or new_member_commit sender, <paramref name="context"/>) against the sender's key.</summary>
+    /// <exception cref="MlsException"><see cref="MlsError.SignatureInvalid"/>.</exception>
+    /// <exception cref="ArgumentException">The key is not of the suite's signature algorithm, or the context does not
+    /// match the sender type.</exception>
+    internal static AuthenticatedContent Verify(MlsCipherSuite suite, UnverifiedAuthenticatedContent content,
+        GroupContext? context, SignaturePublicKey signaturePublicKey)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(signaturePublicKey);
+        if (signaturePublicKey.Algorithm != suite.Signature)
+            MlsThrowHelper.ArgumentOutOfRange(nameof(signaturePublicKey), "The key is not of the suite's signature algorithm.");
+        if (!FramedContentSignature.Verify(signaturePublicKey, content.WireFormat, content.Content, context, content.Auth.Signature))
+            MlsThrowHelper.Protection(MlsError.SignatureInvalid);
+        return new AuthenticatedContent(content.WireFormat, content.Content, content.Auth);
+    }
+}
