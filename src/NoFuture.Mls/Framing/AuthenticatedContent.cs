@@ -3,14 +3,16 @@
 // member's PublicMessage, its membership tag, PublicMessageProtection.Unprotect). docs/mls.md, "Decoded is not
 // validated": the constructor is private, so Verify is the one way to obtain one, and code that acts on content takes
 // this type. The confirmation tag of a commit is not covered (§8.2: it needs the next epoch's confirmation_key).
+// It owns its content, whose application data is a Secret: Dispose wipes it.
 using NoFuture.Crypto;
+using NoFuture.Memory;
 using NoFuture.Mls.KeySchedule;
 using NoFuture.Mls.Wire;
 
 namespace NoFuture.Mls.Framing;
 
-/// <summary>Authenticated content whose signature was verified (RFC 9420 §6.1).</summary>
-internal sealed class AuthenticatedContent
+/// <summary>Authenticated content whose signature was verified (RFC 9420 §6.1). Dispose wipes its application data.</summary>
+internal sealed class AuthenticatedContent : IDisposable
 {
     private AuthenticatedContent(WireFormat wireFormat, FramedContent content, FramedContentAuthData auth)
     {
@@ -24,6 +26,13 @@ internal sealed class AuthenticatedContent
     internal FramedContent Content { get; }
 
     internal FramedContentAuthData Auth { get; }
+
+    /// <summary>The received application data, in secret memory owned by this object (null unless the content is
+    /// non-empty application data); read it through a lease before disposing this object.</summary>
+    internal Secret? ApplicationData => Content.ApplicationData;
+
+    /// <summary>Wipes the application data.</summary>
+    public void Dispose() => Content.Dispose();
 
     /// <summary>Checks the signature of <paramref name="content"/> (FramedContentTBS with its wire format and, for a
     /// member or new_member_commit sender, <paramref name="context"/>) against the sender's key.</summary>

@@ -14,20 +14,24 @@
 // Signed as part of FramedContentTBS (§6.1); a decoded one is the peer's claim until that signature is verified
 // (UnverifiedAuthenticatedContent / UnverifiedPublicMessage carry it). group_id and epoch are checked against the
 // group's state by the receiver (§6.2), not here.
+// application_data is the user's plaintext, so it lives in a NoFuture.Memory Secret owned by the content (null when
+// empty: a Secret has at least one byte), never in a heap array; Dispose wipes it. Proposals and commits are public
+// handshake data and stay on the heap.
+using NoFuture.Memory;
 using NoFuture.Mls.Codec;
 using NoFuture.Mls.Proposals;
 
 namespace NoFuture.Mls.Framing;
 
-internal sealed class FramedContent : IMlsEncodable<FramedContent>
+internal sealed class FramedContent : IMlsEncodable<FramedContent>, IDisposable
 {
     private readonly byte[] _groupId;
     private readonly byte[] _authenticatedData;
-    private readonly byte[]? _applicationData;
+    private readonly Secret? _applicationData;
 
     private FramedContent(
         ReadOnlySpan<byte> groupId, ulong epoch, Sender sender, ReadOnlySpan<byte> authenticatedData,
-        ContentType contentType, byte[]? applicationData, Proposal? proposal, Commit? commit)
+        ContentType contentType, Secret? applicationData, Proposal? proposal, Commit? commit)
     {
         _groupId = groupId.ToArray();
         Epoch = epoch;
@@ -39,10 +43,23 @@ internal sealed class FramedContent : IMlsEncodable<FramedContent>
         Commit = commit;
     }
 
+    /// <summary>Application content; <paramref name="applicationData"/> is copied into a <see cref="Secret"/> the
+    /// content owns (Dispose wipes it).</summary>
     internal static FramedContent ForApplication(
         ReadOnlySpan<byte> groupId, ulong epoch, Sender sender, ReadOnlySpan<byte> authenticatedData,
-        ReadOnlySpan<byte> applicationData) =>
-        new(groupId, epoch, sender, authenticatedData, ContentType.Application, applicationData.ToArray(), null, null);
+        ReadOnlySpan<byte> applicationData)
+    {
+        Secret? data = applicationData.IsEmpty ? null : Secret.CopyFrom(applicationData);
+        try
+        {
+            return new(groupId, epoch, sender, authenticatedData, ContentType.Application, data, null, null);
+        }
+        catch
+        {
+            data?.Dispose();
+            throw;
+        }
+    }
 
     internal static FramedContent ForProposal(
         ReadOnlySpan<byte> groupId, ulong epoch, Sender sender, ReadOnlySpan<byte> authenticatedData, Proposal proposal) =>
@@ -62,8 +79,12 @@ internal sealed class FramedContent : IMlsEncodable<FramedContent>
 
     internal ContentType ContentType { get; }
 
-    /// <summary>application_data (empty unless <see cref="ContentType"/> is application).</summary>
-    internal ReadOnlySpan<byte> ApplicationData => _applicationData;
+    /// <summary>application_data in secret memory, owned by this content: null unless <see cref="ContentType"/> is
+    /// application and the data is non-empty. Read it through a lease; disposing the content wipes it.</summary>
+    internal Secret? ApplicationData => _applicationData;
+
+    /// <summary>The length of application_data (0 unless <see cref="ContentType"/> is application).</summary>
+    internal int ApplicationDataLength => _applicationData?.Length ?? 0;
 
     /// <summary>The proposal when <see cref="ContentType"/> is proposal, else null.</summary>
     internal Proposal? Proposal { get; }
@@ -75,7 +96,7 @@ internal sealed class FramedContent : IMlsEncodable<FramedContent>
         MlsWriter.OpaqueSize(_groupId.Length) + 8 + Sender.EncodedSize + MlsWriter.OpaqueSize(_authenticatedData.Length)
         + 1 + ContentType switch
         {
-            ContentType.Application => MlsWriter.OpaqueSize(_applicationData!.Length),
+            ContentType.Application => MlsWriter.OpaqueSize(ApplicationDataLength),
             ContentType.Proposal => Proposal!.EncodedSize,
             _ => Commit!.EncodedSize,
         };
@@ -103,9 +124,23 @@ internal sealed class FramedContent : IMlsEncodable<FramedContent>
         MlsCodec.WriteEnum8(ref writer, ContentType);
         switch (ContentType)
         {
-            case ContentType.Application: writer.WriteOpaque(_applicationData, "application_data"); break;
+            case ContentType.Application:
+                if (_applicationData is null)
+                {
+                    writer.WriteOpaque(default, "application_data");
+                }
+                else
+                {
+                    // Straight from the Secret into the writer's buffer; the caller picks where that lives.
+                    using SecretReadLease data = _applicationData.OpenRead();
+                    writer.WriteOpaque(data.Span, "application_data");
+                }
+                break;
             case ContentType.Proposal: Proposal!.Encode(ref writer); break;
             default: Commit!.Encode(ref writer); break;
         }
     }
+
+    /// <summary>Wipes the application data.</summary>
+    public void Dispose() => _applicationData?.Dispose();
 }

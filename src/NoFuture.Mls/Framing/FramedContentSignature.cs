@@ -12,10 +12,12 @@
 //   } FramedContentTBS;
 //   signature = SignWithLabel(signature_key, "FramedContentTBS", FramedContentTBS)
 // The wire format is part of what is signed, so a public message's content cannot be replayed as private content or
-// the other way round. Everything here is public (the signature key stays in its SigningKey).
+// the other way round. The TBS of application content holds the user's plaintext, so SignContent (§5.1.2: the labeled
+// input that is actually signed) is built straight into a NoFuture.Memory Secret, never a heap array; the signature
+// key stays in its SigningKey and the signature is public.
 using NoFuture.Crypto;
+using NoFuture.Memory;
 using NoFuture.Mls.Codec;
-using NoFuture.Mls.Crypto;
 using NoFuture.Mls.KeySchedule;
 using NoFuture.Mls.Wire;
 
@@ -27,27 +29,53 @@ internal static class FramedContentSignature
     /// <summary>Whether FramedContentTBS carries the group context for this sender (member or new_member_commit).</summary>
     internal static bool NeedsContext(SenderType type) => type is SenderType.Member or SenderType.NewMemberCommit;
 
-    /// <summary>Encodes FramedContentTBS; <paramref name="context"/> is given exactly when the sender needs it.</summary>
+    private static ReadOnlySpan<byte> Label => "MLS 1.0 FramedContentTBS"u8;
+
+    /// <summary>Encodes SignContent = { opaque label&lt;V&gt; = "MLS 1.0 FramedContentTBS"; opaque content&lt;V&gt; =
+    /// FramedContentTBS } (§5.1.2) into a <see cref="Secret"/>: the TBS holds application data, so it is never built on
+    /// the heap. FramedContentTBS itself starts at <paramref name="tbsOffset"/>. <paramref name="context"/> is given
+    /// exactly when the sender needs it.</summary>
     /// <exception cref="ArgumentException">The context is missing or extra.</exception>
-    internal static byte[] EncodeTbs(WireFormat wireFormat, FramedContent content, GroupContext? context)
+    internal static Secret EncodeSignContent(WireFormat wireFormat, FramedContent content, GroupContext? context, out int tbsOffset)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (NeedsContext(content.Sender.Type) != (context is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(context), "The group context is signed exactly for a member or new_member_commit sender.");
-        byte[] tbs = new byte[2 + 2 + content.EncodedSize + (context?.EncodedSize ?? 0)];
-        var writer = new MlsWriter(tbs);
-        writer.WriteUInt16(GroupContext.Mls10);
-        MlsCodec.WriteEnum16(ref writer, wireFormat);
-        content.Encode(ref writer);
-        context?.Encode(ref writer);
-        return tbs;
+        int tbsLength = 2 + 2 + content.EncodedSize + (context?.EncodedSize ?? 0);
+        int labelSize = MlsWriter.OpaqueSize(Label.Length);
+        int total = labelSize + MlsWriter.OpaqueSize(tbsLength);
+        tbsOffset = total - tbsLength;
+        Secret signContent = Secret.Allocate(total);
+        try
+        {
+            using SecretWriteLease w = signContent.OpenWrite();
+            var writer = new MlsWriter(w.Span);
+            writer.WriteOpaque(Label, "label");
+            writer.WriteLength(tbsLength, "FramedContentTBS");
+            writer.WriteUInt16(GroupContext.Mls10);
+            MlsCodec.WriteEnum16(ref writer, wireFormat);
+            content.Encode(ref writer);
+            context?.Encode(ref writer);
+            return signContent;
+        }
+        catch
+        {
+            signContent.Dispose();
+            throw;
+        }
     }
 
-    /// <summary>SignWithLabel(key, "FramedContentTBS", tbs).</summary>
-    internal static byte[] Sign(SigningKey key, ReadOnlySpan<byte> tbs)
+    /// <summary>SignWithLabel(key, "FramedContentTBS", FramedContentTBS) over a SignContent from
+    /// <see cref="EncodeSignContent"/>; the signature is public.</summary>
+    internal static byte[] Sign(SigningKey key, Secret signContent)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return LabeledSignature.SignWithLabel(key, "FramedContentTBS"u8, tbs);
+        ArgumentNullException.ThrowIfNull(signContent);
+        byte[] signature = new byte[key.Algorithm.SignatureSizeInBytes];
+        int length;
+        using (SecretReadLease lease = signContent.OpenRead())
+            length = key.Sign(lease.Span, signature);
+        return length == signature.Length ? signature : signature[..length];
     }
 
     /// <summary>VerifyWithLabel over FramedContentTBS with the sender's imported key; false for any bad signature.
@@ -56,7 +84,8 @@ internal static class FramedContentSignature
         GroupContext? context, ReadOnlySpan<byte> signature)
     {
         ArgumentNullException.ThrowIfNull(signaturePublicKey);
-        byte[] tbs = EncodeTbs(wireFormat, content, context);
-        return LabeledSignature.VerifyWithLabel(signaturePublicKey, "FramedContentTBS"u8, tbs, signature);
+        using Secret signContent = EncodeSignContent(wireFormat, content, context, out _);
+        using SecretReadLease lease = signContent.OpenRead();
+        return signaturePublicKey.Verify(lease.Span, signature);
     }
 }

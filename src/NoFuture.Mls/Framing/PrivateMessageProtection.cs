@@ -8,8 +8,10 @@
 //           struct { opaque group_id<V>; uint64 epoch; ContentType content_type; } SenderDataAAD;
 //           encrypted_sender_data = AEAD.Seal(sender_data_key, sender_data_nonce, SenderDataAAD, SenderData)
 // The signature inside is over FramedContentTBS with wire_format = mls_private_message (§6.1); the receiver checks it
-// with FramedContentSignature.VerifyOrThrow once it knows the sender's leaf. The plaintext lives in a Secret (the
-// application data is the user's), the keys in the secret tree's Secrets, the nonce on wiped stack scratch.
+// (AuthenticatedContent.Verify) with the key of the sender's leaf. The application data is the user's: it is read from
+// the content's Secret, signed from a Secret SignContent, sealed from a Secret plaintext, and on receipt copied from the
+// Secret plaintext into the returned content's own Secret; it is never in a heap array. The keys live in the secret
+// tree's Secrets, the nonce on wiped stack scratch.
 // An AEAD open failure is a refusal of the peer's message: MlsException with SenderDataDecryptionFailed or
 // ContentDecryptionFailed (docs/mls-crypto.md, "Message protection").
 using System.Buffers.Binary;
@@ -55,21 +57,14 @@ internal static class PrivateMessageProtection
         if ((content.ContentType == ContentType.Commit) != (confirmationTag is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
 
-        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PrivateMessage, content, context);
-        var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, tbs), confirmationTag);
-        PrivateMessageContent unpadded = Inner(content, auth, 0);
-        // The policy applies to the encoded PrivateMessageContent without padding (MlsPaddingPolicy).
-        int paddingLength = (padding ?? MlsPaddingPolicy.None).PaddedLength(unpadded.EncodedSize) - unpadded.EncodedSize;
-        PrivateMessageContent inner = Inner(content, auth, paddingLength);
+        byte[] signature;
+        using (Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PrivateMessage, content, context, out _))
+            signature = FramedContentSignature.Sign(signingKey, signContent);
+        var auth = new FramedContentAuthData(signature, confirmationTag);
         uint guard = reuseGuard ?? BinaryPrimitives.ReadUInt32BigEndian(RandomNumberGenerator.GetBytes(4));
         byte[] aad = ContentAad(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
 
-        using Secret plaintext = Secret.Allocate(inner.EncodedSize);
-        using (SecretWriteLease w = plaintext.OpenWrite())
-        {
-            var writer = new MlsWriter(w.Span);
-            inner.Encode(ref writer);
-        }
+        using Secret plaintext = EncodePlaintext(content, auth, padding ?? MlsPaddingPolicy.None);
 
         int tagSize = suite.Aead.TagSizeInBytes;
         byte[] ciphertext = new byte[plaintext.Length + tagSize];
@@ -167,25 +162,71 @@ internal static class PrivateMessageProtection
             CryptographicOperations.ZeroMemory(nonce);
         }
 
-        using SecretReadLease pt = plaintext.OpenRead();
-        PrivateMessageContent inner = PrivateMessageContent.Decode(pt.Span, message.ContentType);
-        var sender = new Sender(SenderType.Member, senderData.LeafIndex);
-        FramedContent content = inner.ContentType switch
+        FramedContent content;
+        FramedContentAuthData auth;
+        using (SecretReadLease pt = plaintext.OpenRead())
         {
-            ContentType.Application => FramedContent.ForApplication(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.ApplicationData),
-            ContentType.Proposal => FramedContent.ForProposal(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Proposal!),
-            _ => FramedContent.ForCommit(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Commit!),
-        };
-        SignaturePublicKey? key = senderKey(senderData.LeafIndex);
-        if (key is null) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf (blank)");
-        return AuthenticatedContent.Verify(suite, new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, inner.Auth),
-            context, key);
+            PrivateMessageContent inner = PrivateMessageContent.Decode(pt.Span, message.ContentType);
+            var sender = new Sender(SenderType.Member, senderData.LeafIndex);
+            auth = inner.Auth;
+            // ForApplication copies the data from the Secret plaintext into the content's own Secret.
+            content = inner.ContentType switch
+            {
+                ContentType.Application => FramedContent.ForApplication(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.ApplicationData),
+                ContentType.Proposal => FramedContent.ForProposal(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Proposal!),
+                _ => FramedContent.ForCommit(message.GroupId, message.Epoch, sender, message.AuthenticatedData, inner.Commit!),
+            };
+        }
+        try
+        {
+            SignaturePublicKey? key = senderKey(senderData.LeafIndex);
+            if (key is null) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf (blank)");
+            return AuthenticatedContent.Verify(suite, new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, auth),
+                context, key);
+        }
+        catch
+        {
+            content.Dispose(); // a refused message's plaintext is wiped, not left to the GC
+            throw;
+        }
     }
 
-    private static PrivateMessageContent Inner(FramedContent content, FramedContentAuthData auth, int paddingLength) =>
+    /// <summary>PrivateMessageContent, padded as <paramref name="padding"/> says, in a new Secret; the application data
+    /// goes from the content's Secret to it through a lease.</summary>
+    private static Secret EncodePlaintext(FramedContent content, FramedContentAuthData auth, MlsPaddingPolicy padding)
+    {
+        Secret? app = content.ApplicationData;
+        SecretReadLease lease = app is null ? default : app.OpenRead();
+        Secret? plaintext = null;
+        try
+        {
+            ReadOnlySpan<byte> applicationData = app is null ? default : lease.Span;
+            PrivateMessageContent unpadded = Inner(content, applicationData, auth, 0);
+            // The policy applies to the encoded PrivateMessageContent without padding (MlsPaddingPolicy).
+            int paddingLength = padding.PaddedLength(unpadded.EncodedSize) - unpadded.EncodedSize;
+            PrivateMessageContent inner = Inner(content, applicationData, auth, paddingLength);
+            plaintext = Secret.Allocate(inner.EncodedSize);
+            using (SecretWriteLease w = plaintext.OpenWrite())
+            {
+                var writer = new MlsWriter(w.Span);
+                inner.Encode(ref writer);
+            }
+            Secret result = plaintext;
+            plaintext = null;
+            return result;
+        }
+        finally
+        {
+            if (app is not null) lease.Dispose();
+            plaintext?.Dispose();
+        }
+    }
+
+    private static PrivateMessageContent Inner(FramedContent content, ReadOnlySpan<byte> applicationData,
+        FramedContentAuthData auth, int paddingLength) =>
         content.ContentType switch
         {
-            ContentType.Application => PrivateMessageContent.ForApplication(content.ApplicationData, auth, paddingLength),
+            ContentType.Application => PrivateMessageContent.ForApplication(applicationData, auth, paddingLength),
             ContentType.Proposal => PrivateMessageContent.ForProposal(content.Proposal!, auth, paddingLength),
             _ => PrivateMessageContent.ForCommit(content.Commit!, auth, paddingLength),
         };

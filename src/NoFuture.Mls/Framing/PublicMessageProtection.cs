@@ -33,16 +33,17 @@ internal static class PublicMessageProtection
         bool member = content.Sender.Type == SenderType.Member;
         if (member != (membershipKey is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(membershipKey), "A membership key is used exactly for a member sender.");
-        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, content, context);
-        var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, tbs), confirmationTag);
+        using Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PublicMessage, content, context, out int tbsOffset);
+        var auth = new FramedContentAuthData(FramedContentSignature.Sign(signingKey, signContent), confirmationTag);
         if ((content.ContentType == ContentType.Commit) != auth.HasConfirmationTag)
             MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
         byte[]? tag = null;
         if (member)
         {
             tag = new byte[suite.Kdf.HashSizeInBytes];
+            using SecretReadLease tbs = signContent.OpenRead();
             using SecretReadLease key = membershipKey!.OpenRead();
-            MlsMac.Compute(suite, key.Span, AuthenticatedContentTbm(tbs, auth), tag);
+            MlsMac.Compute(suite, key.Span, AuthenticatedContentTbm(tbs.Span[tbsOffset..], auth), tag);
         }
         return new UnverifiedPublicMessage(content, auth, tag);
     }
@@ -65,10 +66,13 @@ internal static class PublicMessageProtection
         bool member = message.Content.Sender.Type == SenderType.Member;
         if (member != (membershipKey is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(membershipKey), "A membership key is used exactly for a member sender.");
-        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, message.Content, context);
         if (member)
         {
-            byte[] tbm = AuthenticatedContentTbm(tbs, message.Auth);
+            // A PublicMessage is public (§6.2: application data never travels in one), so its TBM may be a heap array.
+            byte[] tbm;
+            using (Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PublicMessage, message.Content, context, out int tbsOffset))
+            using (SecretReadLease tbs = signContent.OpenRead())
+                tbm = AuthenticatedContentTbm(tbs.Span[tbsOffset..], message.Auth);
             bool valid;
             using (SecretReadLease key = membershipKey!.OpenRead())
                 valid = MlsMac.Verify(suite, key.Span, tbm, message.MembershipTag);

@@ -98,7 +98,8 @@ public class PaddingPolicyTests
             using var receiverTree = new EpochSecretTree(v.Suite, 2, v.Hex("encryption_secret"));
             AuthenticatedContent back = PrivateMessageProtection.Unprotect(v.Suite, receiverTree, senderDataSecret, message, v.Context,
                 _ => pub);
-            Assert.Equal(app, back.Content.ApplicationData.ToArray());
+            using (back)
+                Assert.Equal(app, back.ApplicationData?.Read(0, static (span, _) => span.ToArray()) ?? []);
         }
     }
 

@@ -27,7 +27,7 @@ public class PrivateMessageProtectionTests
 
     private static byte[] ContentBytes(FramedContent content) => content.ContentType switch
     {
-        ContentType.Application => content.ApplicationData.ToArray(),
+        ContentType.Application => content.ApplicationData?.Read(0, static (span, _) => span.ToArray()) ?? [],
         ContentType.Proposal => MlsCodec.EncodeToArray(content.Proposal!),
         _ => MlsCodec.EncodeToArray(content.Commit!),
     };
@@ -192,5 +192,49 @@ public class PrivateMessageProtectionTests
                 Assert.Equal(MlsError.GenerationReused, e.Error);
             }
         }
+    }
+
+    [Fact]
+    public void ReceivedApplicationData_IsASecret_WipedWithTheVerifiedContent()
+    {
+        foreach (MessageProtectionVectors v in MessageProtectionVectors.Load())
+        {
+            using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+            AuthenticatedContent opened = Open(v, senderDataSecret, DecodePrivate(v.Hex("application_priv")));
+            Secret data = Assert.IsType<Secret>(opened.ApplicationData);
+            Assert.Same(data, opened.Content.ApplicationData);
+            Assert.True(data.FixedTimeEquals(v.Hex("application")));
+            opened.Dispose();
+            Assert.True(data.IsDisposed);
+            Assert.Throws<ObjectDisposedException>(() => data.OpenRead().Dispose());
+            opened.Dispose(); // idempotent
+        }
+    }
+
+    [Fact]
+    public void SenderApplicationData_IsASecret_AndSignContentIsTheLabeledTbs()
+    {
+        MessageProtectionVectors v = MessageProtectionVectors.Load()[0];
+        byte[] app = v.Hex("application");
+        using var content = FramedContent.ForApplication(v.Context.GroupId, v.Context.Epoch, new Sender(SenderType.Member, 1), [], app);
+        Assert.True(Assert.IsType<Secret>(content.ApplicationData).FixedTimeEquals(app));
+        // SignContent = opaque label<V> || opaque content<V>: the TBS slice is version, wire format, then the content.
+        using Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PrivateMessage, content, v.Context, out int offset);
+        byte[] bytes = signContent.Read(0, static (span, _) => span.ToArray());
+        byte[] label = "MLS 1.0 FramedContentTBS"u8.ToArray();
+        Assert.Equal([(byte)label.Length, .. label], bytes[..(label.Length + 1)]);
+        Assert.Equal([0x00, 0x01, 0x00, (byte)WireFormat.PrivateMessage, .. MlsCodec.EncodeToArray(content), .. MlsCodec.EncodeToArray(v.Context)],
+            bytes[offset..]);
+        // An empty application message has no Secret, and still round-trips.
+        using var empty = FramedContent.ForApplication(v.Context.GroupId, v.Context.Epoch, new Sender(SenderType.Member, 1), [], []);
+        Assert.Null(empty.ApplicationData);
+        Assert.Equal(0, empty.ApplicationDataLength);
+        using SigningKey key = v.SigningKey();
+        using var senderTree = new EpochSecretTree(v.Suite, LeafCount, v.Hex("encryption_secret"));
+        using Secret senderDataSecret = v.SecretOf("sender_data_secret");
+        using AuthenticatedContent back = Open(v, senderDataSecret,
+            PrivateMessageProtection.Protect(v.Suite, senderTree, senderDataSecret, key, empty, null, v.Context));
+        Assert.Null(back.ApplicationData);
+        Assert.Equal(ContentType.Application, back.Content.ContentType);
     }
 }

@@ -22,7 +22,7 @@ public class PublicMessageProtectionTests
 
     private static byte[] ContentBytes(FramedContent content) => content.ContentType switch
     {
-        ContentType.Application => content.ApplicationData.ToArray(),
+        ContentType.Application => content.ApplicationData?.Read(0, static (span, _) => span.ToArray()) ?? [],
         ContentType.Proposal => MlsCodec.EncodeToArray(content.Proposal!),
         _ => MlsCodec.EncodeToArray(content.Commit!),
     };
@@ -139,7 +139,9 @@ public class PublicMessageProtectionTests
 
     private static byte[] Retag(MessageProtectionVectors v, Secret membershipKey, FramedContent content, FramedContentAuthData auth)
     {
-        byte[] tbs = FramedContentSignature.EncodeTbs(WireFormat.PublicMessage, content, v.Context);
+        byte[] tbs;
+        using (Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PublicMessage, content, v.Context, out int offset))
+            tbs = signContent.Read(offset, static (span, o) => span[o..].ToArray());
         byte[] tbm = [.. tbs, .. EncodeAuth(auth, content.ContentType)];
         byte[] tag = new byte[v.Suite.Kdf.HashSizeInBytes];
         using SecretReadLease key = membershipKey.OpenRead();
