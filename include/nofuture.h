@@ -104,7 +104,8 @@ int nf_secret_from_bytes(uint8_t *source, size_t length, uint32_t flags, nf_hand
 int nf_secret_length(nf_handle secret, size_t *out);
 
 /* Copies the whole secret into out[0..length). If `written` is not NULL, *written = the secret's length, also on
-   NF_E_BUFFER_SMALL (so a caller can size its buffer; nothing is written to `out` then), and 0 on other errors.
+   NF_E_BUFFER_SMALL (so a caller can size its buffer; nothing is written to `out` then); on other errors *written
+   is left as it was.
    Errors: NF_E_NULL (out), NF_E_BUFFER_SMALL (out_len < length), NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED.
    Thread-safe. A copy outside secret memory is yours to wipe. */
 int nf_secret_read(nf_handle secret, uint8_t *out, size_t out_len, size_t *written);

@@ -84,7 +84,6 @@ internal static unsafe class SecretExports
         }
         catch (Exception e)
         {
-            if (written is not null) *written = 0;
             return StatusMap.From(e, handle: handle);
         }
     }

@@ -273,6 +273,7 @@ static void s_secret_read(void)
     EXPECT_RC(nf_secret_read(h, NULL, 40, &written), NF_E_NULL);
     written = 5;
     EXPECT_RC(nf_secret_read(0, exact.p, 40, &written), NF_E_BAD_HANDLE);
+    CHECK(written == 5);
     buf_free(&exact);
     buf_free(&larger);
     OK(nf_secret_free(h));
