@@ -1,5 +1,5 @@
 /*
- * nofuture.h - the C ABI of NoFuture.Memory (libnofuture.so, SONAME libnofuture.so.0). C99.
+ * nofuture.h - the C ABI of NoFuture.Memory, plus ML-KEM-768 (libnofuture.so, SONAME libnofuture.so.0). C99.
  *
  * Build:  dotnet publish src/NoFuture.Native -c Release -r linux-x64 -o out
  * Link:   cc app.c -Iinclude -Lout -lnofuture -Wl,-rpath,'$ORIGIN'   (out/libnofuture.so; ship it as libnofuture.so.0)
@@ -54,6 +54,8 @@ typedef uint64_t nf_handle;
 #define NF_E_CALLBACK      -13  /* the callback returned non-zero (its value is not kept) */
 #define NF_E_UNSUPPORTED   -14  /* not supported on this platform */
 #define NF_E_INTERNAL      -15  /* an unexpected internal error */
+#define NF_E_NO_PRIVATE    -16  /* the key has no private part (imported from its public key) */
+#define NF_E_REJECTED      -17  /* untrusted input failed a check (an ML-KEM encapsulation key failing FIPS 203 §7.2) */
 
 /* A static, NUL-terminated English description of a status code; never NULL, also for unknown codes.
    The one function that does not return a status. Thread-safe. */
@@ -174,6 +176,44 @@ int nf_enclave_length(nf_handle enclave, size_t *out);
 /* Frees the enclave. 0 is accepted. Errors: NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
 int nf_enclave_free(nf_handle enclave);
 
+/* ---- ML-KEM-768 (FIPS 203): keys in handles, shared secrets as secret handles ---- */
+
+#define NF_MLKEM768_PUBLIC_KEY_BYTES 1184
+#define NF_MLKEM768_CIPHERTEXT_BYTES 1088
+#define NF_MLKEM768_SHARED_SECRET_BYTES 32
+
+/* Generates a key pair; the seed and decapsulation key live in secret memory. *out = the key handle.
+   Errors: NF_E_NULL, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_mlkem768_generate(nf_handle *out);
+
+/* Imports a peer's encapsulation (public) key of exactly NF_MLKEM768_PUBLIC_KEY_BYTES, after FIPS 203's modulus
+   check (section 7.2). The key can encapsulate, not decapsulate.
+   Errors: NF_E_NULL, NF_E_INVALID (length), NF_E_REJECTED (check failed), NF_E_TOO_MANY. Thread-safe. */
+int nf_mlkem768_import_public(const uint8_t *public_key, size_t length, nf_handle *out);
+
+/* Copies the encapsulation key (1184 bytes) into out. *written (if not NULL) = 1184, also on NF_E_BUFFER_SMALL.
+   Errors: NF_E_NULL (out), NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_mlkem768_export_public(nf_handle key, uint8_t *out, size_t out_len, size_t *written);
+
+/* Encapsulates to `key`: writes the 1088-byte ciphertext to ciphertext[0..1088) and the 32-byte shared secret to
+   a new secret (*out_shared_secret). Nothing is written on error.
+   Errors: NF_E_NULL, NF_E_BUFFER_SMALL (ciphertext_len < 1088), NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_REFUSED,
+   NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_mlkem768_encapsulate(nf_handle key, uint8_t *ciphertext, size_t ciphertext_len, nf_handle *out_shared_secret);
+
+/* Decapsulates a ciphertext of exactly 1088 bytes into a new secret (*out_shared_secret). A modified ciphertext
+   is not an error: FIPS 203's implicit rejection gives a different, pseudorandom shared secret.
+   Errors: NF_E_NULL, NF_E_INVALID (length), NF_E_NO_PRIVATE, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED (the
+   key's secrets were wiped by nf_purge), NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_mlkem768_decapsulate(nf_handle key, const uint8_t *ciphertext, size_t ciphertext_len, nf_handle *out_shared_secret);
+
+/* *out = 1 if the key can decapsulate (generated here), 0 if imported from its public key.
+   Errors: NF_E_NULL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_mlkem768_has_private(nf_handle key, int *out);
+
+/* Frees the key (its secrets are wiped). 0 is accepted. Errors: NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_mlkem768_free(nf_handle key);
+
 /* ---- Process ---- */
 
 #define NF_CAP_CAN_LOCK_BEYOND_LIMIT 1u  /* CAP_IPC_LOCK (or root): memlock limit does not apply */
@@ -204,7 +244,8 @@ typedef struct nf_caps {
 int nf_capabilities(nf_caps *caps);
 
 /* Wipes every secret, every live scratch buffer and the enclave key, at once. Afterwards every existing secret
-   handle and every existing enclave handle gives NF_E_PURGED (only *_free still succeeds); new secrets and
+   handle and every existing enclave handle gives NF_E_PURGED (only *_free still succeeds), and so does decapsulation
+   with an existing ML-KEM key (its secrets are wiped too; encapsulation needs only its public key); new secrets and
    enclaves work normally. Thread-safe: calls racing with a purge either complete first or give NF_E_PURGED. */
 int nf_purge(void);
 

@@ -7,4 +7,5 @@ internal enum HandleKind : byte
     Secret = 1,
     Enclave = 2,
     InterruptGuard = 3,
+    MlKem768Key = 4,
 }

@@ -20,6 +20,8 @@ internal static class NativeStatus
     internal const int CallbackFailed = -13;
     internal const int Unsupported = -14;
     internal const int Internal = -15;
+    internal const int NoPrivateKey = -16;
+    internal const int Rejected = -17;
 
     /// <summary>A NUL-terminated, static, ASCII description of <paramref name="code"/>.</summary>
     internal static unsafe byte* Describe(int code)
@@ -44,6 +46,8 @@ internal static class NativeStatus
             CallbackFailed => "the callback returned a non-zero value\0"u8,
             Unsupported => "not supported on this platform\0"u8,
             Internal => "internal error\0"u8,
+            NoPrivateKey => "the key has no private part (it was imported from its public key)\0"u8,
+            Rejected => "untrusted input failed a check (e.g. an ML-KEM encapsulation key failed the FIPS 203 modulus check)\0"u8,
             _ => "unknown status code\0"u8,
         };
         fixed (byte* p = text)

@@ -1,6 +1,7 @@
 // Maps the managed library's exceptions to C status codes: no exception ever crosses the ABI boundary
 // (an exception escaping an [UnmanagedCallersOnly] method terminates the process).
 using System.Security.Cryptography;
+using NoFuture.Crypto;
 using NoFuture.Memory;
 
 namespace NoFuture.Native;
@@ -21,6 +22,7 @@ internal static class StatusMap
                 : NativeStatus.BadHandle,
             ProtectionRefusedException => NativeStatus.Refused,
             SecureMemoryException { Error: SecureMemoryError.EnclaveTampered } => NativeStatus.Tampered,
+            CryptoException => NativeStatus.Rejected,
             CryptographicException => NativeStatus.Internal,
             ArgumentException => NativeStatus.InvalidArgument,
             InvalidOperationException => invalidOperation,

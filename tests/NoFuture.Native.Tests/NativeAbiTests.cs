@@ -1,5 +1,8 @@
 // The C ABI (include/nofuture.h) exercised from C: one test per scenario of c/scenarios.c, each its own process.
+using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using NoFuture.Crypto;
 
 namespace NoFuture.Native.Tests;
 
@@ -14,7 +17,11 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClass
         "enclave", "capabilities", "policy", "harden_and_lock",
         "purge", "purge_from_thread", "free_while_used",
         "interrupt", "death_guarded_overflow", "death_frozen_write",
+        "mlkem768",
     ];
+
+    // Scenarios that need a partner and are run by their own test.
+    private static readonly string[] s_interactive = ["mlkem768_peer"];
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -30,7 +37,8 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClass
     {
         ProcessResult result = NativeLibraryFixture.Run(native.Program, ["--list"], 60);
         string[] listed = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal(listed.Order(StringComparer.Ordinal), Scenarios.Select(row => row.Data).Order(StringComparer.Ordinal));
+        Assert.Equal(listed.Order(StringComparer.Ordinal),
+            Scenarios.Select(row => row.Data).Concat(s_interactive).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -52,6 +60,60 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClass
         // Every declared function is called by some scenario.
         string scenarios = File.ReadAllText(Path.Combine(native.RepositoryRoot, "tests", "NoFuture.Native.Tests", "c", "scenarios.c"));
         Assert.All(declared, name => Assert.Contains(name + "(", scenarios, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// ML-KEM-768 through the C ABI agrees with the managed MlKemKey both ways: the managed side encapsulates to a
+    /// key generated in C, which decapsulates; then C encapsulates to a managed key, which decapsulates.
+    /// </summary>
+    [Fact]
+    public async Task MlKem768AgreesWithTheManagedApi()
+    {
+        var info = new ProcessStartInfo(native.Program)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add("mlkem768_peer");
+        info.Environment["ASAN_OPTIONS"] = "detect_leaks=0";
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            byte[] cEncapsulationKey = ReadHex(process, "ek");
+            using MlKemKey toC = MlKemKey.ImportEncapsulationKey(MLKemAlgorithm.MLKem768, cEncapsulationKey);
+            byte[] ciphertext = new byte[MLKemAlgorithm.MLKem768.CiphertextSizeInBytes];
+            byte[] expected = new byte[32];
+            toC.Encapsulate(ciphertext, expected);
+            process.StandardInput.WriteLine("ct " + Convert.ToHexStringLower(ciphertext));
+            process.StandardInput.Flush();
+            Assert.True(expected.SequenceEqual(ReadHex(process, "ss")), "C decapsulated another shared secret");
+
+            using MlKemKey managed = MlKemKey.Generate(MLKemAlgorithm.MLKem768);
+            process.StandardInput.WriteLine("ek " + Convert.ToHexStringLower(managed.ExportEncapsulationKey()));
+            process.StandardInput.Flush();
+            byte[] cCiphertext = ReadHex(process, "ct");
+            byte[] cSecret = ReadHex(process, "ss");
+            byte[] decapsulated = new byte[32];
+            managed.Decapsulate(cCiphertext, decapsulated);
+            Assert.True(decapsulated.SequenceEqual(cSecret), "the managed key decapsulated another shared secret");
+        }
+        finally
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(60_000)) process.Kill(entireProcessTree: true);
+        }
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await error}");
+    }
+
+    private static byte[] ReadHex(Process process, string tag)
+    {
+        string? line = process.StandardOutput.ReadLine();
+        Assert.True(line is not null && line.StartsWith(tag + " ", StringComparison.Ordinal), $"expected '{tag} <hex>', got '{line}'");
+        return Convert.FromHexString(line.AsSpan(tag.Length + 1));
     }
 
     [GeneratedRegex(@"^(?:int|const char \*)\s*(nf_\w+)\(", RegexOptions.Multiline)]
