@@ -1,5 +1,6 @@
 // nf_mlkem768_*: ML-KEM-768 (FIPS 203) over NoFuture.Crypto.MlKemKey (include/nofuture.h). The decapsulation key
 // and seed stay in the key's secrets; shared secrets come back as secret handles, never in caller memory.
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto;
@@ -72,6 +73,16 @@ internal static unsafe class MlKemExports
         int status = Lookup(keyHandle, out MlKemKey? key);
         if (status != NativeStatus.Ok) return status;
         if (ciphertextLength < CiphertextBytes) return NativeStatus.BufferTooSmall;
+        return EncapsulateCore(keyHandle, key!, ciphertext, outSharedSecret);
+    }
+
+    // Not inlined into the export: a stackalloc gives a frame a stack cookie, and an export's own frame stores
+    // the cookie in its prologue before the runtime has started (when it is the process's first call into the
+    // library) and compares it with the initialised value at the epilogue, which fails fast (SIGABRT). A callee's
+    // frame starts after the runtime. Scenario first_call checks every export as the first call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int EncapsulateCore(ulong keyHandle, MlKemKey key, byte* ciphertext, ulong* outSharedSecret)
+    {
         Secret? sharedSecret = null;
         try
         {
@@ -80,13 +91,12 @@ internal static unsafe class MlKemExports
             sharedSecret = Secret.Allocate(SharedSecretBytes);
             using (SecretWriteLease lease = sharedSecret.OpenWrite())
             {
-                key!.Encapsulate(ct, lease.Span);
+                key.Encapsulate(ct, lease.Span);
             }
-            ulong handle;
-            status = HandleTable.Add(sharedSecret, HandleKind.Secret, out handle);
+            int status = HandleTable.Add(sharedSecret, HandleKind.Secret, out ulong handle);
             if (status != NativeStatus.Ok) return status;
             sharedSecret = null;
-            // SAFETY: ciphertext holds ciphertextLength >= 1088 bytes (caller contract, checked above).
+            // SAFETY: ciphertext holds at least 1088 bytes (caller contract, checked by the export).
             ct.CopyTo(new Span<byte>(ciphertext, CiphertextBytes));
             *outSharedSecret = handle;
             return NativeStatus.Ok;

@@ -17,7 +17,7 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClass
         "enclave", "capabilities", "policy", "harden_and_lock",
         "purge", "purge_from_thread", "free_while_used",
         "interrupt", "death_guarded_overflow", "death_frozen_write",
-        "mlkem768",
+        "mlkem768", "first_call",
     ];
 
     // Scenarios that need a partner and are run by their own test.

@@ -837,6 +837,78 @@ static void s_mlkem768_peer(void)
     OK(nf_mlkem768_free(peer));
 }
 
+/* ---- first call: every export must work as the very first call into the library, when the .NET runtime starts
+   inside it (each one is called first in its own forked child, before this process ever called the library) ---- */
+
+static int first_nf_version(void) { return nf_version(NULL) == NF_E_NULL; }
+static int first_nf_strerror(void) { return nf_strerror(NF_E_NULL) != NULL; }
+static int first_nf_secret_new(void) { return nf_secret_new(0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_random(void) { return nf_secret_random(0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_from_bytes(void) { return nf_secret_from_bytes(NULL, 0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_length(void) { size_t n; return nf_secret_length(0, &n) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_read(void) { uint8_t b[4]; return nf_secret_read(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_write(void) { uint8_t b[4] = {0}; return nf_secret_write(0, 0, b, 4) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_with_read(void) { return nf_secret_with_read(0, read_cb, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_with_write(void) { return nf_secret_with_write(0, write_cb, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_freeze(void) { return nf_secret_freeze(0) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_melt(void) { return nf_secret_melt(0) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_is_frozen(void) { int f; return nf_secret_is_frozen(0, &f) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_protection(void) { uint32_t p, t; return nf_secret_protection(0, &p, &t) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_equal(void) { int e; return nf_secret_equal(0, 0, &e) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_free(void) { return nf_secret_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_seal(void) { nf_handle h; return nf_enclave_seal(0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_open(void) { nf_handle h; return nf_enclave_open(0, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_length(void) { size_t n; return nf_enclave_length(0, &n) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_free(void) { return nf_enclave_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_generate(void) { nf_handle h = 0; return nf_mlkem768_generate(&h) == NF_OK && h != 0; }
+static int first_nf_mlkem768_import_public(void) { uint8_t b[4] = {0}; nf_handle h; return nf_mlkem768_import_public(b, 4, &h) == NF_E_INVALID; }
+static int first_nf_mlkem768_export_public(void) { uint8_t b[4]; return nf_mlkem768_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_encapsulate(void) { uint8_t b[4]; nf_handle h; return nf_mlkem768_encapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_decapsulate(void) { uint8_t b[4] = {0}; nf_handle h; return nf_mlkem768_decapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_has_private(void) { int f; return nf_mlkem768_has_private(0, &f) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_free(void) { return nf_mlkem768_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_capabilities(void) { nf_caps c; memset(&c, 0, sizeof c); c.size = sizeof c; return nf_capabilities(&c) == NF_OK; }
+static int first_nf_purge(void) { return nf_purge() == NF_OK; }
+static int first_nf_policy_get(void) { int p = -1; return nf_policy_get(&p) == NF_OK && p == NF_POLICY_STRICT; }
+static int first_nf_policy_set(void) { return nf_policy_set(7) == NF_E_INVALID; }
+static int first_nf_lock_all_memory(void) { int rc = nf_lock_all_memory(); return rc == NF_OK || rc == NF_E_REFUSED; }
+static int first_nf_harden_process(void) { return nf_harden_process() == NF_OK; }
+static int first_nf_catch_interrupt(void) { return nf_catch_interrupt(NULL, NULL, NULL) == NF_E_NULL; }
+static int first_nf_interrupt_free(void) { return nf_interrupt_free(1) == NF_E_BAD_HANDLE; }
+
+#define FIRST(name) {#name, first_##name}
+static const struct {
+    const char *name;
+    int (*call)(void);
+} first_calls[] = {
+    FIRST(nf_version), FIRST(nf_strerror), FIRST(nf_secret_new), FIRST(nf_secret_random), FIRST(nf_secret_from_bytes),
+    FIRST(nf_secret_length), FIRST(nf_secret_read), FIRST(nf_secret_write), FIRST(nf_secret_with_read),
+    FIRST(nf_secret_with_write), FIRST(nf_secret_freeze), FIRST(nf_secret_melt), FIRST(nf_secret_is_frozen),
+    FIRST(nf_secret_protection), FIRST(nf_secret_equal), FIRST(nf_secret_free), FIRST(nf_enclave_seal),
+    FIRST(nf_enclave_open), FIRST(nf_enclave_length), FIRST(nf_enclave_free), FIRST(nf_mlkem768_generate),
+    FIRST(nf_mlkem768_import_public), FIRST(nf_mlkem768_export_public), FIRST(nf_mlkem768_encapsulate),
+    FIRST(nf_mlkem768_decapsulate), FIRST(nf_mlkem768_has_private), FIRST(nf_mlkem768_free), FIRST(nf_capabilities),
+    FIRST(nf_purge), FIRST(nf_policy_get), FIRST(nf_policy_set), FIRST(nf_lock_all_memory), FIRST(nf_harden_process),
+    FIRST(nf_catch_interrupt), FIRST(nf_interrupt_free),
+};
+
+static void s_first_call(void)
+{
+    for (size_t i = 0; i < sizeof first_calls / sizeof first_calls[0]; i++) {
+        fflush(stdout);
+        fflush(stderr);
+        pid_t pid = fork();
+        if (pid == 0) _exit(first_calls[i].call() ? 0 : 1);
+        int status = 0;
+        if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "%s as the first call: wait status %d (exited=%d code=%d signaled=%d sig=%d)\n",
+                    first_calls[i].name, status, WIFEXITED(status), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                    WIFSIGNALED(status), WIFSIGNALED(status) ? WTERMSIG(status) : -1);
+            failures++;
+        }
+    }
+}
+
 /* ---- threads ---- */
 #define WORKERS 4
 #define PER_WORKER 16
@@ -1074,6 +1146,7 @@ static const scenario scenarios[] = {
     {"death_guarded_overflow", s_death_guarded_overflow},
     {"death_frozen_write", s_death_frozen_write},
     {"mlkem768", s_mlkem768},
+    {"first_call", s_first_call},
     {"mlkem768_peer", s_mlkem768_peer},
 };
 
