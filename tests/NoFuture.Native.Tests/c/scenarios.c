@@ -1015,6 +1015,44 @@ static void s_free_while_used(void)
     for (int i = 0; i < 64; i++) EXPECT_RC(nf_secret_free(shared[i]), NF_E_BAD_HANDLE);
 }
 
+/* Many threads create, use and free secrets and enclaves at once (the handle table grows and recycles slots under
+   contention): every handle reads back its own bytes, and is dead after its free. */
+static void *churn(void *arg)
+{
+    int *bad = arg;
+    for (int round = 0; round < 300; round++) {
+        nf_handle h[8], e = 0, opened = 0;
+        uint8_t tag[16], back[16];
+        for (int i = 0; i < 8; i++) {
+            memset(tag, (uint8_t)(round * 8 + i), sizeof tag);
+            if (nf_secret_from_bytes(tag, sizeof tag, (i & 1) ? NF_SECRET_GUARDED : 0, &h[i]) != NF_OK) (*bad)++;
+        }
+        if (nf_enclave_seal(h[3], &e) != NF_OK || nf_enclave_open(e, 0, &opened) != NF_OK) (*bad)++;
+        for (int i = 0; i < 8; i++) {
+            if (nf_secret_read(h[i], back, sizeof back, NULL) != NF_OK || !all(back, 16, (uint8_t)(round * 8 + i))) (*bad)++;
+        }
+        if (nf_secret_read(opened, back, sizeof back, NULL) != NF_OK || !all(back, 16, (uint8_t)(round * 8 + 3))) (*bad)++;
+        for (int i = 0; i < 8; i++) {
+            if (nf_secret_free(h[i]) != NF_OK) (*bad)++;
+            if (nf_secret_free(h[i]) != NF_E_BAD_HANDLE) (*bad)++;
+        }
+        if (nf_secret_free(opened) != NF_OK || nf_enclave_free(e) != NF_OK) (*bad)++;
+        if (nf_enclave_free(e) != NF_E_BAD_HANDLE) (*bad)++;
+    }
+    return NULL;
+}
+
+static void s_handle_churn(void)
+{
+    pthread_t threads[4];
+    int bad[4] = {0};
+    for (int t = 0; t < 4; t++) pthread_create(&threads[t], NULL, churn, &bad[t]);
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        CHECK(bad[t] == 0);
+    }
+}
+
 static void on_purged(int signal, void *context)
 {
     char line[64];
@@ -1142,6 +1180,7 @@ static const scenario scenarios[] = {
     {"purge", s_purge},
     {"purge_from_thread", s_purge_from_thread},
     {"free_while_used", s_free_while_used},
+    {"handle_churn", s_handle_churn},
     {"interrupt", s_interrupt},
     {"death_guarded_overflow", s_death_guarded_overflow},
     {"death_frozen_write", s_death_frozen_write},
