@@ -1,0 +1,110 @@
+// Opaque handles for the C ABI. A handle is never a pointer: it packs a slot index, the slot's generation and a
+// type tag into a uint64, so a freed, forged, stale or wrongly typed handle is detected and answered with a status
+// code, never dereferenced (docs/native.md, "Handles").
+namespace NoFuture.Native;
+
+internal static class HandleTable
+{
+    // Layout: bits 0..31 slot index, bits 32..55 generation (1..GenerationLimit), bits 56..63 HandleKind.
+    // Generation 0 and kind None never occur, so 0 is never a valid handle.
+    private const int GenerationBits = 24;
+    private const uint GenerationLimit = (1u << GenerationBits) - 1;
+    private const int MaxSlots = 1 << 24;
+
+    private static readonly Lock s_lock = new();
+    private static Slot[] s_slots = new Slot[64];
+    private static int s_used;          // slots ever handed out (s_slots[0..s_used))
+    private static int s_freeHead = -1; // free list threaded through Slot.NextFree
+
+    private struct Slot
+    {
+        internal object? Target;
+        internal uint Generation;
+        internal HandleKind Kind;
+        internal int NextFree;
+    }
+
+    /// <summary>Stores <paramref name="target"/> and returns its new handle.</summary>
+    internal static int Add(object target, HandleKind kind, out ulong handle)
+    {
+        handle = 0;
+        lock (s_lock)
+        {
+            int index;
+            if (s_freeHead >= 0)
+            {
+                index = s_freeHead;
+                s_freeHead = s_slots[index].NextFree;
+            }
+            else
+            {
+                if (s_used == MaxSlots) return NativeStatus.TooManyHandles;
+                if (s_used == s_slots.Length) Array.Resize(ref s_slots, Math.Min(s_slots.Length * 2, MaxSlots));
+                index = s_used++;
+            }
+            ref Slot slot = ref s_slots[index];
+            slot.Generation++; // 0 -> 1 for a fresh slot; a freed slot advances past every handle it issued
+            slot.Target = target;
+            slot.Kind = kind;
+            slot.NextFree = -1;
+            handle = (ulong)(uint)index | ((ulong)slot.Generation << 32) | ((ulong)kind << 56);
+            return NativeStatus.Ok;
+        }
+    }
+
+    /// <summary>Looks <paramref name="handle"/> up as a <paramref name="kind"/>.</summary>
+    internal static int Get<T>(ulong handle, HandleKind kind, out T? target) where T : class
+    {
+        target = null;
+        lock (s_lock)
+        {
+            int status = Find(handle, kind, out int index);
+            if (status != NativeStatus.Ok) return status;
+            target = (T)s_slots[index].Target!;
+            return NativeStatus.Ok;
+        }
+    }
+
+    /// <summary>Removes <paramref name="handle"/>; its slot's next handle gets a new generation.</summary>
+    internal static int Remove<T>(ulong handle, HandleKind kind, out T? target) where T : class
+    {
+        target = null;
+        lock (s_lock)
+        {
+            int status = Find(handle, kind, out int index);
+            if (status != NativeStatus.Ok) return status;
+            ref Slot slot = ref s_slots[index];
+            target = (T)slot.Target!;
+            slot.Target = null;
+            slot.Kind = HandleKind.None;
+            // A slot whose generation is used up is retired rather than recycled, so no handle value ever
+            // comes back to life.
+            if (slot.Generation < GenerationLimit)
+            {
+                slot.NextFree = s_freeHead;
+                s_freeHead = index;
+            }
+            return NativeStatus.Ok;
+        }
+    }
+
+    /// <summary>True while <paramref name="handle"/> names a live object (of any kind).</summary>
+    internal static bool IsLive(ulong handle)
+    {
+        lock (s_lock)
+        {
+            return Find(handle, (HandleKind)(handle >> 56), out _) == NativeStatus.Ok;
+        }
+    }
+
+    private static int Find(ulong handle, HandleKind kind, out int index)
+    {
+        index = (int)(uint)handle;
+        uint generation = (uint)(handle >> 32) & GenerationLimit;
+        var tag = (HandleKind)(handle >> 56);
+        if ((uint)index >= (uint)s_used || generation == 0) return NativeStatus.BadHandle;
+        ref Slot slot = ref s_slots[index];
+        if (slot.Target is null || slot.Generation != generation || slot.Kind != tag) return NativeStatus.BadHandle;
+        return tag == kind ? NativeStatus.Ok : NativeStatus.WrongHandleType;
+    }
+}

@@ -1,0 +1,1224 @@
+/*
+ * Scenarios for the C ABI (include/nofuture.h), run one per process by NativeAbiTests.cs:
+ *   ./scenarios <name>   exits 0 on success, 1 with a message on stderr on failure.
+ * Built with -fsanitize=address,undefined; output buffers are surrounded by canary bytes so a write past them
+ * (which ASan cannot see: libnofuture.so is not instrumented) is still caught.
+ */
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "nofuture.h"
+
+static int failures;
+
+#define CHECK(cond)                                                                                        \
+    do {                                                                                                   \
+        if (!(cond)) {                                                                                     \
+            fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);                       \
+            failures++;                                                                                    \
+        }                                                                                                  \
+    } while (0)
+
+#define EXPECT_RC(call, expected)                                                                          \
+    do {                                                                                                   \
+        int rc_ = (call);                                                                                  \
+        if (rc_ != (expected)) {                                                                           \
+            fprintf(stderr, "%s:%d: %s returned %d (%s), expected %d\n", __FILE__, __LINE__, #call, rc_,  \
+                    nf_strerror(rc_), (expected));                                                         \
+            failures++;                                                                                    \
+        }                                                                                                  \
+    } while (0)
+
+#define OK(call) EXPECT_RC(call, NF_OK)
+
+/* ---- canary buffers: [16 x 0xA5][payload][16 x 0xA5] ---- */
+#define CANARY 16
+typedef struct {
+    uint8_t *raw;
+    uint8_t *p;
+    size_t n;
+} guarded_buf;
+
+static guarded_buf buf_new(size_t n, uint8_t fill)
+{
+    guarded_buf b;
+    b.raw = malloc(n + 2 * CANARY);
+    memset(b.raw, 0xA5, n + 2 * CANARY);
+    b.p = b.raw + CANARY;
+    b.n = n;
+    memset(b.p, fill, n);
+    return b;
+}
+
+static int buf_canaries_ok(const guarded_buf *b)
+{
+    for (size_t i = 0; i < CANARY; i++)
+        if (b->raw[i] != 0xA5 || b->p[b->n + i] != 0xA5) return 0;
+    return 1;
+}
+
+static int all(const uint8_t *p, size_t n, uint8_t v)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != v) return 0;
+    return 1;
+}
+
+static void buf_free(guarded_buf *b) { free(b->raw); }
+
+/* ---- callbacks ---- */
+typedef struct {
+    const uint8_t *seen;
+    size_t length;
+    uint8_t copy[64];
+    int calls;
+    int result;
+    nf_handle self;
+    int nested_rc;
+} cb_state;
+
+static int read_cb(const uint8_t *data, size_t length, void *context)
+{
+    cb_state *s = context;
+    s->seen = data;
+    s->length = length;
+    memcpy(s->copy, data, length < sizeof s->copy ? length : sizeof s->copy);
+    s->calls++;
+    return s->result;
+}
+
+static int write_cb(uint8_t *data, size_t length, void *context)
+{
+    cb_state *s = context;
+    for (size_t i = 0; i < length; i++) data[i] = (uint8_t)(i + 1);
+    s->length = length;
+    s->calls++;
+    return s->result;
+}
+
+static int freeze_inside_write_cb(uint8_t *data, size_t length, void *context)
+{
+    (void)data;
+    (void)length;
+    cb_state *s = context;
+    s->nested_rc = nf_secret_freeze(s->self);
+    return 0;
+}
+
+static int free_inside_read_cb(const uint8_t *data, size_t length, void *context)
+{
+    cb_state *s = context;
+    s->nested_rc = nf_secret_free(s->self);
+    /* The memory stays readable until the callback returns (the wipe waits for the lease). */
+    s->copy[0] = data[length - 1];
+    return 0;
+}
+
+static int overflow_write_cb(uint8_t *data, size_t length, void *context)
+{
+    (void)context;
+    fprintf(stderr, "writing one byte past the secret\n");
+    fflush(stderr);
+    ((volatile uint8_t *)data)[length] = 0x42; /* guard page: SIGSEGV */
+    return 0;
+}
+
+static int write_through_read_cb(const uint8_t *data, size_t length, void *context)
+{
+    (void)context;
+    (void)length;
+    ((volatile uint8_t *)(uintptr_t)data)[0] = 0x42; /* frozen guarded pages are read-only: SIGSEGV */
+    return 0;
+}
+
+/* ---- scenarios ---- */
+
+static void s_version(void)
+{
+    uint32_t v = 0;
+    OK(nf_version(&v));
+    CHECK(v == NF_VERSION);
+    EXPECT_RC(nf_version(NULL), NF_E_NULL);
+}
+
+static void s_strerror(void)
+{
+    const char *unknown = nf_strerror(12345);
+    CHECK(unknown != NULL && strlen(unknown) > 0);
+    CHECK(nf_strerror(-18) != NULL && strcmp(nf_strerror(-18), unknown) == 0);
+    CHECK(nf_strerror(1) != NULL && strcmp(nf_strerror(1), unknown) == 0);
+    CHECK(nf_strerror(INT32_MIN) != NULL);
+    for (int code = 0; code >= NF_E_REJECTED; code--) {
+        const char *text = nf_strerror(code);
+        CHECK(text != NULL && strlen(text) > 0 && strlen(text) < 200);
+        CHECK(strcmp(text, unknown) != 0);
+        CHECK(text == nf_strerror(code)); /* static */
+        for (int other = code + 1; other <= 0; other++) CHECK(strcmp(text, nf_strerror(other)) != 0);
+    }
+}
+
+static void s_secret_new(void)
+{
+    const uint32_t flag_sets[] = {0, NF_SECRET_GUARDED, NF_SECRET_POOLED, NF_SECRET_NO_ACCESS_AT_REST,
+                                  NF_SECRET_BEST_EFFORT, NF_SECRET_STRICT | NF_SECRET_GUARDED};
+    for (size_t f = 0; f < sizeof flag_sets / sizeof flag_sets[0]; f++) {
+        nf_handle h = 0;
+        OK(nf_secret_new(33, flag_sets[f], &h));
+        CHECK(h != 0);
+        size_t len = 0;
+        OK(nf_secret_length(h, &len));
+        CHECK(len == 33);
+        guarded_buf b = buf_new(33, 0xEE);
+        size_t written = 0;
+        OK(nf_secret_read(h, b.p, b.n, &written));
+        CHECK(written == 33 && all(b.p, 33, 0) && buf_canaries_ok(&b));
+        buf_free(&b);
+        OK(nf_secret_free(h));
+    }
+    nf_handle big = 0;
+    OK(nf_secret_new(5000, 0, &big)); /* above the pooled maximum: guarded */
+    uint32_t prot = 0, tier = 0;
+    OK(nf_secret_protection(big, &prot, &tier));
+    CHECK(tier == NF_TIER_GUARDED);
+    OK(nf_secret_free(big));
+
+    nf_handle h = 0x1234;
+    EXPECT_RC(nf_secret_new(32, 0, NULL), NF_E_NULL);
+    EXPECT_RC(nf_secret_new(0, 0, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(NF_SECRET_MAX_LENGTH + 1, 0, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(SIZE_MAX, 0, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(32, NF_SECRET_GUARDED | NF_SECRET_POOLED, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(32, NF_SECRET_STRICT | NF_SECRET_BEST_EFFORT, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(32, 1u << 10, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(32, 0x80000000u, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_new(5000, NF_SECRET_POOLED, &h), NF_E_INVALID);
+    CHECK(h == 0x1234); /* untouched on error */
+}
+
+static void s_secret_random(void)
+{
+    nf_handle a = 0, b = 0;
+    OK(nf_secret_random(32, 0, &a));
+    OK(nf_secret_random(32, NF_SECRET_GUARDED, &b));
+    uint8_t x[32], y[32];
+    OK(nf_secret_read(a, x, sizeof x, NULL));
+    OK(nf_secret_read(b, y, sizeof y, NULL));
+    CHECK(memcmp(x, y, 32) != 0);
+    CHECK(!all(x, 32, 0));
+    int eq = -1;
+    OK(nf_secret_equal(a, b, &eq));
+    CHECK(eq == 0);
+    nf_handle h = 0x77;
+    EXPECT_RC(nf_secret_random(32, 0, NULL), NF_E_NULL);
+    EXPECT_RC(nf_secret_random(0, 0, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_random(SIZE_MAX, 0, &h), NF_E_INVALID);
+    EXPECT_RC(nf_secret_random(16, 64, &h), NF_E_INVALID);
+    CHECK(h == 0x77);
+    OK(nf_secret_free(a));
+    OK(nf_secret_free(b));
+}
+
+static void s_secret_from_bytes(void)
+{
+    guarded_buf src = buf_new(20, 0x5C);
+    nf_handle h = 0;
+    OK(nf_secret_from_bytes(src.p, src.n, 0, &h));
+    CHECK(all(src.p, 20, 0)); /* wiped */
+    CHECK(buf_canaries_ok(&src));
+    uint8_t out[20];
+    OK(nf_secret_read(h, out, sizeof out, NULL));
+    CHECK(all(out, 20, 0x5C));
+    OK(nf_secret_free(h));
+
+    /* Failures change nothing: the source is not wiped and no handle is written. */
+    memset(src.p, 0x5C, src.n);
+    nf_handle untouched = 0x99;
+    EXPECT_RC(nf_secret_from_bytes(NULL, 20, 0, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_secret_from_bytes(src.p, 20, 0, NULL), NF_E_NULL);
+    EXPECT_RC(nf_secret_from_bytes(src.p, 0, 0, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_secret_from_bytes(src.p, SIZE_MAX, 0, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_secret_from_bytes(src.p, 20, NF_SECRET_GUARDED | NF_SECRET_POOLED, &untouched), NF_E_INVALID);
+    CHECK(untouched == 0x99);
+    CHECK(all(src.p, 20, 0x5C) && buf_canaries_ok(&src));
+    buf_free(&src);
+}
+
+static void s_secret_read(void)
+{
+    uint8_t seed[40];
+    for (int i = 0; i < 40; i++) seed[i] = (uint8_t)(200 + i);
+    nf_handle h = 0;
+    OK(nf_secret_from_bytes(seed, sizeof seed, NF_SECRET_GUARDED, &h));
+
+    for (size_t n = 0; n < 40; n++) { /* every short size: nothing written, *written = needed */
+        guarded_buf b = buf_new(n, 0xEE);
+        size_t written = 7;
+        EXPECT_RC(nf_secret_read(h, n ? b.p : b.raw, n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == 40);
+        CHECK(all(b.p, n, 0xEE) && buf_canaries_ok(&b));
+        buf_free(&b);
+    }
+    guarded_buf exact = buf_new(40, 0xEE), larger = buf_new(100, 0xEE);
+    size_t written = 0;
+    OK(nf_secret_read(h, exact.p, exact.n, &written));
+    CHECK(written == 40 && exact.p[0] == 200 && exact.p[39] == 239 && buf_canaries_ok(&exact));
+    OK(nf_secret_read(h, larger.p, larger.n, NULL)); /* written is optional */
+    CHECK(larger.p[39] == 239 && all(larger.p + 40, 60, 0xEE) && buf_canaries_ok(&larger));
+    EXPECT_RC(nf_secret_read(h, NULL, 40, &written), NF_E_NULL);
+    written = 5;
+    EXPECT_RC(nf_secret_read(0, exact.p, 40, &written), NF_E_BAD_HANDLE);
+    CHECK(written == 5);
+    buf_free(&exact);
+    buf_free(&larger);
+    OK(nf_secret_free(h));
+}
+
+static void s_secret_write(void)
+{
+    nf_handle h = 0;
+    OK(nf_secret_new(16, 0, &h));
+    const uint8_t abc[3] = {1, 2, 3};
+    OK(nf_secret_write(h, 0, abc, 3));
+    OK(nf_secret_write(h, 13, abc, 3));
+    OK(nf_secret_write(h, 16, abc, 0));
+    OK(nf_secret_write(h, 5, abc, 0));
+    uint8_t out[16];
+    OK(nf_secret_read(h, out, 16, NULL));
+    const uint8_t want[16] = {1, 2, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
+    CHECK(memcmp(out, want, 16) == 0);
+
+    EXPECT_RC(nf_secret_write(h, 14, abc, 3), NF_E_INVALID);
+    EXPECT_RC(nf_secret_write(h, 17, abc, 0), NF_E_INVALID);
+    EXPECT_RC(nf_secret_write(h, SIZE_MAX, abc, 1), NF_E_INVALID);
+    EXPECT_RC(nf_secret_write(h, 1, abc, SIZE_MAX), NF_E_INVALID);
+    EXPECT_RC(nf_secret_write(h, 0, NULL, 3), NF_E_NULL);
+    OK(nf_secret_read(h, out, 16, NULL));
+    CHECK(memcmp(out, want, 16) == 0); /* failed writes changed nothing */
+    OK(nf_secret_free(h));
+}
+
+static void s_secret_callbacks(void)
+{
+    const uint32_t flag_sets[] = {0, NF_SECRET_GUARDED, NF_SECRET_NO_ACCESS_AT_REST};
+    for (size_t f = 0; f < 3; f++) {
+        nf_handle h = 0;
+        OK(nf_secret_new(24, flag_sets[f], &h));
+        cb_state s;
+        memset(&s, 0, sizeof s);
+        OK(nf_secret_with_write(h, write_cb, &s));
+        CHECK(s.calls == 1 && s.length == 24);
+        memset(&s, 0, sizeof s);
+        OK(nf_secret_with_read(h, read_cb, &s));
+        CHECK(s.calls == 1 && s.length == 24 && s.copy[0] == 1 && s.copy[23] == 24);
+        s.result = 7;
+        EXPECT_RC(nf_secret_with_read(h, read_cb, &s), NF_E_CALLBACK);
+        s.result = -1;
+        EXPECT_RC(nf_secret_with_write(h, write_cb, &s), NF_E_CALLBACK);
+        EXPECT_RC(nf_secret_with_read(h, NULL, &s), NF_E_NULL);
+        EXPECT_RC(nf_secret_with_write(h, NULL, &s), NF_E_NULL);
+        /* Freeing inside the callback: the free succeeds, the bytes stay readable until the callback returns. */
+        memset(&s, 0, sizeof s);
+        s.self = h;
+        OK(nf_secret_with_read(h, free_inside_read_cb, &s));
+        CHECK(s.nested_rc == NF_OK && s.copy[0] == 24);
+        EXPECT_RC(nf_secret_with_read(h, read_cb, &s), NF_E_BAD_HANDLE);
+    }
+}
+
+static void s_secret_freeze(void)
+{
+    const uint32_t flag_sets[] = {NF_SECRET_POOLED, NF_SECRET_GUARDED};
+    for (size_t f = 0; f < 2; f++) {
+        nf_handle h = 0;
+        OK(nf_secret_random(32, flag_sets[f], &h));
+        int frozen = -1;
+        OK(nf_secret_is_frozen(h, &frozen));
+        CHECK(frozen == 0);
+        OK(nf_secret_freeze(h));
+        OK(nf_secret_is_frozen(h, &frozen));
+        CHECK(frozen == 1);
+        uint8_t before[32], after[32];
+        OK(nf_secret_read(h, before, 32, NULL));
+        const uint8_t zero[4] = {0};
+        cb_state s;
+        memset(&s, 0, sizeof s);
+        EXPECT_RC(nf_secret_write(h, 0, zero, 4), NF_E_FROZEN);
+        EXPECT_RC(nf_secret_with_write(h, write_cb, &s), NF_E_FROZEN);
+        CHECK(s.calls == 0);
+        OK(nf_secret_with_read(h, read_cb, &s));
+        OK(nf_secret_freeze(h)); /* idempotent */
+        OK(nf_secret_read(h, after, 32, NULL));
+        CHECK(memcmp(before, after, 32) == 0);
+        OK(nf_secret_melt(h));
+        OK(nf_secret_melt(h));
+        OK(nf_secret_is_frozen(h, &frozen));
+        CHECK(frozen == 0);
+        OK(nf_secret_write(h, 0, zero, 4));
+        /* Freeze during a write is refused. */
+        memset(&s, 0, sizeof s);
+        s.self = h;
+        OK(nf_secret_with_write(h, freeze_inside_write_cb, &s));
+        CHECK(s.nested_rc == NF_E_BUSY);
+        EXPECT_RC(nf_secret_is_frozen(h, NULL), NF_E_NULL);
+        OK(nf_secret_free(h));
+    }
+}
+
+static void s_secret_equal(void)
+{
+    uint8_t a_bytes[16], b_bytes[16], c_bytes[17];
+    memset(a_bytes, 9, 16);
+    memset(b_bytes, 9, 16);
+    memset(c_bytes, 9, 17);
+    nf_handle a = 0, b = 0, c = 0, d = 0;
+    OK(nf_secret_from_bytes(a_bytes, 16, 0, &a));
+    OK(nf_secret_from_bytes(b_bytes, 16, NF_SECRET_GUARDED, &b));
+    OK(nf_secret_from_bytes(c_bytes, 17, 0, &c));
+    OK(nf_secret_random(16, 0, &d));
+    int eq = -1;
+    OK(nf_secret_equal(a, b, &eq));
+    CHECK(eq == 1);
+    OK(nf_secret_equal(a, a, &eq));
+    CHECK(eq == 1);
+    OK(nf_secret_equal(a, c, &eq));
+    CHECK(eq == 0);
+    OK(nf_secret_equal(a, d, &eq));
+    CHECK(eq == 0);
+    EXPECT_RC(nf_secret_equal(a, b, NULL), NF_E_NULL);
+    eq = 5;
+    EXPECT_RC(nf_secret_equal(a, 0, &eq), NF_E_BAD_HANDLE);
+    EXPECT_RC(nf_secret_equal(0, a, &eq), NF_E_BAD_HANDLE);
+    CHECK(eq == 5);
+    OK(nf_secret_free(a));
+    OK(nf_secret_free(b));
+    OK(nf_secret_free(c));
+    OK(nf_secret_free(d));
+}
+
+static void s_secret_protection(void)
+{
+    nf_handle g = 0, p = 0;
+    OK(nf_secret_new(64, NF_SECRET_GUARDED, &g));
+    OK(nf_secret_new(64, NF_SECRET_POOLED, &p));
+    uint32_t prot = 0, tier = 0;
+    OK(nf_secret_protection(g, &prot, &tier));
+    CHECK(tier == NF_TIER_GUARDED && (prot & NF_PROT_GUARD_PAGES) != 0);
+    OK(nf_secret_protection(p, &prot, &tier));
+    CHECK(tier == NF_TIER_POOLED && (prot & NF_PROT_CANARIES) != 0);
+    EXPECT_RC(nf_secret_protection(g, NULL, &tier), NF_E_NULL);
+    EXPECT_RC(nf_secret_protection(g, &prot, NULL), NF_E_NULL);
+    OK(nf_secret_free(g));
+    OK(nf_secret_free(p));
+}
+
+/* Every function that takes a secret handle, called with `h`: all must return `expected`. */
+static void all_secret_functions(nf_handle h, int expected)
+{
+    size_t len = 99;
+    guarded_buf b = buf_new(8, 0xEE);
+    int flag = 7;
+    uint32_t prot = 5, tier = 5;
+    nf_handle out = 0x55, ok = 0;
+    cb_state s;
+    memset(&s, 0, sizeof s);
+    const uint8_t src[1] = {1};
+    OK(nf_secret_new(8, 0, &ok));
+    EXPECT_RC(nf_secret_length(h, &len), expected);
+    EXPECT_RC(nf_secret_read(h, b.p, b.n, NULL), expected);
+    EXPECT_RC(nf_secret_write(h, 0, src, 1), expected);
+    EXPECT_RC(nf_secret_with_read(h, read_cb, &s), expected);
+    EXPECT_RC(nf_secret_with_write(h, write_cb, &s), expected);
+    EXPECT_RC(nf_secret_freeze(h), expected);
+    EXPECT_RC(nf_secret_melt(h), expected);
+    EXPECT_RC(nf_secret_is_frozen(h, &flag), expected);
+    EXPECT_RC(nf_secret_protection(h, &prot, &tier), expected);
+    EXPECT_RC(nf_secret_equal(h, ok, &flag), expected);
+    EXPECT_RC(nf_secret_equal(ok, h, &flag), expected);
+    EXPECT_RC(nf_enclave_seal(h, &out), expected);
+    CHECK(len == 99 && flag == 7 && prot == 5 && tier == 5 && out == 0x55 && s.calls == 0);
+    CHECK(all(b.p, 8, 0xEE) && buf_canaries_ok(&b));
+    buf_free(&b);
+    OK(nf_secret_free(ok));
+}
+
+static void all_enclave_functions(nf_handle h, int expected)
+{
+    size_t len = 99;
+    nf_handle out = 0x55;
+    EXPECT_RC(nf_enclave_length(h, &len), expected);
+    EXPECT_RC(nf_enclave_open(h, 0, &out), expected);
+    CHECK(len == 99 && out == 0x55);
+}
+
+static void all_mlkem_functions(nf_handle h, int expected)
+{
+    static uint8_t ct[NF_MLKEM768_CIPHERTEXT_BYTES], pk[NF_MLKEM768_PUBLIC_KEY_BYTES];
+    size_t written = 77;
+    nf_handle out = 0x55;
+    int flag = 7;
+    EXPECT_RC(nf_mlkem768_export_public(h, pk, sizeof pk, &written), expected);
+    EXPECT_RC(nf_mlkem768_encapsulate(h, ct, sizeof ct, &out), expected);
+    EXPECT_RC(nf_mlkem768_decapsulate(h, ct, sizeof ct, &out), expected);
+    EXPECT_RC(nf_mlkem768_has_private(h, &flag), expected);
+    CHECK(written == 77 && out == 0x55 && flag == 7);
+}
+
+static void s_handle_double_free(void)
+{
+    nf_handle h = 0, e = 0, s2 = 0;
+    OK(nf_secret_random(16, 0, &h));
+    OK(nf_enclave_seal(h, &e));
+    OK(nf_secret_free(h));
+    EXPECT_RC(nf_secret_free(h), NF_E_BAD_HANDLE);
+    all_secret_functions(h, NF_E_BAD_HANDLE);
+    OK(nf_enclave_free(e));
+    EXPECT_RC(nf_enclave_free(e), NF_E_BAD_HANDLE);
+    all_enclave_functions(e, NF_E_BAD_HANDLE);
+    /* The freed slot is reused, with a new generation: the old handle stays dead, the new one works. */
+    OK(nf_secret_new(16, 0, &s2));
+    CHECK(s2 != h);
+    all_secret_functions(h, NF_E_BAD_HANDLE);
+    size_t len = 0;
+    OK(nf_secret_length(s2, &len));
+    CHECK(len == 16);
+    OK(nf_secret_free(s2));
+    OK(nf_secret_free(0));
+    OK(nf_enclave_free(0));
+    OK(nf_interrupt_free(0));
+}
+
+static void s_handle_wrong_type(void)
+{
+    nf_handle sec = 0, enc = 0, guard = 0, kem = 0;
+    OK(nf_secret_random(16, 0, &sec));
+    OK(nf_enclave_seal(sec, &enc));
+    OK(nf_catch_interrupt(NULL, NULL, &guard));
+    OK(nf_mlkem768_generate(&kem));
+    all_secret_functions(enc, NF_E_WRONG_TYPE);
+    all_secret_functions(guard, NF_E_WRONG_TYPE);
+    all_secret_functions(kem, NF_E_WRONG_TYPE);
+    all_enclave_functions(sec, NF_E_WRONG_TYPE);
+    all_enclave_functions(guard, NF_E_WRONG_TYPE);
+    all_enclave_functions(kem, NF_E_WRONG_TYPE);
+    all_mlkem_functions(sec, NF_E_WRONG_TYPE);
+    all_mlkem_functions(enc, NF_E_WRONG_TYPE);
+    all_mlkem_functions(guard, NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_secret_free(kem), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_enclave_free(kem), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_interrupt_free(kem), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_mlkem768_free(sec), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_mlkem768_free(enc), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_mlkem768_free(guard), NF_E_WRONG_TYPE);
+    OK(nf_mlkem768_free(kem));
+    EXPECT_RC(nf_mlkem768_free(kem), NF_E_BAD_HANDLE);
+    all_mlkem_functions(kem, NF_E_BAD_HANDLE);
+    EXPECT_RC(nf_secret_free(enc), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_secret_free(guard), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_enclave_free(sec), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_interrupt_free(sec), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_interrupt_free(enc), NF_E_WRONG_TYPE);
+    /* Nothing was freed by the wrong-type calls. */
+    size_t len = 0;
+    OK(nf_secret_length(sec, &len));
+    OK(nf_enclave_length(enc, &len));
+    CHECK(len == 16);
+    OK(nf_interrupt_free(guard));
+    OK(nf_enclave_free(enc));
+    OK(nf_secret_free(sec));
+}
+
+static void s_handle_forged(void)
+{
+    nf_handle h = 0;
+    OK(nf_secret_new(16, 0, &h));
+    const nf_handle forged[] = {
+        1, 0xFFFFFFFFFFFFFFFFull, h ^ (1ull << 32) /* generation */, h + 1000 /* index */,
+        (h & 0x00FFFFFFFFFFFFFFull) | (2ull << 56) /* retagged as an enclave */,
+        (h & 0x00FFFFFFFFFFFFFFull) | (9ull << 56) /* unknown tag */, h & 0x00FFFFFFFFFFFFFFull /* no tag */,
+        h & 0xFF000000FFFFFFFFull /* generation 0 */,
+    };
+    for (size_t i = 0; i < sizeof forged / sizeof forged[0]; i++) {
+        all_secret_functions(forged[i], NF_E_BAD_HANDLE);
+        all_enclave_functions(forged[i], NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_secret_free(forged[i]), NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_enclave_free(forged[i]), NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_interrupt_free(forged[i]), NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_mlkem768_free(forged[i]), NF_E_BAD_HANDLE);
+        all_mlkem_functions(forged[i], NF_E_BAD_HANDLE);
+    }
+    all_mlkem_functions(0, NF_E_BAD_HANDLE);
+    OK(nf_mlkem768_free(0));
+    all_secret_functions(0, NF_E_BAD_HANDLE);
+    all_enclave_functions(0, NF_E_BAD_HANDLE);
+    size_t len = 0;
+    OK(nf_secret_length(h, &len)); /* the real handle survived all that */
+    OK(nf_secret_free(h));
+}
+
+static void s_enclave(void)
+{
+    nf_handle sec = 0, enc = 0, opened = 0, opened2 = 0;
+    OK(nf_secret_random(48, 0, &sec));
+    OK(nf_enclave_seal(sec, &enc));
+    size_t len = 0;
+    OK(nf_enclave_length(enc, &len));
+    CHECK(len == 48);
+    OK(nf_enclave_open(enc, 0, &opened));
+    OK(nf_enclave_open(enc, NF_SECRET_GUARDED, &opened2));
+    int eq = 0;
+    OK(nf_secret_equal(sec, opened, &eq));
+    CHECK(eq == 1);
+    OK(nf_secret_equal(sec, opened2, &eq));
+    CHECK(eq == 1);
+    uint32_t prot = 0, tier = 0;
+    OK(nf_secret_protection(opened2, &prot, &tier));
+    CHECK(tier == NF_TIER_GUARDED);
+    nf_handle untouched = 0x42;
+    EXPECT_RC(nf_enclave_seal(sec, NULL), NF_E_NULL);
+    EXPECT_RC(nf_enclave_open(enc, 0, NULL), NF_E_NULL);
+    EXPECT_RC(nf_enclave_open(enc, NF_SECRET_GUARDED | NF_SECRET_POOLED, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_enclave_open(enc, 1u << 20, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_enclave_length(enc, NULL), NF_E_NULL);
+    CHECK(untouched == 0x42);
+    OK(nf_secret_free(sec));
+    OK(nf_enclave_open(enc, 0, &untouched)); /* the enclave outlives its source */
+    OK(nf_secret_equal(untouched, opened, &eq));
+    CHECK(eq == 1);
+    OK(nf_secret_free(untouched));
+    OK(nf_secret_free(opened));
+    OK(nf_secret_free(opened2));
+    OK(nf_enclave_free(enc));
+}
+
+static void s_capabilities(void)
+{
+    nf_caps caps;
+    CHECK(sizeof caps == 112);
+    memset(&caps, 0, sizeof caps);
+    caps.size = sizeof caps;
+    OK(nf_capabilities(&caps));
+    CHECK(caps.size == 112);
+    CHECK(caps.page_size >= 4096 && (caps.page_size & (caps.page_size - 1)) == 0);
+    CHECK(caps.guard_mechanism >= 0 && caps.guard_mechanism <= 2);
+    CHECK(caps.policy == NF_POLICY_STRICT);
+    CHECK(memchr(caps.platform, 0, sizeof caps.platform) != NULL && strlen(caps.platform) > 0);
+    CHECK(caps.memlock_limit_bytes >= 0);
+
+    nf_handle h = 0;
+    OK(nf_secret_new(32, NF_SECRET_GUARDED, &h));
+    nf_caps after;
+    memset(&after, 0, sizeof after);
+    after.size = sizeof after;
+    OK(nf_capabilities(&after));
+    CHECK(after.live_guarded_secrets >= caps.live_guarded_secrets + 1);
+    OK(nf_secret_free(h));
+
+    /* A newer, larger struct: only the 112 known bytes are written, the tail is kept. */
+    guarded_buf big = buf_new(200, 0xEE);
+    memset(big.p, 0, 112);
+    uint32_t size = 200;
+    memcpy(big.p, &size, 4);
+    OK(nf_capabilities((nf_caps *)(void *)big.p));
+    memcpy(&size, big.p, 4);
+    CHECK(size == 112 && all(big.p + 112, 88, 0xEE) && buf_canaries_ok(&big));
+    buf_free(&big);
+
+    /* Too small: nothing written. */
+    const uint32_t small_sizes[] = {0, 4, 111};
+    for (size_t i = 0; i < 3; i++) {
+        guarded_buf b = buf_new(112, 0xEE);
+        memcpy(b.p, &small_sizes[i], 4);
+        EXPECT_RC(nf_capabilities((nf_caps *)(void *)b.p), NF_E_INVALID);
+        uint32_t back = 0;
+        memcpy(&back, b.p, 4);
+        CHECK(back == small_sizes[i] && all(b.p + 4, 108, 0xEE) && buf_canaries_ok(&b));
+        buf_free(&b);
+    }
+    EXPECT_RC(nf_capabilities(NULL), NF_E_NULL);
+}
+
+static void s_policy(void)
+{
+    int p = -5;
+    OK(nf_policy_get(&p));
+    CHECK(p == NF_POLICY_STRICT);
+    OK(nf_policy_set(NF_POLICY_BEST_EFFORT));
+    OK(nf_policy_get(&p));
+    CHECK(p == NF_POLICY_BEST_EFFORT);
+    EXPECT_RC(nf_policy_set(2), NF_E_INVALID);
+    EXPECT_RC(nf_policy_set(-1), NF_E_INVALID);
+    OK(nf_policy_get(&p));
+    CHECK(p == NF_POLICY_BEST_EFFORT);
+    OK(nf_policy_set(NF_POLICY_STRICT));
+    OK(nf_policy_get(&p));
+    CHECK(p == NF_POLICY_STRICT);
+    EXPECT_RC(nf_policy_get(NULL), NF_E_NULL);
+}
+
+static void s_harden_and_lock(void)
+{
+    OK(nf_harden_process());
+    int rc = nf_lock_all_memory();
+    CHECK(rc == NF_OK || rc == NF_E_REFUSED);
+    nf_handle h = 0;
+    OK(nf_secret_random(32, 0, &h)); /* still works afterwards */
+    OK(nf_secret_free(h));
+}
+
+static void s_purge(void)
+{
+    nf_handle pooled = 0, guarded = 0, enc = 0, enc_source = 0;
+    OK(nf_secret_random(32, NF_SECRET_POOLED, &pooled));
+    OK(nf_secret_random(32, NF_SECRET_GUARDED | NF_SECRET_NO_ACCESS_AT_REST, &guarded));
+    OK(nf_secret_random(32, 0, &enc_source));
+    OK(nf_enclave_seal(enc_source, &enc));
+    OK(nf_purge());
+    all_secret_functions(pooled, NF_E_PURGED);
+    all_secret_functions(guarded, NF_E_PURGED);
+    all_secret_functions(enc_source, NF_E_PURGED);
+    nf_handle out = 0x55;
+    EXPECT_RC(nf_enclave_open(enc, 0, &out), NF_E_PURGED);
+    CHECK(out == 0x55);
+    size_t len = 0;
+    OK(nf_enclave_length(enc, &len)); /* the ciphertext is still there, its key is not */
+    /* New secrets and enclaves work normally. */
+    nf_handle fresh = 0, fresh_enc = 0, fresh_open = 0;
+    OK(nf_secret_random(32, 0, &fresh));
+    OK(nf_enclave_seal(fresh, &fresh_enc));
+    OK(nf_enclave_open(fresh_enc, 0, &fresh_open));
+    int eq = 0;
+    OK(nf_secret_equal(fresh, fresh_open, &eq));
+    CHECK(eq == 1);
+    /* Purged handles are freed normally, once. */
+    OK(nf_secret_free(pooled));
+    OK(nf_secret_free(guarded));
+    OK(nf_secret_free(enc_source));
+    EXPECT_RC(nf_secret_free(pooled), NF_E_BAD_HANDLE);
+    OK(nf_enclave_free(enc));
+    OK(nf_enclave_free(fresh_enc));
+    OK(nf_secret_free(fresh));
+    OK(nf_secret_free(fresh_open));
+}
+
+/* ---- ML-KEM-768 ---- */
+
+static void s_mlkem768(void)
+{
+    nf_handle alice = 0, bob = 0, ss_bob = 0, ss_alice = 0, ss_bad = 0;
+    OK(nf_mlkem768_generate(&alice));
+    int has = -1;
+    OK(nf_mlkem768_has_private(alice, &has));
+    CHECK(has == 1);
+    guarded_buf pk = buf_new(NF_MLKEM768_PUBLIC_KEY_BYTES, 0xEE);
+    size_t written = 0;
+    OK(nf_mlkem768_export_public(alice, pk.p, pk.n, &written));
+    CHECK(written == NF_MLKEM768_PUBLIC_KEY_BYTES && buf_canaries_ok(&pk));
+    OK(nf_mlkem768_import_public(pk.p, pk.n, &bob));
+    OK(nf_mlkem768_has_private(bob, &has));
+    CHECK(has == 0);
+
+    guarded_buf ct = buf_new(NF_MLKEM768_CIPHERTEXT_BYTES, 0xEE);
+    OK(nf_mlkem768_encapsulate(bob, ct.p, ct.n, &ss_bob));
+    CHECK(buf_canaries_ok(&ct));
+    OK(nf_mlkem768_decapsulate(alice, ct.p, ct.n, &ss_alice));
+    int eq = 0;
+    OK(nf_secret_equal(ss_alice, ss_bob, &eq));
+    CHECK(eq == 1);
+    size_t len = 0;
+    OK(nf_secret_length(ss_alice, &len));
+    CHECK(len == NF_MLKEM768_SHARED_SECRET_BYTES);
+    /* Implicit rejection: a modified ciphertext decapsulates to another secret, not an error. */
+    ct.p[5] ^= 1;
+    OK(nf_mlkem768_decapsulate(alice, ct.p, ct.n, &ss_bad));
+    OK(nf_secret_equal(ss_alice, ss_bad, &eq));
+    CHECK(eq == 0);
+    ct.p[5] ^= 1;
+
+    /* Errors: nothing written. */
+    nf_handle untouched = 0x42;
+    EXPECT_RC(nf_mlkem768_generate(NULL), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_import_public(NULL, pk.n, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_import_public(pk.p, pk.n, NULL), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_import_public(pk.p, pk.n - 1, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_mlkem768_import_public(pk.p, pk.n + 1, &untouched), NF_E_INVALID);
+    uint8_t bad_pk[NF_MLKEM768_PUBLIC_KEY_BYTES];
+    memset(bad_pk, 0xFF, sizeof bad_pk); /* coefficients 4095 >= q: fails the modulus check */
+    EXPECT_RC(nf_mlkem768_import_public(bad_pk, sizeof bad_pk, &untouched), NF_E_REJECTED);
+    for (size_t n = 0; n < NF_MLKEM768_PUBLIC_KEY_BYTES; n += 97) {
+        guarded_buf small = buf_new(n, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_mlkem768_export_public(alice, n ? small.p : small.raw, n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == NF_MLKEM768_PUBLIC_KEY_BYTES && all(small.p, n, 0xEE) && buf_canaries_ok(&small));
+        buf_free(&small);
+    }
+    EXPECT_RC(nf_mlkem768_export_public(alice, NULL, 2000, &written), NF_E_NULL);
+    guarded_buf short_ct = buf_new(NF_MLKEM768_CIPHERTEXT_BYTES - 1, 0xEE);
+    EXPECT_RC(nf_mlkem768_encapsulate(bob, short_ct.p, short_ct.n, &untouched), NF_E_BUFFER_SMALL);
+    CHECK(all(short_ct.p, short_ct.n, 0xEE) && buf_canaries_ok(&short_ct));
+    EXPECT_RC(nf_mlkem768_encapsulate(bob, NULL, 1088, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_encapsulate(bob, ct.p, ct.n, NULL), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_decapsulate(alice, ct.p, ct.n - 1, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_mlkem768_decapsulate(alice, ct.p, ct.n + 1, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_mlkem768_decapsulate(alice, NULL, ct.n, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_decapsulate(alice, ct.p, ct.n, NULL), NF_E_NULL);
+    EXPECT_RC(nf_mlkem768_decapsulate(bob, ct.p, ct.n, &untouched), NF_E_NO_PRIVATE);
+    EXPECT_RC(nf_mlkem768_has_private(alice, NULL), NF_E_NULL);
+    CHECK(untouched == 0x42);
+
+    /* After a purge the private key is gone (NF_E_PURGED); encapsulation needs only the public key. */
+    OK(nf_purge());
+    EXPECT_RC(nf_mlkem768_decapsulate(alice, ct.p, ct.n, &untouched), NF_E_PURGED);
+    CHECK(untouched == 0x42);
+    nf_handle after = 0;
+    OK(nf_mlkem768_encapsulate(alice, ct.p, ct.n, &after));
+    OK(nf_secret_free(after));
+
+    buf_free(&pk);
+    buf_free(&ct);
+    buf_free(&short_ct);
+    OK(nf_secret_free(ss_alice));
+    OK(nf_secret_free(ss_bob));
+    OK(nf_secret_free(ss_bad));
+    OK(nf_mlkem768_free(alice));
+    OK(nf_mlkem768_free(bob));
+}
+
+static void print_hex(const char *tag, const uint8_t *p, size_t n)
+{
+    printf("%s ", tag);
+    for (size_t i = 0; i < n; i++) printf("%02x", p[i]);
+    printf("\n");
+    fflush(stdout);
+}
+
+static int read_hex(const char *tag, uint8_t *p, size_t n)
+{
+    static char line[4096];
+    if (!fgets(line, sizeof line, stdin)) return 0;
+    size_t t = strlen(tag);
+    if (strncmp(line, tag, t) != 0 || line[t] != ' ') return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned v;
+        if (sscanf(line + t + 1 + 2 * i, "%2x", &v) != 1) return 0;
+        p[i] = (uint8_t)v;
+    }
+    return 1;
+}
+
+/* Talks to the managed API (NativeAbiTests.MlKem768AgreesWithTheManagedApi) over stdin/stdout, both directions:
+   managed encapsulates to our key, then we encapsulate to the managed key. Shared secrets are printed: test only. */
+static void s_mlkem768_peer(void)
+{
+    nf_handle key = 0, ss = 0, peer = 0, ss2 = 0;
+    uint8_t pk[NF_MLKEM768_PUBLIC_KEY_BYTES], ct[NF_MLKEM768_CIPHERTEXT_BYTES], secret[32];
+    OK(nf_mlkem768_generate(&key));
+    OK(nf_mlkem768_export_public(key, pk, sizeof pk, NULL));
+    print_hex("ek", pk, sizeof pk);
+    if (!read_hex("ct", ct, sizeof ct)) { fprintf(stderr, "no ct line\n"); failures++; return; }
+    OK(nf_mlkem768_decapsulate(key, ct, sizeof ct, &ss));
+    OK(nf_secret_read(ss, secret, sizeof secret, NULL));
+    print_hex("ss", secret, sizeof secret);
+    if (!read_hex("ek", pk, sizeof pk)) { fprintf(stderr, "no ek line\n"); failures++; return; }
+    OK(nf_mlkem768_import_public(pk, sizeof pk, &peer));
+    OK(nf_mlkem768_encapsulate(peer, ct, sizeof ct, &ss2));
+    OK(nf_secret_read(ss2, secret, sizeof secret, NULL));
+    print_hex("ct", ct, sizeof ct);
+    print_hex("ss", secret, sizeof secret);
+    OK(nf_secret_free(ss));
+    OK(nf_secret_free(ss2));
+    OK(nf_mlkem768_free(key));
+    OK(nf_mlkem768_free(peer));
+}
+
+/* ---- first call: every export must work as the very first call into the library, when the .NET runtime starts
+   inside it (each one is called first in its own forked child, before this process ever called the library) ---- */
+
+static int first_nf_version(void) { return nf_version(NULL) == NF_E_NULL; }
+static int first_nf_strerror(void) { return nf_strerror(NF_E_NULL) != NULL; }
+static int first_nf_secret_new(void) { return nf_secret_new(0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_random(void) { return nf_secret_random(0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_from_bytes(void) { return nf_secret_from_bytes(NULL, 0, 0, NULL) == NF_E_NULL; }
+static int first_nf_secret_length(void) { size_t n; return nf_secret_length(0, &n) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_read(void) { uint8_t b[4]; return nf_secret_read(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_write(void) { uint8_t b[4] = {0}; return nf_secret_write(0, 0, b, 4) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_with_read(void) { return nf_secret_with_read(0, read_cb, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_with_write(void) { return nf_secret_with_write(0, write_cb, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_freeze(void) { return nf_secret_freeze(0) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_melt(void) { return nf_secret_melt(0) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_is_frozen(void) { int f; return nf_secret_is_frozen(0, &f) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_protection(void) { uint32_t p, t; return nf_secret_protection(0, &p, &t) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_equal(void) { int e; return nf_secret_equal(0, 0, &e) == NF_E_BAD_HANDLE; }
+static int first_nf_secret_free(void) { return nf_secret_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_seal(void) { nf_handle h; return nf_enclave_seal(0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_open(void) { nf_handle h; return nf_enclave_open(0, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_length(void) { size_t n; return nf_enclave_length(0, &n) == NF_E_BAD_HANDLE; }
+static int first_nf_enclave_free(void) { return nf_enclave_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_generate(void) { nf_handle h = 0; return nf_mlkem768_generate(&h) == NF_OK && h != 0; }
+static int first_nf_mlkem768_import_public(void) { uint8_t b[4] = {0}; nf_handle h; return nf_mlkem768_import_public(b, 4, &h) == NF_E_INVALID; }
+static int first_nf_mlkem768_export_public(void) { uint8_t b[4]; return nf_mlkem768_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_encapsulate(void) { uint8_t b[4]; nf_handle h; return nf_mlkem768_encapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_decapsulate(void) { uint8_t b[4] = {0}; nf_handle h; return nf_mlkem768_decapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_has_private(void) { int f; return nf_mlkem768_has_private(0, &f) == NF_E_BAD_HANDLE; }
+static int first_nf_mlkem768_free(void) { return nf_mlkem768_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_capabilities(void) { nf_caps c; memset(&c, 0, sizeof c); c.size = sizeof c; return nf_capabilities(&c) == NF_OK; }
+static int first_nf_purge(void) { return nf_purge() == NF_OK; }
+static int first_nf_policy_get(void) { int p = -1; return nf_policy_get(&p) == NF_OK && p == NF_POLICY_STRICT; }
+static int first_nf_policy_set(void) { return nf_policy_set(7) == NF_E_INVALID; }
+static int first_nf_lock_all_memory(void) { int rc = nf_lock_all_memory(); return rc == NF_OK || rc == NF_E_REFUSED; }
+static int first_nf_harden_process(void) { return nf_harden_process() == NF_OK; }
+static int first_nf_catch_interrupt(void) { return nf_catch_interrupt(NULL, NULL, NULL) == NF_E_NULL; }
+static int first_nf_interrupt_free(void) { return nf_interrupt_free(1) == NF_E_BAD_HANDLE; }
+
+#define FIRST(name) {#name, first_##name}
+static const struct {
+    const char *name;
+    int (*call)(void);
+} first_calls[] = {
+    FIRST(nf_version), FIRST(nf_strerror), FIRST(nf_secret_new), FIRST(nf_secret_random), FIRST(nf_secret_from_bytes),
+    FIRST(nf_secret_length), FIRST(nf_secret_read), FIRST(nf_secret_write), FIRST(nf_secret_with_read),
+    FIRST(nf_secret_with_write), FIRST(nf_secret_freeze), FIRST(nf_secret_melt), FIRST(nf_secret_is_frozen),
+    FIRST(nf_secret_protection), FIRST(nf_secret_equal), FIRST(nf_secret_free), FIRST(nf_enclave_seal),
+    FIRST(nf_enclave_open), FIRST(nf_enclave_length), FIRST(nf_enclave_free), FIRST(nf_mlkem768_generate),
+    FIRST(nf_mlkem768_import_public), FIRST(nf_mlkem768_export_public), FIRST(nf_mlkem768_encapsulate),
+    FIRST(nf_mlkem768_decapsulate), FIRST(nf_mlkem768_has_private), FIRST(nf_mlkem768_free), FIRST(nf_capabilities),
+    FIRST(nf_purge), FIRST(nf_policy_get), FIRST(nf_policy_set), FIRST(nf_lock_all_memory), FIRST(nf_harden_process),
+    FIRST(nf_catch_interrupt), FIRST(nf_interrupt_free),
+};
+
+static void s_first_call(void)
+{
+    for (size_t i = 0; i < sizeof first_calls / sizeof first_calls[0]; i++) {
+        fflush(stdout);
+        fflush(stderr);
+        pid_t pid = fork();
+        if (pid == 0) _exit(first_calls[i].call() ? 0 : 1);
+        int status = 0;
+        if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+            fprintf(stderr, "%s as the first call: wait status %d (exited=%d code=%d signaled=%d sig=%d)\n",
+                    first_calls[i].name, status, WIFEXITED(status), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                    WIFSIGNALED(status), WIFSIGNALED(status) ? WTERMSIG(status) : -1);
+            failures++;
+        }
+    }
+}
+
+/* ---- threads ---- */
+#define WORKERS 4
+#define PER_WORKER 16
+
+typedef struct {
+    nf_handle handles[PER_WORKER];
+    volatile int *stop; /* set after nf_purge returned */
+    int bad;       /* a status outside the allowed set */
+    int purged;    /* NF_E_PURGED seen */
+    int ok;
+} worker;
+
+static void *hammer(void *arg)
+{
+    worker *w = arg;
+    uint8_t out[32];
+    const uint8_t in[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    cb_state s;
+    memset(&s, 0, sizeof s);
+    unsigned round = 0, after_stop = 0;
+    /* Runs until told to stop (the purge is over by then), then 20 more rounds that must all see NF_E_PURGED. */
+    while (after_stop < 20) {
+        if (*w->stop) after_stop++;
+        nf_handle h = w->handles[round % PER_WORKER];
+        int rcs[4];
+        rcs[0] = nf_secret_read(h, out, sizeof out, NULL);
+        rcs[1] = nf_secret_write(h, 8, in, sizeof in);
+        rcs[2] = nf_secret_with_read(h, read_cb, &s);
+        int eq;
+        rcs[3] = nf_secret_equal(h, w->handles[(round + 1) % PER_WORKER], &eq);
+        for (int i = 0; i < 4; i++) {
+            if (rcs[i] == NF_OK) w->ok++;
+            else if (rcs[i] == NF_E_PURGED) w->purged++;
+            else w->bad++;
+        }
+        round++;
+    }
+    return NULL;
+}
+
+static void s_purge_from_thread(void)
+{
+    volatile int stop = 0;
+    worker ws[WORKERS];
+    pthread_t threads[WORKERS];
+    memset(ws, 0, sizeof ws);
+    for (int t = 0; t < WORKERS; t++) {
+        ws[t].stop = &stop;
+        for (int i = 0; i < PER_WORKER; i++)
+            OK(nf_secret_random(32, (i % 3 == 0) ? NF_SECRET_GUARDED : 0, &ws[t].handles[i]));
+    }
+    for (int t = 0; t < WORKERS; t++) pthread_create(&threads[t], NULL, hammer, &ws[t]);
+    usleep(20000);
+    OK(nf_purge()); /* from this thread, while the workers run */
+    stop = 1;
+    for (int t = 0; t < WORKERS; t++) pthread_join(threads[t], NULL);
+    for (int t = 0; t < WORKERS; t++) {
+        CHECK(ws[t].bad == 0);
+        CHECK(ws[t].purged >= 20 * 4); /* at least the 20 rounds after the purge */
+        for (int i = 0; i < PER_WORKER; i++) {
+            size_t len = 0;
+            EXPECT_RC(nf_secret_length(ws[t].handles[i], &len), NF_E_PURGED);
+            OK(nf_secret_free(ws[t].handles[i]));
+        }
+    }
+}
+
+typedef struct {
+    nf_handle *shared;
+    int bad;
+} churn_arg;
+
+static void *use_shared(void *arg)
+{
+    churn_arg *c = arg;
+    uint8_t out[16];
+    for (int round = 0; round < 2000; round++) {
+        int rc = nf_secret_read(c->shared[round % 64], out, sizeof out, NULL);
+        if (rc != NF_OK && rc != NF_E_BAD_HANDLE) c->bad++;
+    }
+    return NULL;
+}
+
+/* One thread frees handles that others are using: the users see NF_OK or NF_E_BAD_HANDLE, nothing else. */
+static void s_free_while_used(void)
+{
+    static nf_handle shared[64];
+    for (int i = 0; i < 64; i++) OK(nf_secret_random(16, (i & 1) ? NF_SECRET_GUARDED : 0, &shared[i]));
+    churn_arg args[3];
+    pthread_t threads[3];
+    memset(args, 0, sizeof args);
+    for (int t = 0; t < 3; t++) {
+        args[t].shared = shared;
+        pthread_create(&threads[t], NULL, use_shared, &args[t]);
+    }
+    for (int i = 0; i < 64; i++) {
+        OK(nf_secret_free(shared[i]));
+        usleep(100);
+    }
+    for (int t = 0; t < 3; t++) {
+        pthread_join(threads[t], NULL);
+        CHECK(args[t].bad == 0);
+    }
+    for (int i = 0; i < 64; i++) EXPECT_RC(nf_secret_free(shared[i]), NF_E_BAD_HANDLE);
+}
+
+/* Many threads create, use and free secrets and enclaves at once (the handle table grows and recycles slots under
+   contention): every handle reads back its own bytes, and is dead after its free. */
+static void *churn(void *arg)
+{
+    int *bad = arg;
+    for (int round = 0; round < 300; round++) {
+        nf_handle h[8], e = 0, opened = 0;
+        uint8_t tag[16], back[16];
+        for (int i = 0; i < 8; i++) {
+            memset(tag, (uint8_t)(round * 8 + i), sizeof tag);
+            if (nf_secret_from_bytes(tag, sizeof tag, (i & 1) ? NF_SECRET_GUARDED : 0, &h[i]) != NF_OK) (*bad)++;
+        }
+        if (nf_enclave_seal(h[3], &e) != NF_OK || nf_enclave_open(e, 0, &opened) != NF_OK) (*bad)++;
+        for (int i = 0; i < 8; i++) {
+            if (nf_secret_read(h[i], back, sizeof back, NULL) != NF_OK || !all(back, 16, (uint8_t)(round * 8 + i))) (*bad)++;
+        }
+        if (nf_secret_read(opened, back, sizeof back, NULL) != NF_OK || !all(back, 16, (uint8_t)(round * 8 + 3))) (*bad)++;
+        for (int i = 0; i < 8; i++) {
+            if (nf_secret_free(h[i]) != NF_OK) (*bad)++;
+            if (nf_secret_free(h[i]) != NF_E_BAD_HANDLE) (*bad)++;
+        }
+        if (nf_secret_free(opened) != NF_OK || nf_enclave_free(e) != NF_OK) (*bad)++;
+        if (nf_enclave_free(e) != NF_E_BAD_HANDLE) (*bad)++;
+    }
+    return NULL;
+}
+
+static void s_handle_churn(void)
+{
+    pthread_t threads[4];
+    int bad[4] = {0};
+    for (int t = 0; t < 4; t++) pthread_create(&threads[t], NULL, churn, &bad[t]);
+    for (int t = 0; t < 4; t++) {
+        pthread_join(threads[t], NULL);
+        CHECK(bad[t] == 0);
+    }
+}
+
+static void on_purged(int signal, void *context)
+{
+    char line[64];
+    int n = snprintf(line, sizeof line, "purged %d %s\n", signal, (const char *)context);
+    if (write(1, line, (size_t)n) < 0) _exit(3);
+}
+
+static void child_interrupt(void)
+{
+    nf_handle g = 0;
+    EXPECT_RC(nf_catch_interrupt(on_purged, NULL, NULL), NF_E_NULL);
+    OK(nf_catch_interrupt(NULL, NULL, &g)); /* install and uninstall */
+    OK(nf_interrupt_free(g));
+    EXPECT_RC(nf_interrupt_free(g), NF_E_BAD_HANDLE);
+    if (failures) return;
+    static char tag[] = "ctx";
+    OK(nf_catch_interrupt(on_purged, tag, &g));
+    nf_handle h = 0;
+    OK(nf_secret_random(32, 0, &h));
+    printf("ready\n");
+    fflush(stdout);
+    raise(SIGTERM);
+    sleep(30); /* the guard purges, calls on_purged, then exits by SIGTERM */
+    fprintf(stderr, "still alive after SIGTERM\n");
+    failures++;
+}
+
+static void child_guarded_overflow(void)
+{
+    nf_handle h = 0;
+    OK(nf_secret_new(100, NF_SECRET_GUARDED, &h));
+    if (failures) return;
+    nf_secret_with_write(h, overflow_write_cb, NULL);
+    fprintf(stderr, "the write past the end did not fault\n");
+    failures++;
+}
+
+static void child_frozen_write(void)
+{
+    nf_handle h = 0;
+    OK(nf_secret_new(4096, NF_SECRET_GUARDED, &h));
+    OK(nf_secret_freeze(h));
+    if (failures) return;
+    nf_secret_with_read(h, write_through_read_cb, NULL);
+    fprintf(stderr, "the write to a frozen guarded secret did not fault\n");
+    failures++;
+}
+
+/* Runs `scenario` in a child process (this program, re-executed) with ASan's SEGV handler off, so a fault kills
+   the child by the signal itself; captures its stdout into `out`. Returns the raw wait status, or -1. */
+static int run_child(const char *scenario, char *out, size_t out_len)
+{
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        dup2(fds[1], 1);
+        close(fds[0]);
+        close(fds[1]);
+        setenv("ASAN_OPTIONS", "detect_leaks=0:handle_segv=0:handle_sigbus=0:allow_user_segv_handler=1", 1);
+        char name[64];
+        snprintf(name, sizeof name, "%s", scenario);
+        char *args[] = {"scenarios", name, NULL};
+        execv("/proc/self/exe", args);
+        _exit(127);
+    }
+    close(fds[1]);
+    size_t used = 0;
+    ssize_t n;
+    while ((n = read(fds[0], out + used, out_len - 1 - used)) > 0) used += (size_t)n;
+    out[used] = 0;
+    close(fds[0]);
+    int status = 0;
+    if (waitpid(pid, &status, 0) != pid) return -1;
+    return status;
+}
+
+static void expect_child_signal(const char *scenario, int signal, const char *output)
+{
+    char out[512];
+    int status = run_child(scenario, out, sizeof out);
+    if (!(status != -1 && WIFSIGNALED(status) && WTERMSIG(status) == signal)) {
+        fprintf(stderr, "%s: expected death by signal %d; wait status %d (exited=%d code=%d signaled=%d sig=%d)\n",
+                scenario, signal, status, WIFEXITED(status), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                WIFSIGNALED(status), WIFSIGNALED(status) ? WTERMSIG(status) : -1);
+        failures++;
+    }
+    if (output && !strstr(out, output)) {
+        fprintf(stderr, "%s: child output lacks \"%s\": %s\n", scenario, output, out);
+        failures++;
+    }
+}
+
+static void s_interrupt(void) { expect_child_signal("child_interrupt", SIGTERM, "ready\npurged 15 ctx\n"); }
+static void s_death_guarded_overflow(void) { expect_child_signal("child_guarded_overflow", SIGSEGV, NULL); }
+static void s_death_frozen_write(void) { expect_child_signal("child_frozen_write", SIGSEGV, NULL); }
+
+typedef struct {
+    const char *name;
+    void (*run)(void);
+} scenario;
+
+static const scenario scenarios[] = {
+    {"version", s_version},
+    {"strerror", s_strerror},
+    {"secret_new", s_secret_new},
+    {"secret_random", s_secret_random},
+    {"secret_from_bytes", s_secret_from_bytes},
+    {"secret_read", s_secret_read},
+    {"secret_write", s_secret_write},
+    {"secret_callbacks", s_secret_callbacks},
+    {"secret_freeze", s_secret_freeze},
+    {"secret_equal", s_secret_equal},
+    {"secret_protection", s_secret_protection},
+    {"handle_double_free", s_handle_double_free},
+    {"handle_wrong_type", s_handle_wrong_type},
+    {"handle_forged", s_handle_forged},
+    {"enclave", s_enclave},
+    {"capabilities", s_capabilities},
+    {"policy", s_policy},
+    {"harden_and_lock", s_harden_and_lock},
+    {"purge", s_purge},
+    {"purge_from_thread", s_purge_from_thread},
+    {"free_while_used", s_free_while_used},
+    {"handle_churn", s_handle_churn},
+    {"interrupt", s_interrupt},
+    {"death_guarded_overflow", s_death_guarded_overflow},
+    {"death_frozen_write", s_death_frozen_write},
+    {"mlkem768", s_mlkem768},
+    {"first_call", s_first_call},
+    {"mlkem768_peer", s_mlkem768_peer},
+};
+
+/* Run only as children of the scenarios above (not listed by --list). */
+static const scenario children[] = {
+    {"child_interrupt", child_interrupt},
+    {"child_guarded_overflow", child_guarded_overflow},
+    {"child_frozen_write", child_frozen_write},
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+        for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) printf("%s\n", scenarios[i].name);
+        return 0;
+    }
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s <scenario> | --list\n", argv[0]);
+        return 2;
+    }
+    for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0] + sizeof children / sizeof children[0]; i++) {
+        const scenario *sc = i < sizeof scenarios / sizeof scenarios[0] ? &scenarios[i]
+                                                                           : &children[i - sizeof scenarios / sizeof scenarios[0]];
+        if (strcmp(argv[1], sc->name) == 0) {
+            sc->run();
+            if (failures) {
+                fprintf(stderr, "%s: %d check(s) failed\n", argv[1], failures);
+                return 1;
+            }
+            printf("%s: ok\n", argv[1]);
+            return 0;
+        }
+    }
+    fprintf(stderr, "unknown scenario %s\n", argv[1]);
+    return 2;
+}
