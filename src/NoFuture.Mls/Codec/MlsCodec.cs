@@ -49,16 +49,23 @@ internal static class MlsCodec
         foreach (T item in items) item.Encode(ref writer);
     }
 
-    /// <summary>Reads vector&lt;V&gt; of structures into an array (copied once; empty vectors allocate nothing).</summary>
-    internal static T[] ReadVector<T>(ref MlsReader reader, string what)
+    /// <summary>Reads vector&lt;V&gt; of structures into a pooled buffer: the caller copies
+    /// <see cref="PooledVector{T}.Span"/> once into the structure that keeps it, then disposes the buffer.</summary>
+    internal static PooledVector<T> ReadVector<T>(ref MlsReader reader, string what)
         where T : IMlsEncodable<T>
     {
         MlsVectorReader<T> elements = new(reader.ReadVector(what), what);
-        if (!elements.MoveNext()) return [];
-        var list = new List<T>();
-        do list.Add(elements.Current);
-        while (elements.MoveNext());
-        return [.. list];
+        PooledVector<T> items = default;
+        try
+        {
+            while (elements.MoveNext()) items.Add(elements.Current);
+        }
+        catch
+        {
+            items.Dispose();
+            throw;
+        }
+        return items;
     }
 
     /// <summary>optional&lt;T&gt; (RFC 9420 §2.1.3): false with <paramref name="value"/> default when the presence

@@ -69,9 +69,9 @@ internal sealed class UnverifiedKeyPackage : IMlsEncodable<UnverifiedKeyPackage>
         ushort cipherSuite = reader.ReadUInt16("cipher_suite");
         ReadOnlySpan<byte> initKey = reader.ReadOpaque("init_key");
         UnverifiedLeafNode leafNode = UnverifiedLeafNode.Decode(ref reader);
-        Extension[] extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
         ReadOnlySpan<byte> signature = reader.ReadOpaque("signature");
-        return new UnverifiedKeyPackage(version, cipherSuite, initKey, leafNode, extensions, signature);
+        return new UnverifiedKeyPackage(version, cipherSuite, initKey, leafNode, extensions.Span, signature);
     }
 
     /// <summary>Writes KeyPackageTBS (see <see cref="ContentSize"/>).</summary>

@@ -75,8 +75,8 @@ internal sealed class GroupContext : IMlsEncodable<GroupContext>
         ulong epoch = reader.ReadUInt64("epoch");
         ReadOnlySpan<byte> treeHash = reader.ReadOpaque("tree_hash");
         ReadOnlySpan<byte> confirmedTranscriptHash = reader.ReadOpaque("confirmed_transcript_hash");
-        Extension[] extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
-        return new GroupContext(version, cipherSuite, groupId, epoch, treeHash, confirmedTranscriptHash, extensions);
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        return new GroupContext(version, cipherSuite, groupId, epoch, treeHash, confirmedTranscriptHash, extensions.Span);
     }
 
     public void Encode(ref MlsWriter writer)

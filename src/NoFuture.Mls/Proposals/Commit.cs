@@ -27,9 +27,9 @@ internal sealed class Commit : IMlsEncodable<Commit>
 
     public static Commit Decode(scoped ref MlsReader reader)
     {
-        ProposalOrRef[] proposals = MlsCodec.ReadVector<ProposalOrRef>(ref reader, "proposals");
+        using PooledVector<ProposalOrRef> proposals = MlsCodec.ReadVector<ProposalOrRef>(ref reader, "proposals");
         MlsCodec.ReadOptional<UpdatePath>(ref reader, "path", out UpdatePath? path);
-        return new Commit(proposals, path);
+        return new Commit(proposals.Span, path);
     }
 
     public void Encode(ref MlsWriter writer)

@@ -15,8 +15,11 @@ internal sealed class GroupContextExtensions : IMlsEncodable<GroupContextExtensi
 
     public int EncodedSize => MlsCodec.VectorSize<Extension>(_extensions, "extensions");
 
-    public static GroupContextExtensions Decode(scoped ref MlsReader reader) =>
-        new(MlsCodec.ReadVector<Extension>(ref reader, "extensions"));
+    public static GroupContextExtensions Decode(scoped ref MlsReader reader)
+    {
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        return new GroupContextExtensions(extensions.Span);
+    }
 
     public void Encode(ref MlsWriter writer) => MlsCodec.WriteVector<Extension>(ref writer, _extensions, "extensions");
 }

@@ -36,8 +36,8 @@ internal sealed class ReInit : IMlsEncodable<ReInit>
         ReadOnlySpan<byte> groupId = reader.ReadOpaque("group_id");
         ushort version = reader.ReadUInt16("version");
         ushort cipherSuite = reader.ReadUInt16("cipher_suite");
-        Extension[] extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
-        return new ReInit(groupId, version, cipherSuite, extensions);
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        return new ReInit(groupId, version, cipherSuite, extensions.Span);
     }
 
     public void Encode(ref MlsWriter writer)

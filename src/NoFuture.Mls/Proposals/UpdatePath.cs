@@ -26,7 +26,8 @@ internal sealed class UpdatePath : IMlsEncodable<UpdatePath>
     public static UpdatePath Decode(scoped ref MlsReader reader)
     {
         UnverifiedLeafNode leafNode = UnverifiedLeafNode.Decode(ref reader);
-        return new UpdatePath(leafNode, MlsCodec.ReadVector<UpdatePathNode>(ref reader, "nodes"));
+        using PooledVector<UpdatePathNode> nodes = MlsCodec.ReadVector<UpdatePathNode>(ref reader, "nodes");
+        return new UpdatePath(leafNode, nodes.Span);
     }
 
     public void Encode(ref MlsWriter writer)

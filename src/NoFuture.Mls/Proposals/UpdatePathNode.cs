@@ -30,7 +30,8 @@ internal sealed class UpdatePathNode : IMlsEncodable<UpdatePathNode>
     public static UpdatePathNode Decode(scoped ref MlsReader reader)
     {
         ReadOnlySpan<byte> key = reader.ReadOpaque("encryption_key");
-        return new UpdatePathNode(key, MlsCodec.ReadVector<HpkeCiphertext>(ref reader, "encrypted_path_secret"));
+        using PooledVector<HpkeCiphertext> secrets = MlsCodec.ReadVector<HpkeCiphertext>(ref reader, "encrypted_path_secret");
+        return new UpdatePathNode(key, secrets.Span);
     }
 
     public void Encode(ref MlsWriter writer)

@@ -29,12 +29,18 @@ internal sealed class Capabilities : IMlsEncodable<Capabilities>
         ReadOnlySpan<ushort> extensions,
         ReadOnlySpan<ushort> proposals,
         ReadOnlySpan<ushort> credentials)
+        : this(versions.ToArray(), cipherSuites.ToArray(), extensions.ToArray(), proposals.ToArray(), credentials.ToArray())
     {
-        _versions = versions.ToArray();
-        _cipherSuites = cipherSuites.ToArray();
-        _extensions = extensions.ToArray();
-        _proposals = proposals.ToArray();
-        _credentials = credentials.ToArray();
+    }
+
+    // Decode's form: the arrays WireVectors just read, kept rather than copied again.
+    private Capabilities(ushort[] versions, ushort[] cipherSuites, ushort[] extensions, ushort[] proposals, ushort[] credentials)
+    {
+        _versions = versions;
+        _cipherSuites = cipherSuites;
+        _extensions = extensions;
+        _proposals = proposals;
+        _credentials = credentials;
     }
 
     internal ReadOnlySpan<ushort> Versions => _versions;

@@ -21,10 +21,16 @@ internal sealed class ParentNode : IMlsEncodable<ParentNode>
     private readonly uint[] _unmergedLeaves;
 
     internal ParentNode(ReadOnlySpan<byte> encryptionKey, ReadOnlySpan<byte> parentHash, ReadOnlySpan<uint> unmergedLeaves)
+        : this(encryptionKey, parentHash, unmergedLeaves.ToArray())
+    {
+    }
+
+    // Decode's form: unmergedLeaves is the array WireVectors just read, kept rather than copied again.
+    private ParentNode(ReadOnlySpan<byte> encryptionKey, ReadOnlySpan<byte> parentHash, uint[] unmergedLeaves)
     {
         _encryptionKey = encryptionKey.ToArray();
         _parentHash = parentHash.ToArray();
-        _unmergedLeaves = unmergedLeaves.ToArray();
+        _unmergedLeaves = unmergedLeaves;
     }
 
     internal ReadOnlySpan<byte> EncryptionKey => _encryptionKey;

@@ -23,11 +23,11 @@ internal sealed class RatchetTree : IMlsEncodable<RatchetTree>
     public static RatchetTree Decode(scoped ref MlsReader reader)
     {
         MlsReader content = reader.ReadVector("ratchet_tree");
-        var nodes = new List<Node?>();
+        using var nodes = default(PooledVector<Node?>);
         // Each element takes at least its presence byte, so this loop ends.
         while (!content.IsEmpty)
             nodes.Add(MlsCodec.ReadOptional<Node>(ref content, "ratchet_tree", out Node? node) ? node : null);
-        return new RatchetTree([.. nodes]);
+        return new RatchetTree(nodes.Span);
     }
 
     public void Encode(ref MlsWriter writer)

@@ -102,10 +102,10 @@ internal sealed class UnverifiedLeafNode : IMlsEncodable<UnverifiedLeafNode>
         ReadOnlySpan<byte> parentHash = default;
         if (source == LeafNodeSource.KeyPackage) lifetime = Lifetime.Decode(ref reader);
         else if (source == LeafNodeSource.Commit) parentHash = reader.ReadOpaque("parent_hash");
-        Extension[] extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
         ReadOnlySpan<byte> signature = reader.ReadOpaque("signature");
         return new UnverifiedLeafNode(
-            encryptionKey, signatureKey, credential, capabilities, source, lifetime, parentHash, extensions, signature);
+            encryptionKey, signatureKey, credential, capabilities, source, lifetime, parentHash, extensions.Span, signature);
     }
 
     /// <summary>Writes the fields before signature (see <see cref="ContentSize"/>).</summary>

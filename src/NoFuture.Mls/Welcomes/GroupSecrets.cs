@@ -21,7 +21,7 @@ internal readonly ref struct GroupSecrets : IMlsEncodable<GroupSecrets>
 {
     private readonly PreSharedKeyId[] _psks;
 
-    internal GroupSecrets(ReadOnlySpan<byte> joinerSecret, bool hasPathSecret, ReadOnlySpan<byte> pathSecret, ReadOnlySpan<PreSharedKeyId> psks)
+    internal GroupSecrets(ReadOnlySpan<byte> joinerSecret, bool hasPathSecret, ReadOnlySpan<byte> pathSecret, scoped ReadOnlySpan<PreSharedKeyId> psks)
     {
         JoinerSecret = joinerSecret;
         HasPathSecret = hasPathSecret;
@@ -49,8 +49,8 @@ internal readonly ref struct GroupSecrets : IMlsEncodable<GroupSecrets>
         ReadOnlySpan<byte> joinerSecret = reader.ReadOpaque("joiner_secret");
         bool hasPathSecret = reader.ReadPresence("path_secret");
         ReadOnlySpan<byte> pathSecret = hasPathSecret ? reader.ReadOpaque("path_secret") : default;
-        PreSharedKeyId[] psks = MlsCodec.ReadVector<PreSharedKeyId>(ref reader, "psks");
-        return new GroupSecrets(joinerSecret, hasPathSecret, pathSecret, psks);
+        using PooledVector<PreSharedKeyId> psks = MlsCodec.ReadVector<PreSharedKeyId>(ref reader, "psks");
+        return new GroupSecrets(joinerSecret, hasPathSecret, pathSecret, psks.Span);
     }
 
     public void Encode(ref MlsWriter writer)

@@ -60,10 +60,10 @@ internal sealed class UnverifiedGroupInfo : IMlsEncodable<UnverifiedGroupInfo>
     public static UnverifiedGroupInfo Decode(scoped ref MlsReader reader)
     {
         GroupContext groupContext = GroupContext.Decode(ref reader);
-        Extension[] extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
+        using PooledVector<Extension> extensions = MlsCodec.ReadVector<Extension>(ref reader, "extensions");
         ReadOnlySpan<byte> confirmationTag = reader.ReadOpaque("confirmation_tag");
         uint signer = reader.ReadUInt32("signer");
-        return new UnverifiedGroupInfo(groupContext, extensions, confirmationTag, signer, reader.ReadOpaque("signature"));
+        return new UnverifiedGroupInfo(groupContext, extensions.Span, confirmationTag, signer, reader.ReadOpaque("signature"));
     }
 
     /// <summary>Writes GroupInfoTBS (see <see cref="ContentSize"/>).</summary>

@@ -38,8 +38,8 @@ internal sealed class Welcome : IMlsEncodable<Welcome>
     public static Welcome Decode(scoped ref MlsReader reader)
     {
         ushort cipherSuite = reader.ReadUInt16("cipher_suite");
-        EncryptedGroupSecrets[] secrets = MlsCodec.ReadVector<EncryptedGroupSecrets>(ref reader, "secrets");
-        return new Welcome(cipherSuite, secrets, reader.ReadOpaque("encrypted_group_info"));
+        using PooledVector<EncryptedGroupSecrets> secrets = MlsCodec.ReadVector<EncryptedGroupSecrets>(ref reader, "secrets");
+        return new Welcome(cipherSuite, secrets.Span, reader.ReadOpaque("encrypted_group_info"));
     }
 
     public void Encode(ref MlsWriter writer)

@@ -13,6 +13,7 @@ internal static class WireVectors
     {
         MlsReader content = reader.ReadVector(what);
         if (content.Remaining.Length % 2 != 0) MlsThrowHelper.Decode(MlsError.Truncated, what);
+        if (content.IsEmpty) return [];
         var values = new ushort[content.Remaining.Length / 2];
         for (int i = 0; i < values.Length; i++) values[i] = content.ReadUInt16(what);
         return values;
@@ -31,6 +32,7 @@ internal static class WireVectors
     {
         MlsReader content = reader.ReadVector(what);
         if (content.Remaining.Length % 4 != 0) MlsThrowHelper.Decode(MlsError.Truncated, what);
+        if (content.IsEmpty) return [];
         var values = new uint[content.Remaining.Length / 4];
         for (int i = 0; i < values.Length; i++) values[i] = content.ReadUInt32(what);
         return values;
@@ -49,9 +51,9 @@ internal static class WireVectors
     {
         MlsReader content = reader.ReadVector(what);
         if (content.IsEmpty) return [];
-        var items = new List<byte[]>();
+        using var items = default(PooledVector<byte[]>);
         while (!content.IsEmpty) items.Add(content.ReadOpaque(what).ToArray());
-        return [.. items];
+        return items.Span.ToArray();
     }
 
     internal static int OpaqueVectorSize(ReadOnlySpan<byte[]> items, string paramName)

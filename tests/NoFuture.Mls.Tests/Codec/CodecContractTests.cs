@@ -22,7 +22,8 @@ public class CodecContractTests
         Assert.Equal([0x40, 81, 0x00, 0x01, 0x01, 0xAA], buffer[..6]);
 
         var reader = new MlsReader(buffer);
-        OwnedSample[] decoded = MlsCodec.ReadVector<OwnedSample>(ref reader, "items");
+        using PooledVector<OwnedSample> pooled = MlsCodec.ReadVector<OwnedSample>(ref reader, "items");
+        OwnedSample[] decoded = pooled.Span.ToArray();
         reader.EnsureEnd("items");
         Assert.Equal(3, decoded.Length);
         Assert.Equal((SampleType)0x0A0A, decoded[2].Type);          // an unknown value is kept, not refused
@@ -33,7 +34,8 @@ public class CodecContractTests
     public void AnEmptyVector_IsOneZeroByte()
     {
         var reader = new MlsReader([0x00]);
-        Assert.Empty(MlsCodec.ReadVector<OwnedSample>(ref reader, "items"));
+        using PooledVector<OwnedSample> pooled = MlsCodec.ReadVector<OwnedSample>(ref reader, "items");
+        Assert.True(pooled.Span.IsEmpty);
         Assert.Equal(1, MlsCodec.VectorSize<OwnedSample>([], "items"));
     }
 

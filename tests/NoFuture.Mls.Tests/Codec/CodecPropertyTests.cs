@@ -66,7 +66,7 @@ public class CodecPropertyTests
                     while (!inner.IsEmpty) inner.ReadOpaque("element");
                     break;
                 case 2: reader.ReadPresence("optional"); break;
-                case 3: MlsCodec.ReadVector<OwnedSample>(ref reader, "samples"); break;
+                case 3: MlsCodec.ReadVector<OwnedSample>(ref reader, "samples").Dispose(); break;
                 case 4: MlsCodec.ReadOptional<OwnedSample>(ref reader, "sample", out _); break;
                 default: reader.EnsureEnd("input"); break;
             }
@@ -112,7 +112,7 @@ public class CodecPropertyTests
         switch (shape)
         {
             case 0: reader.ReadOpaque("opaque"); break;
-            case 1: MlsCodec.ReadVector<OwnedSample>(ref reader, "samples"); break;
+            case 1: MlsCodec.ReadVector<OwnedSample>(ref reader, "samples").Dispose(); break;
             default: MlsCodec.ReadOptional<OwnedSample>(ref reader, "sample", out _); break;
         }
         reader.EnsureEnd("input");
