@@ -21,7 +21,7 @@ namespace NoFuture.Benchmarks;
 /// <summary>PrivateMessage protect + unprotect (RFC 9420 §6.3), suite 1, against its signature and AEAD parts.</summary>
 [Config(typeof(BenchConfig))]
 [MemoryDiagnoser]
-public sealed class MlsPrivateMessageBenchmarks : IDisposable
+public class MlsPrivateMessageBenchmarks : IDisposable
 {
     private const uint LeafCount = 2;
 
@@ -32,6 +32,7 @@ public sealed class MlsPrivateMessageBenchmarks : IDisposable
     private Secret _senderDataSecret = null!;
     private EpochSecretTree _senderTree = null!;
     private EpochSecretTree _receiverTree = null!;
+    private EpochSecretTree _protectTree = null!;
     private GroupContext _context = null!;
     private FramedContent _content = null!;
 
@@ -62,6 +63,7 @@ public sealed class MlsPrivateMessageBenchmarks : IDisposable
         byte[] encryptionSecret = RandomNumberGenerator.GetBytes(32);
         _senderTree = new EpochSecretTree(_suite, LeafCount, encryptionSecret);
         _receiverTree = new EpochSecretTree(_suite, LeafCount, encryptionSecret);
+        _protectTree = new EpochSecretTree(_suite, LeafCount, encryptionSecret);
         byte[] groupId = RandomNumberGenerator.GetBytes(16);
         _context = new GroupContext(GroupContext.Mls10, _suite.Id, groupId, 1, RandomNumberGenerator.GetBytes(32),
             RandomNumberGenerator.GetBytes(32), ReadOnlySpan<Extension>.Empty);
@@ -94,9 +96,11 @@ public sealed class MlsPrivateMessageBenchmarks : IDisposable
         _content.Dispose();
         _senderTree.Dispose();
         _receiverTree.Dispose();
+        _protectTree.Dispose();
         _senderDataSecret.Dispose();
         _signingKey.Dispose();
         _aeadKey.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The unavoidable parts: Ed25519 sign + verify of the signed content's size, AES-128-GCM seal + open of
@@ -109,6 +113,18 @@ public sealed class MlsPrivateMessageBenchmarks : IDisposable
         _suite.Aead.Seal(_aeadKey, _nonce, _plaintext, _ciphertext, _tag, _aad);
         return _suite.Aead.Open(_aeadKey, _nonce, _ciphertext, _tag, _opened, _aad) & ok;
     }
+
+    /// <summary>Half of the parts (for the paired split): sign + seal.</summary>
+    internal void SignSeal()
+    {
+        _signingKey.Sign(_signed, _signature);
+        _suite.Aead.Seal(_aeadKey, _nonce, _plaintext, _ciphertext, _tag, _aad);
+    }
+
+    /// <summary>Protect alone (for the paired split), on a third tree that only sends.</summary>
+    internal int ProtectOnly() =>
+        PrivateMessageProtection.Protect(_suite, _protectTree, _senderDataSecret, _signingKey, _content, null, _context)
+            .Ciphertext.Length;
 
     /// <summary>Protect then Unprotect one application message, the next generation on both trees.</summary>
     [Benchmark]
