@@ -4,7 +4,8 @@ namespace NoFuture.Benchmarks;
 
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release -- --filter '*'</c> (see ../README.md). <c>-- --paired ed25519</c> runs the
-/// interleaved Ed25519 comparison instead (Ed25519Paired.cs).
+/// interleaved Ed25519 comparison instead (Ed25519Paired.cs), <c>-- --paired mls-private-message</c> the
+/// interleaved PrivateMessage one (MlsPrivateMessagePaired.cs).
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,11 @@ public static class Program
         if (args is ["--paired", "ed25519", ..])
         {
             Ed25519Paired.Run();
+            return;
+        }
+        if (args is ["--paired", "mls-private-message", ..])
+        {
+            MlsPrivateMessagePaired.Run();
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

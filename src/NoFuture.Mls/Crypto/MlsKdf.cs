@@ -71,4 +71,12 @@ internal static class MlsKdf
         BinaryPrimitives.WriteUInt32BigEndian(context, generation);
         ExpandWithLabel(kdf, secret, label, context, output);
     }
+
+    /// <summary>DeriveTreeSecret with a keyed PRK (the key, nonce and next secret of one ratchet generation).</summary>
+    internal static void DeriveTreeSecret(KdfKey key, ReadOnlySpan<byte> label, uint generation, Span<byte> output)
+    {
+        Span<byte> context = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(context, generation);
+        ExpandWithLabel(key, label, context, output);
+    }
 }

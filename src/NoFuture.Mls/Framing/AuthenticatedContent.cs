@@ -39,15 +39,21 @@ internal sealed class AuthenticatedContent : IDisposable
     /// <exception cref="MlsException"><see cref="MlsError.SignatureInvalid"/>.</exception>
     /// <exception cref="ArgumentException">The key is not of the suite's signature algorithm, or the context does not
     /// match the sender type.</exception>
+    /// <param name="suite">The group's suite.</param>
+    /// <param name="content">The content and its auth data.</param>
+    /// <param name="context">The group context, exactly for a member or new_member_commit sender.</param>
+    /// <param name="signaturePublicKey">The sender's key.</param>
+    /// <param name="scratch">Optional secret working memory for the signed content, used when large enough (the
+    /// caller wipes it); a new Secret otherwise.</param>
     internal static AuthenticatedContent Verify(MlsCipherSuite suite, UnverifiedAuthenticatedContent content,
-        GroupContext? context, SignaturePublicKey signaturePublicKey)
+        GroupContext? context, SignaturePublicKey signaturePublicKey, Secret? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(suite);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(signaturePublicKey);
         if (signaturePublicKey.Algorithm != suite.Signature)
             MlsThrowHelper.ArgumentOutOfRange(nameof(signaturePublicKey), "The key is not of the suite's signature algorithm.");
-        if (!FramedContentSignature.Verify(signaturePublicKey, content.WireFormat, content.Content, context, content.Auth.Signature))
+        if (!FramedContentSignature.Verify(signaturePublicKey, content.WireFormat, content.Content, context, content.Auth.Signature, scratch))
             MlsThrowHelper.Protection(MlsError.SignatureInvalid);
         return new AuthenticatedContent(content.WireFormat, content.Content, content.Auth);
     }

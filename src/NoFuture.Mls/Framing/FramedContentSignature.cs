@@ -38,24 +38,12 @@ internal static class FramedContentSignature
     /// <exception cref="ArgumentException">The context is missing or extra.</exception>
     internal static Secret EncodeSignContent(WireFormat wireFormat, FramedContent content, GroupContext? context, out int tbsOffset)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        if (NeedsContext(content.Sender.Type) != (context is not null))
-            MlsThrowHelper.ArgumentOutOfRange(nameof(context), "The group context is signed exactly for a member or new_member_commit sender.");
-        int tbsLength = 2 + 2 + content.EncodedSize + (context?.EncodedSize ?? 0);
-        int labelSize = MlsWriter.OpaqueSize(Label.Length);
-        int total = labelSize + MlsWriter.OpaqueSize(tbsLength);
-        tbsOffset = total - tbsLength;
+        int total = SignContentSize(content, context, out tbsOffset);
         Secret signContent = Secret.Allocate(total);
         try
         {
             using SecretWriteLease w = signContent.OpenWrite();
-            var writer = new MlsWriter(w.Span);
-            writer.WriteOpaque(Label, "label");
-            writer.WriteLength(tbsLength, "FramedContentTBS");
-            writer.WriteUInt16(GroupContext.Mls10);
-            MlsCodec.WriteEnum16(ref writer, wireFormat);
-            content.Encode(ref writer);
-            context?.Encode(ref writer);
+            WriteSignContent(w.Span, wireFormat, content, context);
             return signContent;
         }
         catch
@@ -65,25 +53,85 @@ internal static class FramedContentSignature
         }
     }
 
+    /// <summary>The size of SignContent (see <see cref="EncodeSignContent"/>); FramedContentTBS starts at
+    /// <paramref name="tbsOffset"/>.</summary>
+    /// <exception cref="ArgumentException">The context is missing or extra.</exception>
+    internal static int SignContentSize(FramedContent content, GroupContext? context, out int tbsOffset)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (NeedsContext(content.Sender.Type) != (context is not null))
+            MlsThrowHelper.ArgumentOutOfRange(nameof(context), "The group context is signed exactly for a member or new_member_commit sender.");
+        int tbsLength = 2 + 2 + content.EncodedSize + (context?.EncodedSize ?? 0);
+        int total = MlsWriter.OpaqueSize(Label.Length) + MlsWriter.OpaqueSize(tbsLength);
+        tbsOffset = total - tbsLength;
+        return total;
+    }
+
+    /// <summary>Writes SignContent into the start of <paramref name="destination"/> (secret memory: it holds the
+    /// application data); returns its size.</summary>
+    /// <exception cref="ArgumentException">The context is missing or extra, or the destination is too small.</exception>
+    internal static int WriteSignContent(Span<byte> destination, WireFormat wireFormat, FramedContent content, GroupContext? context)
+    {
+        int total = SignContentSize(content, context, out int tbsOffset);
+        int tbsLength = total - tbsOffset;
+        var writer = new MlsWriter(destination[..total]);
+        writer.WriteOpaque(Label, "label");
+        writer.WriteLength(tbsLength, "FramedContentTBS");
+        writer.WriteUInt16(GroupContext.Mls10);
+        MlsCodec.WriteEnum16(ref writer, wireFormat);
+        content.Encode(ref writer);
+        context?.Encode(ref writer);
+        return total;
+    }
+
     /// <summary>SignWithLabel(key, "FramedContentTBS", FramedContentTBS) over a SignContent from
     /// <see cref="EncodeSignContent"/>; the signature is public.</summary>
     internal static byte[] Sign(SigningKey key, Secret signContent)
     {
-        ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(signContent);
+        using SecretReadLease lease = signContent.OpenRead();
+        return Sign(key, lease.Span);
+    }
+
+    /// <summary>The same over SignContent written by <see cref="WriteSignContent"/> into secret memory.</summary>
+    internal static byte[] Sign(SigningKey key, ReadOnlySpan<byte> signContent)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         byte[] signature = new byte[key.Algorithm.SignatureSizeInBytes];
-        int length;
-        using (SecretReadLease lease = signContent.OpenRead())
-            length = key.Sign(lease.Span, signature);
+        int length = key.Sign(signContent, signature);
         return length == signature.Length ? signature : signature[..length];
     }
 
+    /// <summary>An upper bound of SignContent's size for a PrivateMessage's content (a member sender, so with the
+    /// context) decrypted from <paramref name="plaintextLength"/> bytes: the body (application data, proposal or commit)
+    /// is part of the plaintext, so its encoding is at most that long. <see cref="int.MaxValue"/> if it does not fit.</summary>
+    internal static int MaxPrivateSignContentSize(int groupIdLength, int authenticatedDataLength, int plaintextLength,
+        GroupContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        long framed = (long)MlsWriter.OpaqueSize(groupIdLength) + 8 + new Sender(SenderType.Member).EncodedSize
+            + MlsWriter.OpaqueSize(authenticatedDataLength) + 1 + plaintextLength;
+        long tbs = 2 + 2 + framed + context.EncodedSize;
+        if (tbs > VarInt.MaxValue) return int.MaxValue;
+        long total = MlsWriter.OpaqueSize(Label.Length) + MlsWriter.OpaqueSize((int)tbs);
+        return total > int.MaxValue ? int.MaxValue : (int)total;
+    }
+
     /// <summary>VerifyWithLabel over FramedContentTBS with the sender's imported key; false for any bad signature.
-    /// <see cref="AuthenticatedContent.Verify"/> is the way to turn the answer into verified content.</summary>
+    /// <see cref="AuthenticatedContent.Verify"/> is the way to turn the answer into verified content. SignContent is
+    /// built in <paramref name="scratch"/> when it is large enough (the caller's working secret, which it wipes), else in
+    /// a new <see cref="Secret"/>: a large application message then costs no further secret allocation.</summary>
     internal static bool Verify(SignaturePublicKey signaturePublicKey, WireFormat wireFormat, FramedContent content,
-        GroupContext? context, ReadOnlySpan<byte> signature)
+        GroupContext? context, ReadOnlySpan<byte> signature, Secret? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(signaturePublicKey);
+        int size = SignContentSize(content, context, out _);
+        if (scratch is not null && scratch.Length >= size)
+        {
+            using SecretWriteLease w = scratch.OpenWrite();
+            int written = WriteSignContent(w.Span, wireFormat, content, context);
+            return signaturePublicKey.Verify(w.Span[..written], signature);
+        }
         using Secret signContent = EncodeSignContent(wireFormat, content, context, out _);
         using SecretReadLease lease = signContent.OpenRead();
         return signaturePublicKey.Verify(lease.Span, signature);

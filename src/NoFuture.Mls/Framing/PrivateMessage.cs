@@ -33,6 +33,25 @@ internal sealed class PrivateMessage : IMlsEncodable<PrivateMessage>
         _ciphertext = ciphertext.ToArray();
     }
 
+    private PrivateMessage(
+        ReadOnlySpan<byte> groupId, ulong epoch, ContentType contentType, ReadOnlySpan<byte> authenticatedData,
+        byte[] encryptedSenderData, byte[] ciphertext)
+    {
+        _groupId = groupId.ToArray();
+        Epoch = epoch;
+        ContentType = contentType;
+        _authenticatedData = authenticatedData.ToArray();
+        _encryptedSenderData = encryptedSenderData;
+        _ciphertext = ciphertext;
+    }
+
+    /// <summary>A message that takes ownership of the two arrays a sealing has just filled (no copy: the ciphertext of
+    /// a large message would otherwise be allocated twice on the large object heap). The caller keeps no reference.</summary>
+    internal static PrivateMessage FromSealed(
+        ReadOnlySpan<byte> groupId, ulong epoch, ContentType contentType, ReadOnlySpan<byte> authenticatedData,
+        byte[] encryptedSenderData, byte[] ciphertext) =>
+        new(groupId, epoch, contentType, authenticatedData, encryptedSenderData, ciphertext);
+
     internal ReadOnlySpan<byte> GroupId => _groupId;
 
     internal ulong Epoch { get; }

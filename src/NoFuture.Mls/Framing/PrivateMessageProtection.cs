@@ -57,17 +57,36 @@ internal static class PrivateMessageProtection
         if ((content.ContentType == ContentType.Commit) != (confirmationTag is not null))
             MlsThrowHelper.ArgumentOutOfRange(nameof(confirmationTag), "A confirmation tag is given exactly for a commit.");
 
+        // One working Secret: SignContent is written and signed in it, then overwritten by the plaintext when that fits
+        // (it usually does: SignContent carries the same application data plus the group context), so a large message
+        // costs one secret allocation here instead of two.
+        int signSize = FramedContentSignature.SignContentSize(content, context, out _);
+        using Secret work = Secret.Allocate(signSize);
         byte[] signature;
-        using (Secret signContent = FramedContentSignature.EncodeSignContent(WireFormat.PrivateMessage, content, context, out _))
-            signature = FramedContentSignature.Sign(signingKey, signContent);
+        using (SecretWriteLease w = work.OpenWrite())
+        {
+            int written = FramedContentSignature.WriteSignContent(w.Span, WireFormat.PrivateMessage, content, context);
+            signature = FramedContentSignature.Sign(signingKey, w.Span[..written]);
+        }
         var auth = new FramedContentAuthData(signature, confirmationTag);
-        uint guard = reuseGuard ?? BinaryPrimitives.ReadUInt32BigEndian(RandomNumberGenerator.GetBytes(4));
+        uint guard;
+        if (reuseGuard is uint given)
+        {
+            guard = given;
+        }
+        else
+        {
+            Span<byte> random = stackalloc byte[4];
+            RandomNumberGenerator.Fill(random);
+            guard = BinaryPrimitives.ReadUInt32BigEndian(random);
+        }
         byte[] aad = ContentAad(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
 
-        using Secret plaintext = EncodePlaintext(content, auth, padding ?? MlsPaddingPolicy.None);
+        using Secret? ownPlaintext = EncodePlaintext(content, auth, padding ?? MlsPaddingPolicy.None, work, out int ptLength);
+        Secret plaintext = ownPlaintext ?? work;
 
         int tagSize = suite.Aead.TagSizeInBytes;
-        byte[] ciphertext = new byte[plaintext.Length + tagSize];
+        byte[] ciphertext = new byte[ptLength + tagSize];
         uint generation;
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         try
@@ -76,7 +95,7 @@ internal static class PrivateMessageProtection
             generation = keys.Generation;
             int nn = GuardedNonce(keys.Nonce, guard, nonce);
             using SecretReadLease pt = plaintext.OpenRead();
-            suite.Aead.Seal(keys.Key, nonce[..nn], pt.Span, ciphertext.AsSpan(0, plaintext.Length), ciphertext.AsSpan(plaintext.Length), aad);
+            suite.Aead.Seal(keys.Key, nonce[..nn], pt.Span[..ptLength], ciphertext.AsSpan(0, ptLength), ciphertext.AsSpan(ptLength), aad);
         }
         finally
         {
@@ -93,7 +112,7 @@ internal static class PrivateMessageProtection
             suite.Aead.Seal(sdKeys.Key, sdNonce.Span, senderData, encryptedSenderData.AsSpan(0, SenderData.Size),
                 encryptedSenderData.AsSpan(SenderData.Size), SenderDataAad(content.GroupId, content.Epoch, content.ContentType));
         }
-        return new PrivateMessage(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData,
+        return PrivateMessage.FromSealed(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData,
             encryptedSenderData, ciphertext);
     }
 
@@ -142,7 +161,12 @@ internal static class PrivateMessageProtection
         if (ciphertext.Length <= tagSize) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
         int ptLength = ciphertext.Length - tagSize;
         byte[] aad = ContentAad(message.GroupId, message.Epoch, message.ContentType, message.AuthenticatedData);
-        using Secret plaintext = Secret.Allocate(ptLength);
+        // One working Secret: the plaintext, then (once the content has its own copy of the data) SignContent for the
+        // signature check, so it is sized for both; a large message costs one secret allocation here instead of two.
+        int workLength = Math.Max(ptLength, FramedContentSignature.MaxPrivateSignContentSize(message.GroupId.Length,
+            message.AuthenticatedData.Length, ptLength, context));
+        if (workLength == int.MaxValue) workLength = ptLength; // Verify falls back to a Secret of its own
+        using Secret plaintext = Secret.Allocate(workLength);
         Span<byte> nonce = stackalloc byte[MaxNonceSize];
         try
         {
@@ -153,7 +177,7 @@ internal static class PrivateMessageProtection
             int nn = GuardedNonce(keys.Nonce, senderData.ReuseGuard, nonce);
             bool opened;
             using (SecretWriteLease w = plaintext.OpenWrite())
-                opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span, aad);
+                opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span[..ptLength], aad);
             if (!opened) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
             taken.Commit();
         }
@@ -166,7 +190,7 @@ internal static class PrivateMessageProtection
         FramedContentAuthData auth;
         using (SecretReadLease pt = plaintext.OpenRead())
         {
-            PrivateMessageContent inner = PrivateMessageContent.Decode(pt.Span, message.ContentType);
+            PrivateMessageContent inner = PrivateMessageContent.Decode(pt.Span[..ptLength], message.ContentType);
             var sender = new Sender(SenderType.Member, senderData.LeafIndex);
             auth = inner.Auth;
             // ForApplication copies the data from the Secret plaintext into the content's own Secret.
@@ -182,7 +206,7 @@ internal static class PrivateMessageProtection
             SignaturePublicKey? key = senderKey(senderData.LeafIndex);
             if (key is null) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf (blank)");
             return AuthenticatedContent.Verify(suite, new UnverifiedAuthenticatedContent(WireFormat.PrivateMessage, content, auth),
-                context, key);
+                context, key, plaintext);
         }
         catch
         {
@@ -191,9 +215,11 @@ internal static class PrivateMessageProtection
         }
     }
 
-    /// <summary>PrivateMessageContent, padded as <paramref name="padding"/> says, in a new Secret; the application data
-    /// goes from the content's Secret to it through a lease.</summary>
-    private static Secret EncodePlaintext(FramedContent content, FramedContentAuthData auth, MlsPaddingPolicy padding)
+    /// <summary>PrivateMessageContent, padded as <paramref name="padding"/> says, written into <paramref name="work"/>
+    /// when it fits (returns null) or else into a new Secret (returned); <paramref name="length"/> is its size. The
+    /// application data goes from the content's Secret to it through a lease.</summary>
+    private static Secret? EncodePlaintext(FramedContent content, FramedContentAuthData auth, MlsPaddingPolicy padding,
+        Secret work, out int length)
     {
         Secret? app = content.ApplicationData;
         SecretReadLease lease = app is null ? default : app.OpenRead();
@@ -205,13 +231,14 @@ internal static class PrivateMessageProtection
             // The policy applies to the encoded PrivateMessageContent without padding (MlsPaddingPolicy).
             int paddingLength = padding.PaddedLength(unpadded.EncodedSize) - unpadded.EncodedSize;
             PrivateMessageContent inner = Inner(content, applicationData, auth, paddingLength);
-            plaintext = Secret.Allocate(inner.EncodedSize);
-            using (SecretWriteLease w = plaintext.OpenWrite())
+            length = inner.EncodedSize;
+            if (length > work.Length) plaintext = Secret.Allocate(length);
+            using (SecretWriteLease w = (plaintext ?? work).OpenWrite())
             {
-                var writer = new MlsWriter(w.Span);
+                var writer = new MlsWriter(w.Span[..length]);
                 inner.Encode(ref writer);
             }
-            Secret result = plaintext;
+            Secret? result = plaintext;
             plaintext = null;
             return result;
         }

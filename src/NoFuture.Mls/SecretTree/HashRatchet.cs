@@ -190,14 +190,22 @@ internal sealed class HashRatchet : IDisposable
             for (ulong j = _next; j <= target; j++)
             {
                 uint generation = (uint)j;
-                if (j >= keepFrom)
+                if (j < keepFrom)
                 {
-                    AeadKeyNonce keyNonce = KeyNonce(secret[..nh], generation);
+                    // A skipped generation outside the window: only its next secret is needed.
+                    if (generation == uint.MaxValue) break;
+                    MlsKdf.DeriveTreeSecret(kdf, secret[..nh], "secret"u8, generation, following[..nh]);
+                }
+                else
+                {
+                    // Key, nonce and next secret all expand this generation's secret: HMAC is keyed with it once.
+                    using KdfKey prk = kdf.ImportPrk(secret[..nh]);
+                    AeadKeyNonce keyNonce = KeyNonce(prk, generation);
                     if (j == target) result = keyNonce;
                     else kept.Add(keyNonce);
+                    if (generation == uint.MaxValue) break;
+                    MlsKdf.DeriveTreeSecret(prk, "secret"u8, generation, following[..nh]);
                 }
-                if (generation == uint.MaxValue) break;
-                MlsKdf.DeriveTreeSecret(kdf, secret[..nh], "secret"u8, generation, following[..nh]);
                 following[..nh].CopyTo(secret);
             }
             if (target != uint.MaxValue) nextSecret = Secret.CopyFrom(secret[..nh]);
@@ -217,17 +225,17 @@ internal sealed class HashRatchet : IDisposable
         }
     }
 
-    private AeadKeyNonce KeyNonce(ReadOnlySpan<byte> secret, uint generation)
+    private AeadKeyNonce KeyNonce(KdfKey secret, uint generation)
     {
         Secret key = Secret.Allocate(_suite.Aead.KeySizeInBytes);
         Secret? nonce = null;
         try
         {
             using (SecretWriteLease w = key.OpenWrite())
-                MlsKdf.DeriveTreeSecret(_suite.Kdf, secret, "key"u8, generation, w.Span);
+                MlsKdf.DeriveTreeSecret(secret, "key"u8, generation, w.Span);
             nonce = Secret.Allocate(_suite.Aead.NonceSizeInBytes);
             using (SecretWriteLease w = nonce.OpenWrite())
-                MlsKdf.DeriveTreeSecret(_suite.Kdf, secret, "nonce"u8, generation, w.Span);
+                MlsKdf.DeriveTreeSecret(secret, "nonce"u8, generation, w.Span);
             return new AeadKeyNonce(generation, key, nonce);
         }
         catch
