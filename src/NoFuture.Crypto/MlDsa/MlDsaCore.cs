@@ -94,6 +94,61 @@ internal static class MlDsaCore
     }
 
     /// <summary>
+    /// Rebuilds pk from an expanded private key (t = NTT^-1(A-hat o NTT(s1)) + s2, t1 = Power2Round(t)_1, as
+    /// Algorithm 6 steps 5-7) and checks the key: s1 and s2 in [-eta, eta], t0 equal to Power2Round(t)_0, and
+    /// tr = H(pk, 64). FIPS 204's skDecode checks none of these; a key failing them cannot come from KeyGen.
+    /// Returns false on any failure (pk is then unspecified); the checks are combined without early exit.
+    /// </summary>
+    internal static bool PublicKeyFromPrivateKey(MlDsaParameters p, ReadOnlySpan<byte> sk, Span<byte> pk)
+    {
+        Debug.Assert(sk.Length == p.PrivateKeySizeInBytes && pk.Length == p.PublicKeySizeInBytes);
+        int k = p.K, l = p.L;
+        Span<int> s1 = stackalloc int[N * MlDsaParameters.MaxL];
+        Span<int> s2 = stackalloc int[N * MlDsaParameters.MaxK];
+        Span<int> t0 = stackalloc int[N * MlDsaParameters.MaxK];
+        Span<int> t1 = stackalloc int[N * MlDsaParameters.MaxK];
+        Span<int> row = stackalloc int[N * MlDsaParameters.MaxL];
+        Span<int> t = stackalloc int[N];
+        Span<byte> tr = stackalloc byte[64];
+        s1 = s1[..(N * l)];
+        s2 = s2[..(N * k)];
+        t0 = t0[..(N * k)];
+        t1 = t1[..(N * k)];
+        row = row[..(N * l)];
+        try
+        {
+            bool inRange = Packing.DecodePrivateVectors(p, sk, s1, s2, t0);
+            for (int j = 0; j < l; j++) Ntt.Forward(s1.Slice(N * j, N)); // s1 is only needed as s1-hat here
+            ReadOnlySpan<byte> rho = sk[..32];
+            int mismatch = 0;
+            for (int i = 0; i < k; i++)
+            {
+                Sampling.ExpandARow(p, rho, i, row);
+                t.Clear();
+                for (int j = 0; j < l; j++) Ntt.PointwiseMontgomeryAccumulate(t, row.Slice(N * j, N), s1.Slice(N * j, N));
+                Ntt.InverseFromMontgomery(t);
+                Field.Add(t, s2.Slice(N * i, N));
+                for (int c = 0; c < N; c++)
+                {
+                    t1[N * i + c] = Rounding.Power2Round(Field.Freeze(t[c]), out int low);
+                    mismatch |= low ^ t0[N * i + c];
+                }
+            }
+            Packing.EncodePublicKey(p, rho, t1, pk);
+            Sha3.Shake256(pk, tr);
+            bool trMatches = CryptographicOperations.FixedTimeEquals(tr, sk.Slice(64, 64));
+            return inRange & trMatches & mismatch == 0;
+        }
+        finally
+        {
+            Wipe(s1);
+            Wipe(s2);
+            Wipe(t0);
+            Wipe(t);
+        }
+    }
+
+    /// <summary>
     /// mu = H(tr || M', 64) (Algorithm 7 step 6 / Algorithm 8 step 7) with M' built on the fly:
     /// pure (Algorithm 2): 0 || |ctx| || ctx || message; pre-hash (Algorithm 4): 1 || |ctx| || ctx || oid || message
     /// (the message being PH(M)), selected by a non-empty <paramref name="oid"/>.
