@@ -8,7 +8,8 @@
 // - RejBoundedPoly works on secret data: each half-byte's value and acceptance are computed with arithmetic and
 //   masks, and the coefficient is always written (to a slot that the next accepted value overwrites when this one
 //   is rejected). Only the number of bytes squeezed depends on the secret, which is the rejection sampling FIPS 204
-//   specifies. SampleInBall's swaps follow c-tilde, which the signature reveals for the accepted iteration.
+//   specifies. SampleInBall's swaps are done with masks over every slot (no address follows c-tilde); only its
+//   number of squeezed bytes depends on c-tilde.
 // - Every buffer and sponge that saw secret data is wiped in a finally block.
 using System.Diagnostics;
 using System.Security.Cryptography;
@@ -147,6 +148,9 @@ internal static class Sampling
         }
     }
 
+    /// <summary>All ones when a == b, else 0 (for 0 &lt;= a, b &lt; 2^16), without a branch.</summary>
+    private static int EqualMask(int a, int b) => ((a ^ b) - 1) >> 31;
+
     /// <summary>Algorithm 29: c with tau coefficients in {-1, 1} and the rest 0, from c-tilde (lambda/4 bytes).</summary>
     internal static void SampleInBall(MlDsaParameters p, ReadOnlySpan<byte> cTilde, Span<int> c)
     {
@@ -174,9 +178,15 @@ internal static class Sampling
                     j = block[offset++];
                 }
                 while (j > i);
-                c[i] = c[j];
-                c[j] = 1 - 2 * (int)(signs & 1);
+                // c_i = c_j; c_j = (-1)^h: done over every slot up to i with masks, so the memory addresses do not
+                // follow j (c-tilde of a rejected iteration is never released).
+                int sign = 1 - 2 * (int)(signs & 1);
                 signs >>= 1;
+                int cj = 0;
+                for (int k = 0; k < i; k++) cj |= c[k] & EqualMask(k, j);
+                c[i] = cj;
+                for (int k = 0; k < i; k++) c[k] ^= (c[k] ^ sign) & EqualMask(k, j);
+                c[i] ^= (c[i] ^ sign) & EqualMask(i, j);
             }
         }
         finally
