@@ -1,5 +1,6 @@
 // Wycheproof ML-DSA vectors (C2SP/wycheproof testvectors_v1; see shared/vectors/SOURCES.md, "mldsa/"), run through
-// the public MlDsaKey: mldsa_{44,65,87}_sign_noseed (expanded private key), _sign_seed (32-byte seed) and _verify.
+// the public MlDsaKey (verification also through SignatureAlgorithm.MlDsa44/65/87): mldsa_{44,65,87}_sign_noseed
+// (expanded private key), _sign_seed (32-byte seed) and _verify.
 // Signing cases are deterministic (rnd = 0^32) unless the case gives rnd, so they go through the test-only
 // MlDsaTesting hook; mu-only ("Internal") cases sign the given mu. Every case runs; counts come from the files.
 using System.Security.Cryptography;
@@ -135,6 +136,7 @@ public class WycheproofTests
     {
         using JsonDocument doc = LoadJson($"mldsa/wycheproof/mldsa_{set}_verify_test.json");
         MLDsaAlgorithm algorithm = Algorithm(set);
+        SignatureAlgorithm family = set switch { "44" => SignatureAlgorithm.MlDsa44, "65" => SignatureAlgorithm.MlDsa65, _ => SignatureAlgorithm.MlDsa87 };
         int count = 0, valid = 0, invalid = 0;
         foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
         {
@@ -152,18 +154,21 @@ public class WycheproofTests
                 if (Has(test, "IncorrectPublicKeyLength"))
                 {
                     Assert.ThrowsAny<ArgumentException>(() => MlDsaKey.ImportPublicKey(algorithm, pk));
+                    Assert.Throws<ArgumentException>(() => family.Verify(pk, message, sig, context));
                     got = false;
                 }
                 else if (Has(test, "InvalidContext"))
                 {
                     using MlDsaKey key = MlDsaKey.ImportPublicKey(algorithm, pk);
                     Assert.ThrowsAny<ArgumentException>(() => key.VerifyData(message, sig, context));
+                    Assert.Throws<ArgumentException>(() => family.Verify(pk, message, sig, context));
                     got = false;
                 }
                 else
                 {
                     using MlDsaKey key = MlDsaKey.ImportPublicKey(algorithm, pk);
                     got = key.VerifyData(message, sig, context);
+                    Assert.True(got == family.Verify(pk, message, sig, context), $"tcId {tcId}: SignatureAlgorithm.{family.Name} disagrees");
                 }
                 Assert.True(got == (result == "valid"), $"tcId {tcId} ({test.GetProperty("comment").GetString()}): expected {result}, got {got}");
                 if (got) valid++;
