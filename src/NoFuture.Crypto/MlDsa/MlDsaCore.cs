@@ -7,7 +7,7 @@
 // - Callers pass exactly sized spans; this layer only asserts. Randomness (xi, rnd) is the caller's.
 // - Sign_internal takes mu (external-mu form, as Algorithm 7 computes it in step 6 before anything else uses M'),
 //   and the expanded matrix A-hat, which is public and may be cached by the key object.
-// - All polynomial scratch is stack memory (about 56 KiB for ML-DSA-87), wiped in a finally block. No managed
+// - All polynomial scratch is stack memory (about 71 KiB for ML-DSA-87 signing), wiped in a finally block. No managed
 //   allocation.
 // - The rejection loop (Algorithm 7, steps 10-31) computes each norm over every coefficient with no early exit
 //   (Field.ExceedsNorm) and branches only on the combined result of each check, which FIPS 204 permits to leak.
