@@ -65,6 +65,15 @@ internal static class CryptoThrowHelper
         throw new ArgumentException("The algorithm is not ML-KEM-512, ML-KEM-768 or ML-KEM-1024.", paramName);
 
     [DoesNotReturn]
+    internal static T NotMlDsa<T>(string paramName) =>
+        throw new ArgumentException("The algorithm is not ML-DSA-44, ML-DSA-65 or ML-DSA-87.", paramName);
+
+    /// <summary>A HashML-DSA hash OID that is not one of FIPS 204's pre-hash functions (section 5.4.1).</summary>
+    [DoesNotReturn]
+    internal static void UnknownPreHashOid(string paramName) =>
+        throw new ArgumentException("The hash algorithm OID is not a FIPS 204 pre-hash function (SHA-2, SHA-3 or SHAKE).", paramName);
+
+    [DoesNotReturn]
     internal static T Pkcs8NotSupported<T>() =>
         throw new NotSupportedException("PKCS#8 export is not supported; export the private seed instead.");
 

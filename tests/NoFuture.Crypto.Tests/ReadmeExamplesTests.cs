@@ -22,6 +22,17 @@ public class ReadmeExamplesTests
     }
 
     [Fact]
+    public void MlDsaExample()
+    {
+        byte[] data = [1, 2, 3], context = [4];
+        using MlDsaKey signer = MlDsaKey.Generate(MLDsaAlgorithm.MLDsa65);   // seed ξ and expanded key live in Secrets
+        byte[] signature = signer.SignData(data, context);                    // context: 0–255 bytes
+        using MlDsaKey peer = MlDsaKey.ImportPublicKey(MLDsaAlgorithm.MLDsa65, signer.ExportMLDsaPublicKey());
+        bool valid = peer.VerifyData(data, signature, context);
+        Assert.True(valid);
+    }
+
+    [Fact]
     public void EcdsaDerExample()
     {
         byte[] data = [1, 2, 3];

@@ -4,6 +4,7 @@
 //   ECDSA P-256/SHA-256      FIPS 186-5 §6.4      pk 65, sk 32, sig ≤ 72 DER / 64 P1363    BCL ECDsa (OpenSSL)
 //   ECDSA P-384/SHA-384                           pk 97, sk 48, sig ≤ 104 DER / 96 P1363
 //   ECDSA P-521/SHA-512                           pk 133, sk 66, sig ≤ 139 DER / 132 P1363
+//   ML-DSA-44/65/87          FIPS 204             pk 1312/1952/2592, sk 32 (seed xi), sig 2420/3309/4627, ctx    managed (MlDsa)
 // The DER members are the form TLS 1.3 (RFC 8446 §4.2.3) and MLS (RFC 9420 §5.1.2) put on the wire; the P1363 members
 // the fixed r ‖ s of JOSE, COSE and WebCrypto. Public keys: the raw RFC 8032 encoding, or SEC1 uncompressed 0x04 ‖ X ‖ Y.
 // Failure policy (docs/failure-policy.md): a public key of the wrong length and a context the algorithm cannot take are
@@ -17,7 +18,7 @@ using NoFuture.Memory;
 namespace NoFuture.Crypto;
 
 /// <summary>
-/// A signature algorithm (Ed25519, Ed448, Ed448ph, ECDSA on P-256/384/521 in DER or IEEE P1363 form). Create keys with
+/// A signature algorithm (Ed25519, Ed448, Ed448ph, ECDSA on P-256/384/521 in DER or IEEE P1363 form, ML-DSA-44/65/87). Create keys with
 /// <see cref="GenerateKey"/> or <see cref="ImportPrivateKey(ReadOnlySpan{byte}, SecretOptions?, KeyExportPolicies)"/>,
 /// check a peer's key once with <see cref="ImportPublicKey"/>, or verify in one shot with <see cref="Verify"/>.
 /// </summary>
@@ -60,19 +61,28 @@ public abstract class SignatureAlgorithm
     /// <summary>ECDSA on P-521 with SHA-512, IEEE P1363 signatures (r ‖ s, 132 bytes).</summary>
     public static SignatureAlgorithm EcdsaP521Sha512P1363 { get; } = new EcdsaAlgorithm(NistCurve.P521, der: false);
 
+    /// <summary>ML-DSA-44 (FIPS 204): 32-byte private seed, 1312-byte public keys, 2420-byte hedged signatures, a context of 0–255 bytes.</summary>
+    public static SignatureAlgorithm MlDsa44 { get; } = new MlDsaAlgorithm(NoFuture.Crypto.MlDsa.MlDsaParameters.MlDsa44);
+
+    /// <summary>ML-DSA-65 (FIPS 204): 32-byte private seed, 1952-byte public keys, 3309-byte hedged signatures, a context of 0–255 bytes.</summary>
+    public static SignatureAlgorithm MlDsa65 { get; } = new MlDsaAlgorithm(NoFuture.Crypto.MlDsa.MlDsaParameters.MlDsa65);
+
+    /// <summary>ML-DSA-87 (FIPS 204): 32-byte private seed, 2592-byte public keys, 4627-byte hedged signatures, a context of 0–255 bytes.</summary>
+    public static SignatureAlgorithm MlDsa87 { get; } = new MlDsaAlgorithm(NoFuture.Crypto.MlDsa.MlDsaParameters.MlDsa87);
+
     /// <summary>The algorithm's name, for example "Ed25519" or "ECDSA-P256-SHA256".</summary>
     public string Name { get; }
 
     /// <summary>The size of an encoded public key in bytes (RFC 8032 encoding, or SEC1 uncompressed 0x04 ‖ X ‖ Y).</summary>
     public int PublicKeySizeInBytes { get; }
 
-    /// <summary>The size of a private key in bytes (the RFC 8032 seed, or the big-endian ECDSA scalar).</summary>
+    /// <summary>The size of a private key in bytes (the RFC 8032 seed, the big-endian ECDSA scalar, or the FIPS 204 seed ξ).</summary>
     public int PrivateKeySizeInBytes { get; }
 
     /// <summary>The size of a signature in bytes; for DER ECDSA the largest one (a DER signature is often a few bytes shorter).</summary>
     public int SignatureSizeInBytes { get; }
 
-    /// <summary>Whether the algorithm takes a context string (Ed448 and Ed448ph, RFC 8032 §5.2: 0–255 bytes).</summary>
+    /// <summary>Whether the algorithm takes a context string (Ed448 and Ed448ph, RFC 8032 §5.2; ML-DSA, FIPS 204 §5.2: 0–255 bytes).</summary>
     public bool SupportsContext { get; }
 
     /// <summary>Generates a key pair; the private key is drawn into secret memory.</summary>
@@ -119,7 +129,8 @@ public abstract class SignatureAlgorithm
     /// <remarks>
     /// The check: Ed25519 keys must be canonical points of the prime-order subgroup (libsodium's
     /// <c>crypto_core_ed25519_is_valid_point</c>; honestly generated keys always are); Ed448 keys must decode
-    /// (RFC 8032 §5.2.3); ECDSA keys must be 0x04 ‖ X ‖ Y with (X, Y) on the curve.
+    /// (RFC 8032 §5.2.3); ECDSA keys must be 0x04 ‖ X ‖ Y with (X, Y) on the curve. ML-DSA keys are accepted at any
+    /// value: FIPS 204 defines no public-key check (every encoding decodes), and a wrong key verifies nothing.
     /// </remarks>
     /// <exception cref="ArgumentException">The key is not <see cref="PublicKeySizeInBytes"/> bytes.</exception>
     /// <exception cref="CryptoException">The key is not a valid point (<see cref="CryptoError.InvalidPublicKey"/>).</exception>

@@ -210,6 +210,48 @@ public class ExportPolicyTests
         Assert.Equal(ssA, ssB);
     }
 
+    public static TheoryData<string> MlDsaAlgorithms => new() { "ML-DSA-44", "ML-DSA-65", "ML-DSA-87" };
+
+    private static System.Security.Cryptography.MLDsaAlgorithm MlDsaAlgorithm(string name) => name switch
+    {
+        "ML-DSA-44" => System.Security.Cryptography.MLDsaAlgorithm.MLDsa44,
+        "ML-DSA-65" => System.Security.Cryptography.MLDsaAlgorithm.MLDsa65,
+        _ => System.Security.Cryptography.MLDsaAlgorithm.MLDsa87,
+    };
+
+    [Theory]
+    [MemberData(nameof(MlDsaAlgorithms))]
+    public void MlDsa_EveryPrivateExportPathIsRefusedByDefault(string name)
+    {
+        System.Security.Cryptography.MLDsaAlgorithm algorithm = MlDsaAlgorithm(name);
+        using MlDsaKey generated = MlDsaKey.Generate(algorithm);
+        using MlDsaKey exportable = MlDsaKey.Generate(algorithm, Allow);
+        byte[] seed = exportable.ExportMLDsaPrivateSeed();
+        byte[] sk = exportable.ExportMLDsaPrivateKey();
+        using Secret seedSecret = Secret.CopyFrom(seed);
+        using MlDsaKey fromSeed = MlDsaKey.ImportPrivateSeed(algorithm, seed);
+        using MlDsaKey fromSeedSecret = MlDsaKey.ImportPrivateSeed(algorithm, seedSecret);
+        using MlDsaKey fromSk = MlDsaKey.ImportPrivateKey(algorithm, sk);
+        byte[] message = [1, 2, 3];
+        foreach (MlDsaKey key in new[] { generated, fromSeed, fromSeedSecret, fromSk })
+        {
+            Assert.Equal(KeyExportPolicies.None, key.ExportPolicy);
+            // The BCL's span and byte[] overloads both reach our ...Core overrides, which apply the policy.
+            if (!ReferenceEquals(key, fromSk))
+            {
+                AssertRefused(algorithm.PrivateSeedSizeInBytes, d => key.ExportMLDsaPrivateSeed(d));
+                Assert.Throws<InvalidOperationException>(() => key.ExportMLDsaPrivateSeed());
+            }
+            AssertRefused(algorithm.PrivateKeySizeInBytes, d => key.ExportMLDsaPrivateKey(d));
+            Assert.Throws<InvalidOperationException>(() => key.ExportMLDsaPrivateKey());
+            // Using the key and exporting its public half never need the policy.
+            byte[] pk = key.ExportMLDsaPublicKey();
+            if (!ReferenceEquals(key, generated)) Assert.Equal(exportable.ExportMLDsaPublicKey(), pk);
+            Assert.True(key.VerifyData(message, key.SignData(message)));
+        }
+        Assert.Throws<InvalidOperationException>(() => fromSk.ExportMLDsaPrivateSeed()); // no seed at all
+    }
+
     [Fact]
     public void UnknownPolicyFlags_AreRefusedAtCreation()
     {
@@ -226,6 +268,11 @@ public class ExportPolicyTests
             () => MlKemKey.Generate(System.Security.Cryptography.MLKemAlgorithm.MLKem768, Allow | bogus));
         Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
             () => MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, new byte[64], bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
+            () => MlDsaKey.Generate(System.Security.Cryptography.MLDsaAlgorithm.MLDsa65, Allow | bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy",
+            () => MlDsaKey.ImportPrivateSeed(System.Security.Cryptography.MLDsaAlgorithm.MLDsa65, new byte[32], bogus));
+        Assert.Throws<ArgumentOutOfRangeException>("exportPolicy", () => SignatureAlgorithm.MlDsa65.GenerateKey(exportPolicy: bogus));
     }
 
     [Fact]
@@ -248,6 +295,8 @@ public class ExportPolicyTests
         using var ecdsa = SignatureAlgorithm.EcdsaP256Sha256.ImportPrivateKey(seed32, exportPolicy: Allow);
         using var xw = XWingPrivateKey.Import(seed32, exportPolicy: Allow);
         using var ml = MlKemKey.ImportPrivateSeed(System.Security.Cryptography.MLKemAlgorithm.MLKem768, seed64, Allow);
+        using var dsa = MlDsaKey.ImportPrivateSeed(System.Security.Cryptography.MLDsaAlgorithm.MLDsa65, seed32, Allow);
+        using var dsaFamily = SignatureAlgorithm.MlDsa44.ImportPrivateKey(seed32, exportPolicy: Allow);
         using var ec = EcdhPrivateKey.Generate(NistCurve.P256, exportPolicy: Allow);
         using var client = X25519MlKem768ClientKey.Generate();
         using var aead = AeadAlgorithm.XChaCha20Poly1305.CreateKey(seed32);
@@ -261,6 +310,8 @@ public class ExportPolicyTests
             (ecdsa, "SigningKey ECDSA-P256-SHA256", [seed32, ecdsa.PublicKey.ToArray()]),
             (xw, "XWingPrivateKey", [seed32, xw.PublicKey.ToArray()]),
             (ml, "NoFuture.Crypto.MlKemKey", [seed64, ml.ExportEncapsulationKey()]),
+            (dsa, "NoFuture.Crypto.MlDsaKey", [seed32, dsa.ExportMLDsaPublicKey(), dsa.ExportMLDsaPrivateKey()]),
+            (dsaFamily, "SigningKey ML-DSA-44", [seed32, dsaFamily.PublicKey.ToArray()]),
             (ec, "EcdhPrivateKey P-256", [ecScalar, ec.PublicKey.ToArray()]),
             (client, "X25519MlKem768ClientKey", [client.ClientShare.ToArray()]),
             (aead, "AeadKey XChaCha20-Poly1305", [seed32]),

@@ -1,0 +1,195 @@
+// Bit packing of FIPS 204, section 7.1 (SimpleBitPack / BitPack, Algorithms 16-19; HintBitPack / HintBitUnpack,
+// Algorithms 20-21) and section 7.2 (pkEncode/pkDecode, skEncode/skDecode, sigEncode/sigDecode, w1Encode;
+// Algorithms 22-28).
+//
+// Choices:
+// - One bit-accumulator packer for all widths (at most 20 bits): the loop shape depends only on the public width,
+//   so secret coefficients (s1, s2, t0, y) are packed and unpacked in constant time.
+// - skDecode checks the s1 and s2 ranges (an imported expanded key may hold values outside [-eta, eta], which
+//   FIPS 204's skDecode would return unchecked); the check ORs over every coefficient with no early exit.
+// - sigDecode and HintBitUnpack read public data and may branch; malformed hints return false (Algorithm 21's bottom).
+using System.Diagnostics;
+
+namespace NoFuture.Crypto.MlDsa;
+
+internal static class Packing
+{
+    private const int Q = MlDsaParameters.Q, D = MlDsaParameters.D;
+
+    /// <summary>SimpleBitPack: each of the 256 coefficients (already in [0, 2^bits)) as <paramref name="bits"/> bits, little-endian.</summary>
+    internal static void PackSimple(ReadOnlySpan<int> w, int bits, Span<byte> output)
+    {
+        Debug.Assert(w.Length == 256 && output.Length == 32 * bits);
+        ulong acc = 0;
+        int held = 0, pos = 0;
+        for (int i = 0; i < 256; i++)
+        {
+            acc |= (ulong)(uint)w[i] << held;
+            held += bits;
+            while (held >= 8)
+            {
+                output[pos++] = (byte)acc;
+                acc >>= 8;
+                held -= 8;
+            }
+        }
+    }
+
+    /// <summary>BitPack(w, a, b): packs b - w_i (w_i in [-a, b]) as <paramref name="bits"/> bits.</summary>
+    internal static void PackCentered(ReadOnlySpan<int> w, int b, int bits, Span<byte> output)
+    {
+        Debug.Assert(w.Length == 256 && output.Length == 32 * bits);
+        ulong acc = 0;
+        int held = 0, pos = 0;
+        for (int i = 0; i < 256; i++)
+        {
+            acc |= (ulong)(uint)(b - w[i]) << held;
+            held += bits;
+            while (held >= 8)
+            {
+                output[pos++] = (byte)acc;
+                acc >>= 8;
+                held -= 8;
+            }
+        }
+    }
+
+    /// <summary>SimpleBitUnpack: 256 values of <paramref name="bits"/> bits.</summary>
+    internal static void UnpackSimple(ReadOnlySpan<byte> input, int bits, Span<int> w)
+    {
+        Debug.Assert(w.Length == 256 && input.Length == 32 * bits);
+        ulong acc = 0;
+        int held = 0, pos = 0;
+        ulong mask = (1UL << bits) - 1;
+        for (int i = 0; i < 256; i++)
+        {
+            while (held < bits)
+            {
+                acc |= (ulong)input[pos++] << held;
+                held += 8;
+            }
+            w[i] = (int)(acc & mask);
+            acc >>= bits;
+            held -= bits;
+        }
+    }
+
+    /// <summary>BitUnpack(v, a, b): w_i = b - (a <paramref name="bits"/>-bit value).</summary>
+    internal static void UnpackCentered(ReadOnlySpan<byte> input, int b, int bits, Span<int> w)
+    {
+        UnpackSimple(input, bits, w);
+        for (int i = 0; i < 256; i++) w[i] = b - w[i];
+    }
+
+    /// <summary>Algorithm 22 (pkEncode): rho || SimpleBitPack(t1[i], 2^10 - 1).</summary>
+    internal static void EncodePublicKey(MlDsaParameters p, ReadOnlySpan<byte> rho, ReadOnlySpan<int> t1, Span<byte> pk)
+    {
+        rho.CopyTo(pk);
+        for (int i = 0; i < p.K; i++) PackSimple(t1.Slice(256 * i, 256), 10, pk.Slice(32 + 320 * i, 320));
+    }
+
+    /// <summary>Algorithm 23 (pkDecode), t1 part: k polynomials with coefficients in [0, 2^10).</summary>
+    internal static void DecodeT1(MlDsaParameters p, ReadOnlySpan<byte> pk, Span<int> t1)
+    {
+        for (int i = 0; i < p.K; i++) UnpackSimple(pk.Slice(32 + 320 * i, 320), 10, t1.Slice(256 * i, 256));
+    }
+
+    /// <summary>Offsets of sk's parts (Algorithm 24): rho 0, K 32, tr 64, s1 128, then s2 and t0.</summary>
+    internal static int S1Offset => 128;
+
+    internal static int S2Offset(MlDsaParameters p) => 128 + 32 * p.EtaBits * p.L;
+
+    internal static int T0Offset(MlDsaParameters p) => 128 + 32 * p.EtaBits * (p.L + p.K);
+
+    /// <summary>Algorithm 24 (skEncode); rho, K and tr are written by the caller.</summary>
+    internal static void EncodePrivateVectors(MlDsaParameters p, ReadOnlySpan<int> s1, ReadOnlySpan<int> s2, ReadOnlySpan<int> t0, Span<byte> sk)
+    {
+        int etaBytes = 32 * p.EtaBits;
+        for (int i = 0; i < p.L; i++) PackCentered(s1.Slice(256 * i, 256), p.Eta, p.EtaBits, sk.Slice(S1Offset + etaBytes * i, etaBytes));
+        int s2Offset = S2Offset(p), t0Offset = T0Offset(p);
+        for (int i = 0; i < p.K; i++) PackCentered(s2.Slice(256 * i, 256), p.Eta, p.EtaBits, sk.Slice(s2Offset + etaBytes * i, etaBytes));
+        for (int i = 0; i < p.K; i++) PackCentered(t0.Slice(256 * i, 256), 1 << (D - 1), D, sk.Slice(t0Offset + 416 * i, 416));
+    }
+
+    /// <summary>
+    /// Algorithm 25 (skDecode) for s1, s2 and t0. Returns false when a coefficient of s1 or s2 lies outside
+    /// [-eta, eta] (the outputs are then still fully written); constant time.
+    /// </summary>
+    internal static bool DecodePrivateVectors(MlDsaParameters p, ReadOnlySpan<byte> sk, Span<int> s1, Span<int> s2, Span<int> t0)
+    {
+        int etaBytes = 32 * p.EtaBits;
+        int bad = 0;
+        for (int i = 0; i < p.L; i++)
+        {
+            Span<int> poly = s1.Slice(256 * i, 256);
+            UnpackCentered(sk.Slice(S1Offset + etaBytes * i, etaBytes), p.Eta, p.EtaBits, poly);
+            bad |= Field.ExceedsNorm(poly, p.Eta + 1);
+        }
+        int s2Offset = S2Offset(p), t0Offset = T0Offset(p);
+        for (int i = 0; i < p.K; i++)
+        {
+            Span<int> poly = s2.Slice(256 * i, 256);
+            UnpackCentered(sk.Slice(s2Offset + etaBytes * i, etaBytes), p.Eta, p.EtaBits, poly);
+            bad |= Field.ExceedsNorm(poly, p.Eta + 1);
+        }
+        for (int i = 0; i < p.K; i++) UnpackCentered(sk.Slice(t0Offset + 416 * i, 416), 1 << (D - 1), D, t0.Slice(256 * i, 256));
+        return bad == 0;
+    }
+
+    /// <summary>Algorithm 28 (w1Encode): w1 coefficients in [0, (q-1)/(2 gamma2)).</summary>
+    internal static void EncodeW1(MlDsaParameters p, ReadOnlySpan<int> w1, Span<byte> output)
+    {
+        int bytes = 32 * p.W1Bits;
+        for (int i = 0; i < p.K; i++) PackSimple(w1.Slice(256 * i, 256), p.W1Bits, output.Slice(bytes * i, bytes));
+    }
+
+    /// <summary>Algorithm 26 (sigEncode): c-tilde || BitPack(z[i], gamma1 - 1, gamma1) || HintBitPack(h).</summary>
+    internal static void EncodeSignature(MlDsaParameters p, ReadOnlySpan<byte> cTilde, ReadOnlySpan<int> z, ReadOnlySpan<int> h, Span<byte> sig)
+    {
+        int cBytes = p.CTildeSizeInBytes, zBytes = 32 * p.ZBits;
+        cTilde.CopyTo(sig);
+        for (int i = 0; i < p.L; i++) PackCentered(z.Slice(256 * i, 256), p.Gamma1, p.ZBits, sig.Slice(cBytes + zBytes * i, zBytes));
+        // Algorithm 20 (HintBitPack): the signature is being released, so h is public here.
+        Span<byte> y = sig[(cBytes + zBytes * p.L)..];
+        y.Clear();
+        int index = 0;
+        for (int i = 0; i < p.K; i++)
+        {
+            for (int j = 0; j < 256; j++)
+            {
+                if (h[256 * i + j] != 0) y[index++] = (byte)j;
+            }
+            y[p.Omega + i] = (byte)index;
+        }
+    }
+
+    /// <summary>
+    /// Algorithm 27 (sigDecode) with Algorithm 21 (HintBitUnpack): false when the hint encoding is malformed.
+    /// z is returned centered, in (-gamma1, gamma1]; h as 0/1 values.
+    /// </summary>
+    internal static bool DecodeSignature(MlDsaParameters p, ReadOnlySpan<byte> sig, Span<int> z, Span<int> h)
+    {
+        int cBytes = p.CTildeSizeInBytes, zBytes = 32 * p.ZBits;
+        for (int i = 0; i < p.L; i++) UnpackCentered(sig.Slice(cBytes + zBytes * i, zBytes), p.Gamma1, p.ZBits, z.Slice(256 * i, 256));
+        ReadOnlySpan<byte> y = sig[(cBytes + zBytes * p.L)..];
+        h[..(256 * p.K)].Clear();
+        int index = 0;
+        for (int i = 0; i < p.K; i++)
+        {
+            int end = y[p.Omega + i];
+            if (end < index || end > p.Omega) return false;
+            int first = index;
+            while (index < end)
+            {
+                if (index > first && y[index - 1] >= y[index]) return false;
+                h[256 * i + y[index]] = 1;
+                index++;
+            }
+        }
+        for (int i = index; i < p.Omega; i++)
+        {
+            if (y[i] != 0) return false;
+        }
+        return true;
+    }
+}
