@@ -1,6 +1,6 @@
 /*
- * nofuture.h - the C ABI of NoFuture.Memory and NoFuture.Crypto's KEMs, HPKE and Argon2id (libnofuture.so,
- * SONAME libnofuture.so.0). C99.
+ * nofuture.h - the C ABI of NoFuture.Memory and NoFuture.Crypto's KEMs, HPKE, Argon2id, X25519 and signatures
+ * (libnofuture.so, SONAME libnofuture.so.0). C99.
  *
  * Build:  dotnet publish src/NoFuture.Native -c Release -r linux-x64 -o out
  * Link:   cc app.c -Iinclude -Lout -lnofuture -Wl,-rpath,'$ORIGIN'   (out/libnofuture.so; ship it as libnofuture.so.0)
@@ -365,6 +365,80 @@ int nf_argon2id_phc_hash(nf_handle password, uint32_t memory_kib, uint32_t itera
    Errors: NF_E_NULL, NF_E_INVALID (phc_len), NF_E_REJECTED (malformed string), NF_E_LIMIT (cost above the cap),
    NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED, NF_E_NOMEM. Thread-safe. */
 int nf_argon2_phc_verify(const char *phc, size_t phc_len, nf_handle password, int *out);
+
+/* ---- X25519 (RFC 7748) ---- */
+
+#define NF_X25519_KEY_BYTES 32
+
+/* A fresh key pair (the scalar lives in secret memory). Errors: NF_E_NULL, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. */
+int nf_x25519_generate(nf_handle *out);
+
+/* The key of a 32-byte scalar held in a secret (left unchanged). Errors: NF_E_NULL, NF_E_INVALID (length),
+   NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_x25519_import(nf_handle private_key, nf_handle *out);
+
+/* Copies the 32-byte public key into out. *written (if not NULL) = 32, also on NF_E_BUFFER_SMALL.
+   Errors: NF_E_NULL (out), NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_x25519_export_public(nf_handle key, uint8_t *out, size_t out_len, size_t *written);
+
+/* X25519(scalar, peer) into a new 32-byte secret (*out_shared_secret). An all-zero result (a small-order peer
+   key, RFC 7748 §6.1) is NF_E_REJECTED. Errors: NF_E_NULL, NF_E_INVALID (peer_len != 32), NF_E_REJECTED,
+   NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_x25519_agree(nf_handle key, const uint8_t *peer, size_t peer_len, nf_handle *out_shared_secret);
+
+/* Frees the key (its secret is wiped). 0 is accepted. Errors: NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_x25519_free(nf_handle key);
+
+/* ---- Signatures: Ed25519, Ed448 (RFC 8032), ECDSA (FIPS 186-5) ----
+   The signing key lives in a handle; there is no private-key export. Messages and contexts may be NULL with
+   length 0; contexts only for Ed448 / Ed448ph (RFC 8032 §5.2; up to 255 bytes), else NF_E_INVALID. */
+
+#define NF_SIG_ED25519            1u
+#define NF_SIG_ED448              2u
+#define NF_SIG_ED448PH            3u
+#define NF_SIG_ECDSA_P256_SHA256  4u  /* DER signatures */
+#define NF_SIG_ECDSA_P384_SHA384  5u
+#define NF_SIG_ECDSA_P521_SHA512  6u
+#define NF_SIG_ECDSA_P256_SHA256_P1363 7u  /* IEEE P1363 r || s signatures */
+#define NF_SIG_ECDSA_P384_SHA384_P1363 8u
+#define NF_SIG_ECDSA_P521_SHA512_P1363 9u
+
+/* The public key size, the largest signature and the private key size of the algorithm.
+   Errors: NF_E_NULL, NF_E_INVALID (unknown algorithm). Thread-safe. */
+int nf_sig_sizes(uint32_t algorithm, size_t *public_key, size_t *signature_max, size_t *private_key);
+
+/* A fresh signing key. Errors: NF_E_NULL, NF_E_INVALID (algorithm), NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. */
+int nf_sig_generate(uint32_t algorithm, nf_handle *out);
+
+/* The signing key of a private key held in a secret (left unchanged; EdDSA: the 32/57-byte seed, ECDSA: the
+   big-endian scalar). Errors: NF_E_NULL, NF_E_INVALID (algorithm, length), NF_E_REJECTED (scalar 0 or >= n),
+   NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
+int nf_sig_import_private(uint32_t algorithm, nf_handle private_key, nf_handle *out);
+
+/* Copies the public key (EdDSA: RFC 8032 encoding; ECDSA: uncompressed SEC1 point) into out. *written (if not
+   NULL) = its size, also on NF_E_BUFFER_SMALL. Errors: NF_E_NULL (out), NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE,
+   NF_E_WRONG_TYPE. Thread-safe. */
+int nf_sig_export_public(nf_handle key, uint8_t *out, size_t out_len, size_t *written);
+
+/* *out = the key's NF_SIG_* algorithm. Errors: NF_E_NULL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_sig_algorithm(nf_handle key, uint32_t *out);
+
+/* Signs message[0..message_len) (with the context, Ed448 only) into signature. The buffer must hold the
+   algorithm's largest signature (nf_sig_sizes); *written (if not NULL) = the signature's actual length on NF_OK,
+   the largest on NF_E_BUFFER_SMALL. Nothing is written on error. Errors: NF_E_NULL, NF_E_INVALID (context),
+   NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED. Thread-safe. */
+int nf_sig_sign(nf_handle key, const uint8_t *message, size_t message_len, const uint8_t *context,
+                size_t context_len, uint8_t *signature, size_t signature_len, size_t *written);
+
+/* *out = 1 if signature is a valid signature of message by public_key, else 0 (also for a public key that is not
+   a valid point or a malformed signature: untrusted input is an answer, not an error).
+   Errors: NF_E_NULL, NF_E_INVALID (algorithm, public_key_len not the algorithm's size, context). Thread-safe. */
+int nf_sig_verify(uint32_t algorithm, const uint8_t *public_key, size_t public_key_len, const uint8_t *message,
+                  size_t message_len, const uint8_t *signature, size_t signature_len, const uint8_t *context,
+                  size_t context_len, int *out);
+
+/* Frees the key (its secrets are wiped). 0 is accepted. Errors: NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
+int nf_sig_free(nf_handle key);
 
 /* ---- Process ---- */
 

@@ -1200,6 +1200,177 @@ static void s_argon2(void)
     OK(nf_secret_free(out2));
 }
 
+/* ---- X25519 ---- */
+
+static void s_x25519(void)
+{
+    nf_handle a = 0, b = 0, sa = 0, sb = 0, scalar = 0, imported = 0, untouched = 0x42;
+    OK(nf_x25519_generate(&a));
+    OK(nf_x25519_generate(&b));
+    guarded_buf pa = buf_new(NF_X25519_KEY_BYTES, 0xEE), pb = buf_new(NF_X25519_KEY_BYTES, 0xEE);
+    size_t written = 0;
+    OK(nf_x25519_export_public(a, pa.p, pa.n, &written));
+    CHECK(written == 32 && buf_canaries_ok(&pa));
+    OK(nf_x25519_export_public(b, pb.p, pb.n, NULL));
+    OK(nf_x25519_agree(a, pb.p, pb.n, &sa));
+    OK(nf_x25519_agree(b, pa.p, pa.n, &sb));
+    int eq = 0;
+    OK(nf_secret_equal(sa, sb, &eq));
+    CHECK(eq == 1);
+    /* RFC 7748 §6.1: small-order peers give all zeros, refused. */
+    uint8_t zero[32] = {0}, one[32] = {1};
+    EXPECT_RC(nf_x25519_agree(a, zero, sizeof zero, &untouched), NF_E_REJECTED);
+    EXPECT_RC(nf_x25519_agree(a, one, sizeof one, &untouched), NF_E_REJECTED);
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 31, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_x25519_agree(a, NULL, 32, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 32, NULL), NF_E_NULL);
+    for (size_t n = 0; n < 32; n += 7) {
+        guarded_buf small = buf_new(n, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_x25519_export_public(a, n ? small.p : small.raw, n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == 32 && all(small.p, n, 0xEE) && buf_canaries_ok(&small));
+        buf_free(&small);
+    }
+    /* RFC 7748 §6.1 test keys: Alice's scalar gives her public key. */
+    uint8_t alice_sk[32] = {0x77, 0x07, 0x6d, 0x0a, 0x73, 0x18, 0xa5, 0x7d, 0x3c, 0x16, 0xc1, 0x72, 0x51, 0xb2, 0x66, 0x45,
+                            0xdf, 0x4c, 0x2f, 0x87, 0xeb, 0xc0, 0x99, 0x2a, 0xb1, 0x77, 0xfb, 0xa5, 0x1d, 0xb9, 0x2c, 0x2a};
+    const uint8_t alice_pk[32] = {0x85, 0x20, 0xf0, 0x09, 0x89, 0x30, 0xa7, 0x54, 0x74, 0x8b, 0x7d, 0xdc, 0xb4, 0x3e, 0xf7, 0x5a,
+                                  0x0d, 0xbf, 0x3a, 0x0d, 0x26, 0x38, 0x1a, 0xf4, 0xeb, 0xa4, 0xa9, 0x8e, 0xaa, 0x9b, 0x4e, 0x6a};
+    OK(nf_secret_from_bytes(alice_sk, sizeof alice_sk, 0, &scalar));
+    OK(nf_x25519_import(scalar, &imported));
+    uint8_t pk[32];
+    OK(nf_x25519_export_public(imported, pk, sizeof pk, NULL));
+    CHECK(memcmp(pk, alice_pk, 32) == 0);
+    nf_handle short_scalar = 0;
+    OK(nf_secret_random(31, 0, &short_scalar));
+    EXPECT_RC(nf_x25519_import(short_scalar, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_x25519_import(a, &untouched), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_x25519_import(scalar, NULL), NF_E_NULL);
+    EXPECT_RC(nf_x25519_generate(NULL), NF_E_NULL);
+    EXPECT_RC(nf_x25519_export_public(a, NULL, 32, NULL), NF_E_NULL);
+    CHECK(untouched == 0x42);
+    /* Wrong types both ways; after a purge the scalar is gone. */
+    EXPECT_RC(nf_x25519_agree(sa, pb.p, 32, &untouched), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_x25519_free(sa), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_secret_free(a), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_kem_free(a), NF_E_WRONG_TYPE);
+    OK(nf_purge());
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 32, &untouched), NF_E_PURGED);
+    CHECK(untouched == 0x42);
+    buf_free(&pa);
+    buf_free(&pb);
+    nf_handle secrets[] = {sa, sb, scalar, short_scalar};
+    for (size_t i = 0; i < 4; i++) OK(nf_secret_free(secrets[i]));
+    OK(nf_x25519_free(a));
+    OK(nf_x25519_free(b));
+    OK(nf_x25519_free(imported));
+    EXPECT_RC(nf_x25519_free(a), NF_E_BAD_HANDLE);
+    EXPECT_RC(nf_x25519_export_public(a, pk, 32, NULL), NF_E_BAD_HANDLE);
+    OK(nf_x25519_free(0));
+}
+
+/* ---- Signatures ---- */
+
+static void s_signatures(void)
+{
+    const uint8_t msg[] = "the message", ctx[] = "ctx";
+    for (uint32_t alg = NF_SIG_ED25519; alg <= NF_SIG_ECDSA_P521_SHA512_P1363; alg++) {
+        size_t pk_n = 0, sig_max = 0, sk_n = 0;
+        OK(nf_sig_sizes(alg, &pk_n, &sig_max, &sk_n));
+        nf_handle key = 0, sk = 0, twin = 0, untouched = 0x42;
+        OK(nf_sig_generate(alg, &key));
+        uint32_t got = 0;
+        OK(nf_sig_algorithm(key, &got));
+        CHECK(got == alg);
+        guarded_buf pk = buf_new(pk_n, 0xEE), sig = buf_new(sig_max, 0xEE);
+        size_t written = 0;
+        OK(nf_sig_export_public(key, pk.p, pk.n, &written));
+        CHECK(written == pk_n && buf_canaries_ok(&pk));
+        int ed448 = alg == NF_SIG_ED448 || alg == NF_SIG_ED448PH;
+        const uint8_t *c = ed448 ? ctx : NULL;
+        size_t c_n = ed448 ? sizeof ctx : 0;
+        OK(nf_sig_sign(key, msg, sizeof msg, c, c_n, sig.p, sig.n, &written));
+        CHECK(written > 0 && written <= sig_max && buf_canaries_ok(&sig));
+        size_t sig_n = written;
+        int valid = -1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 1);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg - 1, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        sig.p[sig_n / 2] ^= 1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, 0, c, c_n, &valid)); /* empty signature */
+        CHECK(valid == 0);
+        /* A hostile public key (all 0xFF: not a point / not canonical) is just "not valid". */
+        uint8_t *bad = malloc(pk_n);
+        memset(bad, 0xFF, pk_n);
+        OK(nf_sig_verify(alg, bad, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        free(bad);
+        /* Short buffer: the largest size reported, nothing written. */
+        guarded_buf small = buf_new(sig_max - 1, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, c, c_n, small.p, small.n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == sig_max && all(small.p, small.n, 0xEE) && buf_canaries_ok(&small));
+        EXPECT_RC(nf_sig_sign(key, NULL, 3, c, c_n, sig.p, sig.n, NULL), NF_E_NULL);
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, c, c_n, NULL, sig.n, NULL), NF_E_NULL);
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n - 1, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid), NF_E_INVALID);
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, NULL), NF_E_NULL);
+        if (!ed448) {
+            EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, sig.p, sig.n, NULL), NF_E_INVALID);
+        }
+        /* Import of a private key from a secret: same public key for a seed / scalar we choose. */
+        uint8_t *seed = malloc(sk_n);
+        memset(seed, 0x01, sk_n); /* below every group order (P-521: n starts 0x01FF) */
+        OK(nf_secret_from_bytes(seed, sk_n, 0, &sk));
+        free(seed);
+        OK(nf_sig_import_private(alg, sk, &twin));
+        OK(nf_sig_sign(twin, msg, sizeof msg, c, c_n, sig.p, sig.n, &written));
+        OK(nf_sig_export_public(twin, pk.p, pk.n, NULL));
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, written, c, c_n, &valid));
+        CHECK(valid == 1);
+        nf_handle short_sk = 0;
+        OK(nf_secret_random(sk_n - 1, 0, &short_sk));
+        EXPECT_RC(nf_sig_import_private(alg, short_sk, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_sig_import_private(alg, key, &untouched), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_sig_generate(alg, NULL), NF_E_NULL);
+        CHECK(untouched == 0x42);
+        if (alg >= NF_SIG_ECDSA_P256_SHA256) {
+            nf_handle zero = 0; /* scalar 0 is not a private key */
+            OK(nf_secret_new(sk_n, 0, &zero));
+            EXPECT_RC(nf_sig_import_private(alg, zero, &untouched), NF_E_REJECTED);
+            OK(nf_secret_free(zero));
+        }
+        buf_free(&pk);
+        buf_free(&sig);
+        buf_free(&small);
+        OK(nf_secret_free(sk));
+        OK(nf_secret_free(short_sk));
+        EXPECT_RC(nf_secret_free(key), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_x25519_free(key), NF_E_WRONG_TYPE);
+        OK(nf_sig_free(key));
+        OK(nf_sig_free(twin));
+        EXPECT_RC(nf_sig_free(key), NF_E_BAD_HANDLE);
+        uint8_t b[8];
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, NULL, 0, b, sizeof b, NULL), NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_sig_algorithm(key, &got), NF_E_BAD_HANDLE);
+    }
+    size_t x = 9;
+    EXPECT_RC(nf_sig_sizes(0, &x, &x, &x), NF_E_INVALID);
+    EXPECT_RC(nf_sig_sizes(10, &x, &x, &x), NF_E_INVALID);
+    EXPECT_RC(nf_sig_sizes(1, NULL, &x, &x), NF_E_NULL);
+    CHECK(x == 9);
+    nf_handle h = 0x42;
+    EXPECT_RC(nf_sig_generate(10, &h), NF_E_INVALID);
+    EXPECT_RC(nf_sig_import_private(0, 0, &h), NF_E_INVALID);
+    int valid = 7;
+    uint8_t pk[32] = {0};
+    EXPECT_RC(nf_sig_verify(99, pk, 32, NULL, 0, pk, 32, NULL, 0, &valid), NF_E_INVALID);
+    CHECK(h == 0x42 && valid == 7);
+    OK(nf_sig_free(0));
+}
+
 /* ---- vectors: a line-oriented driver for NativeVectorTests (official vectors through the C ABI) ----
    Each input line is a command with hex arguments ("-" = empty); each answer is one line, "ok <hex>..." or
    "ok ... err <status>". Secret outputs are printed: test only. */
@@ -1397,6 +1568,19 @@ static int first_nf_hpke_open(void) { uint8_t b[32] = {0}; return nf_hpke_open(0
 static int first_nf_argon2id(void) { uint8_t s[8] = {0}; nf_handle h; return nf_argon2id(1, s, 8, 0, NULL, 0, 8, 1, 1, 32, &h) == NF_E_BAD_HANDLE; }
 static int first_nf_argon2id_phc_hash(void) { char b[4]; return nf_argon2id_phc_hash(1, 8, 1, 1, b, 4, NULL) == NF_E_BAD_HANDLE; }
 static int first_nf_argon2_phc_verify(void) { int m; return nf_argon2_phc_verify("$", 1, 1, &m) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_generate(void) { nf_handle h = 0; return nf_x25519_generate(&h) == NF_OK && h != 0; }
+static int first_nf_x25519_import(void) { nf_handle h; return nf_x25519_import(0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_export_public(void) { uint8_t b[4]; return nf_x25519_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_agree(void) { uint8_t b[32] = {0}; nf_handle h; return nf_x25519_agree(0, b, 32, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_free(void) { return nf_x25519_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_sizes(void) { size_t a, b, c; return nf_sig_sizes(NF_SIG_ED25519, &a, &b, &c) == NF_OK && a == 32 && b == 64; }
+static int first_nf_sig_generate(void) { nf_handle h = 0; return nf_sig_generate(NF_SIG_ECDSA_P256_SHA256, &h) == NF_OK && h != 0; }
+static int first_nf_sig_import_private(void) { nf_handle h; return nf_sig_import_private(NF_SIG_ED448, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_export_public(void) { uint8_t b[4]; return nf_sig_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_algorithm(void) { uint32_t a; return nf_sig_algorithm(0, &a) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_sign(void) { uint8_t b[4] = {0}; return nf_sig_sign(0, b, 4, NULL, 0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_verify(void) { uint8_t b[64] = {0}; int v = 7; return nf_sig_verify(NF_SIG_ED25519, b, 32, b, 4, b, 64, NULL, 0, &v) == NF_OK && v == 0; }
+static int first_nf_sig_free(void) { return nf_sig_free(1) == NF_E_BAD_HANDLE; }
 static int first_nf_capabilities(void) { nf_caps c; memset(&c, 0, sizeof c); c.size = sizeof c; return nf_capabilities(&c) == NF_OK; }
 static int first_nf_purge(void) { return nf_purge() == NF_OK; }
 static int first_nf_policy_get(void) { int p = -1; return nf_policy_get(&p) == NF_OK && p == NF_POLICY_STRICT; }
@@ -1423,7 +1607,10 @@ static const struct {
     FIRST(nf_kem_free), FIRST(nf_hpke_sizes), FIRST(nf_hpke_key_generate), FIRST(nf_hpke_key_derive),
     FIRST(nf_hpke_key_import), FIRST(nf_hpke_key_export_public), FIRST(nf_hpke_key_kem), FIRST(nf_hpke_key_free),
     FIRST(nf_hpke_seal), FIRST(nf_hpke_open), FIRST(nf_argon2id), FIRST(nf_argon2id_phc_hash),
-    FIRST(nf_argon2_phc_verify), FIRST(nf_capabilities),
+    FIRST(nf_argon2_phc_verify), FIRST(nf_x25519_generate), FIRST(nf_x25519_import), FIRST(nf_x25519_export_public),
+    FIRST(nf_x25519_agree), FIRST(nf_x25519_free), FIRST(nf_sig_sizes), FIRST(nf_sig_generate),
+    FIRST(nf_sig_import_private), FIRST(nf_sig_export_public), FIRST(nf_sig_algorithm), FIRST(nf_sig_sign),
+    FIRST(nf_sig_verify), FIRST(nf_sig_free), FIRST(nf_capabilities),
     FIRST(nf_purge), FIRST(nf_policy_get), FIRST(nf_policy_set), FIRST(nf_lock_all_memory), FIRST(nf_harden_process),
     FIRST(nf_catch_interrupt), FIRST(nf_interrupt_free),
 };
@@ -1724,6 +1911,8 @@ static const scenario scenarios[] = {
     {"kem", s_kem},
     {"hpke", s_hpke},
     {"argon2", s_argon2},
+    {"x25519", s_x25519},
+    {"signatures", s_signatures},
     {"first_call", s_first_call},
     {"mlkem768_peer", s_mlkem768_peer},
     {"vectors", s_vectors},
