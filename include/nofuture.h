@@ -470,9 +470,10 @@ typedef struct nf_caps {
 int nf_capabilities(nf_caps *caps);
 
 /* Wipes every secret, every live scratch buffer and the enclave key, at once. Afterwards every existing secret
-   handle and every existing enclave handle gives NF_E_PURGED (only *_free still succeeds), and so does decapsulation
-   with an existing ML-KEM key (its secrets are wiped too; encapsulation needs only its public key); new secrets and
-   enclaves work normally. Thread-safe: calls racing with a purge either complete first or give NF_E_PURGED. */
+   handle and every existing enclave handle gives NF_E_PURGED (only *_free still succeeds), and so does a private-key
+   operation with an existing key (decapsulation, HPKE open, X25519 agreement, signing: their secrets are wiped too;
+   a signing key's public key too; KEM encapsulation still works); new secrets, keys and enclaves work normally.
+   Thread-safe: calls racing with a purge either complete first or give NF_E_PURGED. */
 int nf_purge(void);
 
 #define NF_POLICY_STRICT      0

@@ -1116,8 +1116,21 @@ static void s_hpke(void)
     EXPECT_RC(nf_hpke_sizes(0x0020, 1, 0x0004, 1, &e, &c), NF_E_INVALID);
     EXPECT_RC(nf_hpke_sizes(0x0020, 1, 1, 1, NULL, &c), NF_E_NULL);
     CHECK(untouched == 0x42 && e == 9 && c == 9);
+    /* After a purge opening is refused (the key's secrets are wiped). */
+    nf_handle doomed = 0;
+    OK(nf_hpke_key_generate(0x0020, &doomed));
+    uint8_t pk[32], enc[32], ct[sizeof msg + 16], pt[sizeof msg];
+    OK(nf_hpke_key_export_public(doomed, pk, sizeof pk, NULL));
+    OK(nf_hpke_seal(0x0020, 1, 3, pk, 32, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc, 32, ct, sizeof ct, NULL));
+    OK(nf_purge());
+    EXPECT_RC(nf_hpke_open(doomed, 1, 3, enc, 32, NULL, 0, NULL, 0, 0, NULL, 0, ct, sizeof ct, pt, sizeof pt, NULL),
+              NF_E_PURGED);
+    OK(nf_hpke_key_free(doomed));
+    nf_handle fresh_psk = 0;
+    OK(nf_secret_random(32, 0, &fresh_psk)); /* the purge wiped psk too */
     all_hpke_key_functions(0, NF_E_BAD_HANDLE);
     all_hpke_key_functions(psk, NF_E_WRONG_TYPE);
+    OK(nf_secret_free(fresh_psk));
     EXPECT_RC(nf_hpke_key_free(psk), NF_E_WRONG_TYPE);
     OK(nf_hpke_key_free(0));
     OK(nf_secret_free(ikm));
@@ -1369,6 +1382,16 @@ static void s_signatures(void)
     EXPECT_RC(nf_sig_verify(99, pk, 32, NULL, 0, pk, 32, NULL, 0, &valid), NF_E_INVALID);
     CHECK(h == 0x42 && valid == 7);
     OK(nf_sig_free(0));
+    /* After a purge the signing key is disposed: signing and its public key give NF_E_PURGED; free still works. */
+    nf_handle key = 0;
+    OK(nf_sig_generate(NF_SIG_ED25519, &key));
+    OK(nf_purge());
+    uint8_t sig[64];
+    size_t written = 77;
+    EXPECT_RC(nf_sig_sign(key, pk, 4, NULL, 0, sig, sizeof sig, &written), NF_E_PURGED);
+    CHECK(written == 77);
+    EXPECT_RC(nf_sig_export_public(key, pk, sizeof pk, NULL), NF_E_PURGED);
+    OK(nf_sig_free(key));
 }
 
 /* ---- vectors: a line-oriented driver for NativeVectorTests (official vectors through the C ABI) ----
