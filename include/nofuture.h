@@ -343,8 +343,9 @@ int nf_hpke_open(nf_handle recipient, uint16_t kdf, uint16_t aead, const uint8_t
 
 /* Argon2id(password, salt, secret K, associated data X) into a new secret of out_len bytes (4..2^30). The
    password is a secret handle, or 0 for the empty password (a secret cannot be empty); it and K (a secret handle,
-   or 0 for none) stay unchanged. In all three Argon2 functions password 0 means the empty password. salt: at least 8 bytes; ad may be NULL with
-   length 0. memory_kib >= 8 * parallelism, iterations >= 1, parallelism 1..2^24-1.
+   or 0 for none) stay unchanged. In all three Argon2 functions password 0 means the empty password.
+   salt: at least 8 bytes; ad may be NULL with length 0. memory_kib >= 8 * parallelism, iterations >= 1,
+   parallelism 1..2^24-1.
    Errors: NF_E_NULL, NF_E_INVALID (any parameter or length), NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED,
    NF_E_REFUSED, NF_E_NOMEM. Thread-safe. */
 int nf_argon2id(nf_handle password, const uint8_t *salt, size_t salt_len, nf_handle secret, const uint8_t *ad,
