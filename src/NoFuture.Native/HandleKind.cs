@@ -7,5 +7,8 @@ internal enum HandleKind : byte
     Secret = 1,
     Enclave = 2,
     InterruptGuard = 3,
-    MlKem768Key = 4,
+    KemKey = 4,
+    HpkeKey = 5,
+    X25519Key = 6,
+    SigningKey = 7,
 }

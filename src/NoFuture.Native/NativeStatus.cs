@@ -22,6 +22,7 @@ internal static class NativeStatus
     internal const int Internal = -15;
     internal const int NoPrivateKey = -16;
     internal const int Rejected = -17;
+    internal const int LimitExceeded = -18;
 
     /// <summary>A NUL-terminated, static, ASCII description of <paramref name="code"/>.</summary>
     internal static unsafe byte* Describe(int code)
@@ -47,7 +48,8 @@ internal static class NativeStatus
             Unsupported => "not supported on this platform\0"u8,
             Internal => "internal error\0"u8,
             NoPrivateKey => "the key has no private part (it was imported from its public key)\0"u8,
-            Rejected => "untrusted input failed a check (e.g. an ML-KEM encapsulation key failed the FIPS 203 modulus check)\0"u8,
+            Rejected => "untrusted input failed a check (a public key, ciphertext, encapsulated key or PHC string)\0"u8,
+            LimitExceeded => "the input asks for more memory or work than the limits allow (an Argon2 PHC string)\0"u8,
             _ => "unknown status code\0"u8,
         };
         fixed (byte* p = text)

@@ -6,7 +6,7 @@ using NoFuture.Crypto;
 
 namespace NoFuture.Native.Tests;
 
-public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClassFixture<NativeLibraryFixture>
+public sealed partial class NativeAbiTests(NativeLibraryFixture native)
 {
     public static readonly TheoryData<string> Scenarios =
     [
@@ -17,11 +17,11 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClass
         "enclave", "capabilities", "policy", "harden_and_lock",
         "purge", "purge_from_thread", "free_while_used", "handle_churn",
         "interrupt", "death_guarded_overflow", "death_frozen_write",
-        "mlkem768", "first_call",
+        "mlkem768", "kem", "hpke", "argon2", "x25519", "signatures", "first_call",
     ];
 
     // Scenarios that need a partner and are run by their own test.
-    private static readonly string[] s_interactive = ["mlkem768_peer"];
+    private static readonly string[] s_interactive = ["mlkem768_peer", "vectors"];
 
     [Theory]
     [MemberData(nameof(Scenarios))]

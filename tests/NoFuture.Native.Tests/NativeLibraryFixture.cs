@@ -3,6 +3,10 @@
 using System.Diagnostics;
 using System.Text;
 
+// One fixture for the whole assembly: the scenario and vector test classes share one published library (two class
+// fixtures would publish into the same folder at once, replacing the library under running processes).
+[assembly: AssemblyFixture(typeof(NoFuture.Native.Tests.NativeLibraryFixture))]
+
 namespace NoFuture.Native.Tests;
 
 public sealed class NativeLibraryFixture : IDisposable

@@ -152,10 +152,10 @@ static void s_strerror(void)
 {
     const char *unknown = nf_strerror(12345);
     CHECK(unknown != NULL && strlen(unknown) > 0);
-    CHECK(nf_strerror(-18) != NULL && strcmp(nf_strerror(-18), unknown) == 0);
+    CHECK(nf_strerror(-19) != NULL && strcmp(nf_strerror(-19), unknown) == 0);
     CHECK(nf_strerror(1) != NULL && strcmp(nf_strerror(1), unknown) == 0);
     CHECK(nf_strerror(INT32_MIN) != NULL);
-    for (int code = 0; code >= NF_E_REJECTED; code--) {
+    for (int code = 0; code >= NF_E_LIMIT; code--) {
         const char *text = nf_strerror(code);
         CHECK(text != NULL && strlen(text) > 0 && strlen(text) < 200);
         CHECK(strcmp(text, unknown) != 0);
@@ -470,6 +470,34 @@ static void all_mlkem_functions(nf_handle h, int expected)
     CHECK(written == 77 && out == 0x55 && flag == 7);
 }
 
+static const uint32_t kem_algorithms[] = {NF_KEM_MLKEM512, NF_KEM_MLKEM768, NF_KEM_MLKEM1024, NF_KEM_XWING};
+
+static void all_kem_functions(nf_handle h, int expected)
+{
+    static uint8_t ct[2048], pk[2048];
+    size_t written = 77;
+    nf_handle out = 0x55;
+    int flag = 7;
+    uint32_t alg = 7;
+    EXPECT_RC(nf_kem_export_public(h, pk, sizeof pk, &written), expected);
+    EXPECT_RC(nf_kem_encapsulate(h, ct, sizeof ct, &written, &out), expected);
+    EXPECT_RC(nf_kem_decapsulate(h, ct, 1088, &out), expected);
+    EXPECT_RC(nf_kem_has_private(h, &flag), expected);
+    EXPECT_RC(nf_kem_algorithm(h, &alg), expected);
+    CHECK(written == 77 && out == 0x55 && flag == 7 && alg == 7);
+}
+
+static void all_hpke_key_functions(nf_handle h, int expected)
+{
+    static uint8_t buf[256];
+    size_t written = 77;
+    uint16_t kem = 7;
+    EXPECT_RC(nf_hpke_key_export_public(h, buf, sizeof buf, &written), expected);
+    EXPECT_RC(nf_hpke_key_kem(h, &kem), expected);
+    EXPECT_RC(nf_hpke_open(h, 1, 1, buf, 32, NULL, 0, NULL, 0, 0, NULL, 0, buf, 32, buf, sizeof buf, &written), expected);
+    CHECK(written == 77 && kem == 7);
+}
+
 static void s_handle_double_free(void)
 {
     nf_handle h = 0, e = 0, s2 = 0;
@@ -501,6 +529,22 @@ static void s_handle_wrong_type(void)
     OK(nf_enclave_seal(sec, &enc));
     OK(nf_catch_interrupt(NULL, NULL, &guard));
     OK(nf_mlkem768_generate(&kem));
+    nf_handle hpke = 0;
+    OK(nf_hpke_key_generate(0x0020, &hpke));
+    all_secret_functions(hpke, NF_E_WRONG_TYPE);
+    all_enclave_functions(hpke, NF_E_WRONG_TYPE);
+    all_mlkem_functions(hpke, NF_E_WRONG_TYPE);
+    all_kem_functions(hpke, NF_E_WRONG_TYPE);
+    all_kem_functions(sec, NF_E_WRONG_TYPE);
+    all_kem_functions(enc, NF_E_WRONG_TYPE);
+    all_kem_functions(guard, NF_E_WRONG_TYPE);
+    all_hpke_key_functions(kem, NF_E_WRONG_TYPE);
+    all_hpke_key_functions(enc, NF_E_WRONG_TYPE);
+    all_hpke_key_functions(guard, NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_kem_free(hpke), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_hpke_key_free(kem), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_secret_free(hpke), NF_E_WRONG_TYPE);
+    OK(nf_hpke_key_free(hpke));
     all_secret_functions(enc, NF_E_WRONG_TYPE);
     all_secret_functions(guard, NF_E_WRONG_TYPE);
     all_secret_functions(kem, NF_E_WRONG_TYPE);
@@ -552,6 +596,10 @@ static void s_handle_forged(void)
         EXPECT_RC(nf_interrupt_free(forged[i]), NF_E_BAD_HANDLE);
         EXPECT_RC(nf_mlkem768_free(forged[i]), NF_E_BAD_HANDLE);
         all_mlkem_functions(forged[i], NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_kem_free(forged[i]), NF_E_BAD_HANDLE);
+        all_kem_functions(forged[i], NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_hpke_key_free(forged[i]), NF_E_BAD_HANDLE);
+        all_hpke_key_functions(forged[i], NF_E_BAD_HANDLE);
     }
     all_mlkem_functions(0, NF_E_BAD_HANDLE);
     OK(nf_mlkem768_free(0));
@@ -837,6 +885,660 @@ static void s_mlkem768_peer(void)
     OK(nf_mlkem768_free(peer));
 }
 
+/* ---- KEMs: ML-KEM-512/768/1024 and X-Wing behind one handle type ---- */
+
+static void s_kem(void)
+{
+    for (size_t a = 0; a < sizeof kem_algorithms / sizeof kem_algorithms[0]; a++) {
+        uint32_t alg = kem_algorithms[a];
+        size_t pk_n = 0, ct_n = 0, seed_n = 0;
+        OK(nf_kem_sizes(alg, &pk_n, &ct_n, &seed_n));
+        nf_handle seed = 0, alice = 0, twin = 0, bob = 0, ss_bob = 0, ss_alice = 0, ss_twin = 0, ss_bad = 0;
+        OK(nf_secret_random(seed_n, 0, &seed));
+        OK(nf_kem_import_seed(alg, seed, &alice));
+        OK(nf_kem_import_seed(alg, seed, &twin));
+        uint32_t got = 0;
+        OK(nf_kem_algorithm(alice, &got));
+        CHECK(got == alg);
+        int has = -1;
+        OK(nf_kem_has_private(alice, &has));
+        CHECK(has == 1);
+        guarded_buf pk = buf_new(pk_n, 0xEE), pk2 = buf_new(pk_n, 0xEE);
+        size_t written = 0;
+        OK(nf_kem_export_public(alice, pk.p, pk.n, &written));
+        OK(nf_kem_export_public(twin, pk2.p, pk2.n, NULL));
+        CHECK(written == pk_n && buf_canaries_ok(&pk) && memcmp(pk.p, pk2.p, pk_n) == 0);
+        OK(nf_kem_import_public(alg, pk.p, pk.n, &bob));
+        OK(nf_kem_has_private(bob, &has));
+        CHECK(has == 0);
+        guarded_buf ct = buf_new(ct_n, 0xEE);
+        written = 0;
+        OK(nf_kem_encapsulate(bob, ct.p, ct.n, &written, &ss_bob));
+        CHECK(written == ct_n && buf_canaries_ok(&ct));
+        OK(nf_kem_decapsulate(alice, ct.p, ct.n, &ss_alice));
+        OK(nf_kem_decapsulate(twin, ct.p, ct.n, &ss_twin));
+        int eq = 0;
+        OK(nf_secret_equal(ss_alice, ss_bob, &eq));
+        CHECK(eq == 1);
+        OK(nf_secret_equal(ss_alice, ss_twin, &eq));
+        CHECK(eq == 1);
+        ct.p[3] ^= 1; /* implicit rejection: another secret, no error */
+        OK(nf_kem_decapsulate(alice, ct.p, ct.n, &ss_bad));
+        OK(nf_secret_equal(ss_alice, ss_bad, &eq));
+        CHECK(eq == 0);
+
+        /* Errors change nothing. */
+        nf_handle untouched = 0x42;
+        EXPECT_RC(nf_kem_generate(alg, NULL), NF_E_NULL);
+        EXPECT_RC(nf_kem_import_public(alg, NULL, pk_n, &untouched), NF_E_NULL);
+        EXPECT_RC(nf_kem_import_public(alg, pk.p, pk_n - 1, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_kem_import_public(alg, pk.p, pk_n + 1, &untouched), NF_E_INVALID);
+        uint8_t *bad_pk = malloc(pk_n);
+        memcpy(bad_pk, pk.p, pk_n);
+        memset(bad_pk, 0xFF, 384); /* the first polynomial's coefficients 4095 >= q (X-Wing: its ML-KEM part comes first) */
+        EXPECT_RC(nf_kem_import_public(alg, bad_pk, pk_n, &untouched), NF_E_REJECTED);
+        free(bad_pk);
+        for (size_t n = 0; n < pk_n; n += 211) {
+            guarded_buf small = buf_new(n, 0xEE);
+            written = 0;
+            EXPECT_RC(nf_kem_export_public(alice, n ? small.p : small.raw, n, &written), NF_E_BUFFER_SMALL);
+            CHECK(written == pk_n && all(small.p, n, 0xEE) && buf_canaries_ok(&small));
+            buf_free(&small);
+        }
+        guarded_buf short_ct = buf_new(ct_n - 1, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_kem_encapsulate(bob, short_ct.p, short_ct.n, &written, &untouched), NF_E_BUFFER_SMALL);
+        CHECK(written == ct_n && all(short_ct.p, short_ct.n, 0xEE) && buf_canaries_ok(&short_ct));
+        EXPECT_RC(nf_kem_encapsulate(bob, NULL, ct_n, NULL, &untouched), NF_E_NULL);
+        EXPECT_RC(nf_kem_encapsulate(bob, ct.p, ct_n, NULL, NULL), NF_E_NULL);
+        EXPECT_RC(nf_kem_decapsulate(alice, ct.p, ct_n - 1, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_kem_decapsulate(alice, ct.p, ct_n + 1, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_kem_decapsulate(alice, NULL, ct_n, &untouched), NF_E_NULL);
+        EXPECT_RC(nf_kem_decapsulate(bob, ct.p, ct_n, &untouched), NF_E_NO_PRIVATE);
+        EXPECT_RC(nf_kem_algorithm(alice, NULL), NF_E_NULL);
+        EXPECT_RC(nf_kem_has_private(alice, NULL), NF_E_NULL);
+        nf_handle short_seed = 0;
+        OK(nf_secret_random(seed_n - 1, 0, &short_seed));
+        EXPECT_RC(nf_kem_import_seed(alg, short_seed, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_kem_import_seed(alg, seed, NULL), NF_E_NULL);
+        EXPECT_RC(nf_kem_import_seed(alg, alice, &untouched), NF_E_WRONG_TYPE);
+        CHECK(untouched == 0x42);
+        /* The ML-KEM-768 functions accept only ML-KEM-768 KEM handles. */
+        int flag = 0;
+        if (alg == NF_KEM_MLKEM768) {
+            OK(nf_mlkem768_has_private(alice, &flag));
+            CHECK(flag == 1);
+        } else {
+            EXPECT_RC(nf_mlkem768_has_private(alice, &flag), NF_E_WRONG_TYPE);
+            EXPECT_RC(nf_mlkem768_free(alice), NF_E_WRONG_TYPE);
+        }
+        buf_free(&pk);
+        buf_free(&pk2);
+        buf_free(&ct);
+        buf_free(&short_ct);
+        nf_handle handles[] = {ss_alice, ss_bob, ss_twin, ss_bad, seed, short_seed};
+        for (size_t i = 0; i < sizeof handles / sizeof handles[0]; i++) OK(nf_secret_free(handles[i]));
+        OK(nf_kem_free(alice));
+        OK(nf_kem_free(twin));
+        OK(nf_kem_free(bob));
+        EXPECT_RC(nf_kem_free(bob), NF_E_BAD_HANDLE);
+        all_kem_functions(bob, NF_E_BAD_HANDLE);
+    }
+    /* Generation, unknown algorithms. */
+    nf_handle g = 0, untouched = 0x42;
+    OK(nf_kem_generate(NF_KEM_XWING, &g));
+    size_t a = 9, b = 9, c = 9;
+    EXPECT_RC(nf_kem_sizes(0x0043, &a, &b, &c), NF_E_INVALID);
+    EXPECT_RC(nf_kem_sizes(NF_KEM_XWING, NULL, &b, &c), NF_E_NULL);
+    CHECK(a == 9 && b == 9 && c == 9);
+    EXPECT_RC(nf_kem_generate(0x0020, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_kem_import_seed(0, g, &untouched), NF_E_INVALID);
+    uint8_t pk[4] = {0};
+    EXPECT_RC(nf_kem_import_public(0xFFFFFFFFu, pk, sizeof pk, &untouched), NF_E_INVALID);
+    CHECK(untouched == 0x42);
+    /* After a purge the private key is gone; encapsulation still works. */
+    OK(nf_purge());
+    static uint8_t ct[NF_MLKEM768_CIPHERTEXT_BYTES + 32];
+    EXPECT_RC(nf_kem_decapsulate(g, ct, 1120, &untouched), NF_E_PURGED);
+    nf_handle after = 0;
+    OK(nf_kem_encapsulate(g, ct, sizeof ct, NULL, &after));
+    OK(nf_secret_free(after));
+    OK(nf_kem_free(g));
+    all_kem_functions(0, NF_E_BAD_HANDLE);
+    OK(nf_kem_free(0));
+}
+
+/* ---- HPKE ---- */
+
+static void s_hpke(void)
+{
+    /* Every KEM with HKDF-SHA256 / ChaCha20-Poly1305, base and psk modes, round trip through the C ABI. */
+    const uint16_t kems[] = {0x0010, 0x0011, 0x0012, 0x0020, 0x0021, 0x0040, 0x0041, 0x0042, 0x0050, 0x0051, 0x647A};
+    const uint8_t msg[] = "attack at dawn", info[] = "info", aad[] = "aad", psk_id[] = "psk id";
+    nf_handle psk = 0;
+    OK(nf_secret_random(32, 0, &psk));
+    for (size_t k = 0; k < sizeof kems / sizeof kems[0]; k++) {
+        for (int mode = 0; mode < 2; mode++) {
+            nf_handle key = 0;
+            OK(nf_hpke_key_generate(kems[k], &key));
+            uint16_t kem_id = 0;
+            OK(nf_hpke_key_kem(key, &kem_id));
+            CHECK(kem_id == kems[k]);
+            uint8_t pk[2048];
+            size_t pk_n = 0, enc_n = 0, ct_n = 0, written = 0;
+            OK(nf_hpke_key_export_public(key, pk, sizeof pk, &pk_n));
+            OK(nf_hpke_sizes(kems[k], 1, 3, sizeof msg, &enc_n, &ct_n));
+            CHECK(ct_n == sizeof msg + 16);
+            guarded_buf enc = buf_new(enc_n, 0xEE), ct = buf_new(ct_n, 0xEE), pt = buf_new(sizeof msg, 0xEE);
+            nf_handle p = mode ? psk : 0;
+            const uint8_t *pid = mode ? psk_id : NULL;
+            size_t pid_n = mode ? sizeof psk_id : 0;
+            OK(nf_hpke_seal(kems[k], 1, 3, pk, pk_n, info, sizeof info, aad, sizeof aad, p, pid, pid_n, msg, sizeof msg,
+                            enc.p, enc.n, ct.p, ct.n, &written));
+            CHECK(written == ct_n && buf_canaries_ok(&enc) && buf_canaries_ok(&ct));
+            written = 0;
+            OK(nf_hpke_open(key, 1, 3, enc.p, enc.n, info, sizeof info, aad, sizeof aad, p, pid, pid_n, ct.p, ct.n, pt.p,
+                            pt.n, &written));
+            CHECK(written == sizeof msg && memcmp(pt.p, msg, sizeof msg) == 0 && buf_canaries_ok(&pt));
+            /* A modified ciphertext, aad or info: rejected, plaintext zeroed. */
+            ct.p[0] ^= 1;
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, info, sizeof info, aad, sizeof aad, p, pid, pid_n, ct.p, ct.n,
+                                   pt.p, pt.n, NULL), NF_E_REJECTED);
+            CHECK(all(pt.p, pt.n, 0) && buf_canaries_ok(&pt));
+            ct.p[0] ^= 1;
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, info, sizeof info, NULL, 0, p, pid, pid_n, ct.p, ct.n, pt.p,
+                                   pt.n, NULL), NF_E_REJECTED);
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, NULL, 0, aad, sizeof aad, p, pid, pid_n, ct.p, ct.n, pt.p,
+                                   pt.n, NULL), NF_E_REJECTED);
+            /* Short buffers: size reported, nothing written. */
+            guarded_buf small = buf_new(ct_n - 1, 0xEE);
+            written = 0;
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 3, pk, pk_n, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p, enc.n,
+                                   small.p, small.n, &written), NF_E_BUFFER_SMALL);
+            CHECK(written == ct_n && all(small.p, small.n, 0xEE) && buf_canaries_ok(&small));
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 3, pk, pk_n, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, small.p,
+                                   enc_n - 1, ct.p, ct.n, NULL), NF_E_BUFFER_SMALL);
+            written = 0;
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, info, sizeof info, aad, sizeof aad, p, pid, pid_n, ct.p,
+                                   ct.n, small.p, sizeof msg - 1, &written), NF_E_BUFFER_SMALL);
+            CHECK(written == sizeof msg && all(small.p, small.n, 0xEE));
+            /* Wrong sizes, NULLs, unknown ids, psk without psk_id. */
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 3, pk, pk_n - 1, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p,
+                                   enc.n, ct.p, ct.n, NULL), NF_E_INVALID);
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 3, pk, pk_n, NULL, 4, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p, enc.n,
+                                   ct.p, ct.n, NULL), NF_E_NULL);
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 3, pk, pk_n, NULL, 0, NULL, 0, psk, NULL, 0, msg, sizeof msg, enc.p,
+                                   enc.n, ct.p, ct.n, NULL), NF_E_INVALID);
+            EXPECT_RC(nf_hpke_seal(kems[k], 1, 0xFFFF, pk, pk_n, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p,
+                                   enc.n, ct.p, ct.n, NULL), NF_E_INVALID);
+            EXPECT_RC(nf_hpke_seal(kems[k], 9, 3, pk, pk_n, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p, enc.n,
+                                   ct.p, ct.n, NULL), NF_E_INVALID);
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n - 1, NULL, 0, NULL, 0, 0, NULL, 0, ct.p, ct.n, pt.p, pt.n,
+                                   NULL), NF_E_INVALID);
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, NULL, 0, NULL, 0, 0, NULL, 0, ct.p, 15, pt.p, pt.n, NULL),
+                      NF_E_REJECTED);
+            EXPECT_RC(nf_hpke_open(key, 1, 3, enc.p, enc.n, NULL, 0, NULL, 0, key, psk_id, 3, ct.p, ct.n, pt.p, pt.n,
+                                   NULL), NF_E_WRONG_TYPE);
+            EXPECT_RC(nf_hpke_open(key, 1, 3, NULL, enc.n, NULL, 0, NULL, 0, 0, NULL, 0, ct.p, ct.n, pt.p, pt.n, NULL),
+                      NF_E_NULL);
+            /* A hostile encapsulated key: all 0xFF is off every curve / fails every KEM's check, or (ML-KEM)
+               implicitly rejects: either way the message does not open. */
+            memset(enc.p, 0xFF, enc.n);
+            int rc = nf_hpke_open(key, 1, 3, enc.p, enc.n, info, sizeof info, aad, sizeof aad, p, pid, pid_n, ct.p, ct.n,
+                                  pt.p, pt.n, NULL);
+            CHECK(rc == NF_E_REJECTED);
+            memset(pk, 0xFF, pk_n);
+            rc = nf_hpke_seal(kems[k], 1, 3, pk, pk_n, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc.p, enc.n, ct.p,
+                              ct.n, NULL);
+            /* X25519/X448 accept every 32/56-byte string (all 0xFF is a valid encoding); the others must refuse. */
+            CHECK(kems[k] == 0x0020 || kems[k] == 0x0021 ? rc == NF_OK : rc == NF_E_REJECTED);
+            buf_free(&enc);
+            buf_free(&ct);
+            buf_free(&pt);
+            buf_free(&small);
+            OK(nf_hpke_key_free(key));
+            EXPECT_RC(nf_hpke_key_free(key), NF_E_BAD_HANDLE);
+            all_hpke_key_functions(key, NF_E_BAD_HANDLE);
+        }
+    }
+    /* Derive and import from secrets; NULLs and unknown ids. */
+    nf_handle ikm = 0, sk = 0, key = 0, untouched = 0x42;
+    OK(nf_secret_random(32, 0, &ikm));
+    OK(nf_hpke_key_derive(0x0020, ikm, &key));
+    OK(nf_hpke_key_free(key));
+    OK(nf_secret_new(32, 0, &sk)); /* an all-zero X25519 scalar is still a valid key for DHKEM(X25519) */
+    EXPECT_RC(nf_hpke_key_import(0x0010, sk, &untouched), NF_E_REJECTED); /* P-256 scalar 0 */
+    EXPECT_RC(nf_hpke_key_import(0x0099, sk, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_hpke_key_derive(0x0020, psk, NULL), NF_E_NULL);
+    EXPECT_RC(nf_hpke_key_generate(0x0099, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_hpke_key_import(0x0020, 0, &untouched), NF_E_BAD_HANDLE);
+    size_t e = 9, c = 9;
+    EXPECT_RC(nf_hpke_sizes(0x0020, 1, 0x0004, 1, &e, &c), NF_E_INVALID);
+    EXPECT_RC(nf_hpke_sizes(0x0020, 1, 1, 1, NULL, &c), NF_E_NULL);
+    CHECK(untouched == 0x42 && e == 9 && c == 9);
+    /* After a purge opening is refused (the key's secrets are wiped). */
+    nf_handle doomed = 0;
+    OK(nf_hpke_key_generate(0x0020, &doomed));
+    uint8_t pk[32], enc[32], ct[sizeof msg + 16], pt[sizeof msg];
+    OK(nf_hpke_key_export_public(doomed, pk, sizeof pk, NULL));
+    OK(nf_hpke_seal(0x0020, 1, 3, pk, 32, NULL, 0, NULL, 0, 0, NULL, 0, msg, sizeof msg, enc, 32, ct, sizeof ct, NULL));
+    OK(nf_purge());
+    EXPECT_RC(nf_hpke_open(doomed, 1, 3, enc, 32, NULL, 0, NULL, 0, 0, NULL, 0, ct, sizeof ct, pt, sizeof pt, NULL),
+              NF_E_PURGED);
+    OK(nf_hpke_key_free(doomed));
+    nf_handle fresh_psk = 0;
+    OK(nf_secret_random(32, 0, &fresh_psk)); /* the purge wiped psk too */
+    all_hpke_key_functions(0, NF_E_BAD_HANDLE);
+    all_hpke_key_functions(psk, NF_E_WRONG_TYPE);
+    OK(nf_secret_free(fresh_psk));
+    EXPECT_RC(nf_hpke_key_free(psk), NF_E_WRONG_TYPE);
+    OK(nf_hpke_key_free(0));
+    OK(nf_secret_free(ikm));
+    OK(nf_secret_free(sk));
+    OK(nf_secret_free(psk));
+}
+
+/* ---- Argon2id ---- */
+
+static void s_argon2(void)
+{
+    nf_handle pw = 0, k = 0, out = 0, out2 = 0, untouched = 0x42;
+    uint8_t pw_bytes[] = "correct horse", k_bytes[] = {3, 3, 3, 3, 3, 3, 3, 3};
+    const uint8_t salt[16] = {2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2}, ad[] = {4, 4, 4};
+    OK(nf_secret_from_bytes(pw_bytes, sizeof pw_bytes - 1, 0, &pw));
+    OK(nf_secret_from_bytes(k_bytes, sizeof k_bytes, 0, &k));
+    OK(nf_argon2id(pw, salt, sizeof salt, k, ad, sizeof ad, 32, 3, 4, 32, &out));
+    OK(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, &out2));
+    int eq = 1;
+    OK(nf_secret_equal(out, out2, &eq));
+    CHECK(eq == 0);
+    EXPECT_RC(nf_argon2id(pw, salt, 7, 0, NULL, 0, 32, 3, 4, 32, &untouched), NF_E_INVALID);  /* salt < 8 */
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 31, 3, 4, 32, &untouched), NF_E_INVALID); /* m < 8p */
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 0, 4, 32, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 3, 0, 32, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 3, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 0, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 0xFFFFFFFFu, 3, 4, 32, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_argon2id(pw, NULL, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 3, 32, 3, 4, 32, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, NULL), NF_E_NULL);
+    EXPECT_RC(nf_argon2id(0xFFFFull, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, &untouched), NF_E_BAD_HANDLE);
+    EXPECT_RC(nf_argon2id(pw, salt, sizeof salt, 0xFFFFull, NULL, 0, 32, 3, 4, 32, &untouched), NF_E_BAD_HANDLE);
+    CHECK(untouched == 0x42);
+
+    /* Handle 0: the empty password, for the raw function and the PHC pair. */
+    nf_handle empty = 0;
+    OK(nf_argon2id(0, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, &empty));
+    OK(nf_secret_equal(out2, empty, &eq));
+    CHECK(eq == 0);
+    OK(nf_secret_free(empty));
+    char phc[NF_ARGON2_PHC_MAX_LENGTH];
+    size_t written = 0;
+    int empty_match = 0;
+    OK(nf_argon2id_phc_hash(0, 8, 1, 1, phc, sizeof phc, NULL));
+    OK(nf_argon2_phc_verify(phc, strlen(phc), 0, &empty_match));
+    CHECK(empty_match == 1);
+    guarded_buf small = buf_new(20, 0xEE);
+    EXPECT_RC(nf_argon2id_phc_hash(pw, 64, 1, 1, (char *)small.p, small.n, &written), NF_E_BUFFER_SMALL);
+    CHECK(written > 20 && written <= NF_ARGON2_PHC_MAX_LENGTH && all(small.p, small.n, 0xEE) && buf_canaries_ok(&small));
+    OK(nf_argon2id_phc_hash(pw, 64, 1, 1, phc, sizeof phc, &written));
+    CHECK(written == strlen(phc) + 1 && strncmp(phc, "$argon2id$v=19$m=64,t=1,p=1$", 28) == 0);
+    int match = -1;
+    OK(nf_argon2_phc_verify(phc, strlen(phc), pw, &match));
+    CHECK(match == 1);
+    OK(nf_argon2_phc_verify(phc, strlen(phc), k, &match));
+    CHECK(match == 0);
+    EXPECT_RC(nf_argon2_phc_verify("$argon2id$v=19$m=64,t=1,p=1$bad", 31, pw, &match), NF_E_REJECTED);
+    const char *huge = "$argon2id$v=19$m=4000000000,t=1,p=1$c29tZXNhbHQ$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
+    EXPECT_RC(nf_argon2_phc_verify(huge, strlen(huge), pw, &match), NF_E_REJECTED);
+    const char *costly = "$argon2id$v=19$m=2097152,t=100,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
+    EXPECT_RC(nf_argon2_phc_verify(costly, strlen(costly), pw, &match), NF_E_LIMIT);
+    EXPECT_RC(nf_argon2_phc_verify(phc, 0, pw, &match), NF_E_INVALID);
+    EXPECT_RC(nf_argon2_phc_verify(NULL, 5, pw, &match), NF_E_NULL);
+    EXPECT_RC(nf_argon2_phc_verify(phc, strlen(phc), pw, NULL), NF_E_NULL);
+    EXPECT_RC(nf_argon2_phc_verify(phc, strlen(phc) + 1, pw, &match), NF_E_REJECTED); /* an embedded NUL */
+    CHECK(match == 0);
+    EXPECT_RC(nf_argon2id_phc_hash(pw, 64, 1, 1, NULL, 128, &written), NF_E_NULL);
+    EXPECT_RC(nf_argon2id_phc_hash(pw, 7, 1, 1, phc, sizeof phc, NULL), NF_E_INVALID);
+    nf_handle key = 0;
+    OK(nf_kem_generate(NF_KEM_MLKEM512, &key));
+    EXPECT_RC(nf_argon2id_phc_hash(key, 64, 1, 1, phc, sizeof phc, NULL), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_argon2_phc_verify(phc, strlen(phc), key, &match), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_argon2id(key, salt, sizeof salt, 0, NULL, 0, 32, 3, 4, 32, &untouched), NF_E_WRONG_TYPE);
+    OK(nf_kem_free(key));
+    buf_free(&small);
+    OK(nf_secret_free(pw));
+    OK(nf_secret_free(k));
+    OK(nf_secret_free(out));
+    OK(nf_secret_free(out2));
+}
+
+/* ---- X25519 ---- */
+
+static void s_x25519(void)
+{
+    nf_handle a = 0, b = 0, sa = 0, sb = 0, scalar = 0, imported = 0, untouched = 0x42;
+    OK(nf_x25519_generate(&a));
+    OK(nf_x25519_generate(&b));
+    guarded_buf pa = buf_new(NF_X25519_KEY_BYTES, 0xEE), pb = buf_new(NF_X25519_KEY_BYTES, 0xEE);
+    size_t written = 0;
+    OK(nf_x25519_export_public(a, pa.p, pa.n, &written));
+    CHECK(written == 32 && buf_canaries_ok(&pa));
+    OK(nf_x25519_export_public(b, pb.p, pb.n, NULL));
+    OK(nf_x25519_agree(a, pb.p, pb.n, &sa));
+    OK(nf_x25519_agree(b, pa.p, pa.n, &sb));
+    int eq = 0;
+    OK(nf_secret_equal(sa, sb, &eq));
+    CHECK(eq == 1);
+    /* RFC 7748 §6.1: small-order peers give all zeros, refused. */
+    uint8_t zero[32] = {0}, one[32] = {1};
+    EXPECT_RC(nf_x25519_agree(a, zero, sizeof zero, &untouched), NF_E_REJECTED);
+    EXPECT_RC(nf_x25519_agree(a, one, sizeof one, &untouched), NF_E_REJECTED);
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 31, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_x25519_agree(a, NULL, 32, &untouched), NF_E_NULL);
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 32, NULL), NF_E_NULL);
+    for (size_t n = 0; n < 32; n += 7) {
+        guarded_buf small = buf_new(n, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_x25519_export_public(a, n ? small.p : small.raw, n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == 32 && all(small.p, n, 0xEE) && buf_canaries_ok(&small));
+        buf_free(&small);
+    }
+    /* RFC 7748 §6.1 test keys: Alice's scalar gives her public key. */
+    uint8_t alice_sk[32] = {0x77, 0x07, 0x6d, 0x0a, 0x73, 0x18, 0xa5, 0x7d, 0x3c, 0x16, 0xc1, 0x72, 0x51, 0xb2, 0x66, 0x45,
+                            0xdf, 0x4c, 0x2f, 0x87, 0xeb, 0xc0, 0x99, 0x2a, 0xb1, 0x77, 0xfb, 0xa5, 0x1d, 0xb9, 0x2c, 0x2a};
+    const uint8_t alice_pk[32] = {0x85, 0x20, 0xf0, 0x09, 0x89, 0x30, 0xa7, 0x54, 0x74, 0x8b, 0x7d, 0xdc, 0xb4, 0x3e, 0xf7, 0x5a,
+                                  0x0d, 0xbf, 0x3a, 0x0d, 0x26, 0x38, 0x1a, 0xf4, 0xeb, 0xa4, 0xa9, 0x8e, 0xaa, 0x9b, 0x4e, 0x6a};
+    OK(nf_secret_from_bytes(alice_sk, sizeof alice_sk, 0, &scalar));
+    OK(nf_x25519_import(scalar, &imported));
+    uint8_t pk[32];
+    OK(nf_x25519_export_public(imported, pk, sizeof pk, NULL));
+    CHECK(memcmp(pk, alice_pk, 32) == 0);
+    nf_handle short_scalar = 0;
+    OK(nf_secret_random(31, 0, &short_scalar));
+    EXPECT_RC(nf_x25519_import(short_scalar, &untouched), NF_E_INVALID);
+    EXPECT_RC(nf_x25519_import(a, &untouched), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_x25519_import(scalar, NULL), NF_E_NULL);
+    EXPECT_RC(nf_x25519_generate(NULL), NF_E_NULL);
+    EXPECT_RC(nf_x25519_export_public(a, NULL, 32, NULL), NF_E_NULL);
+    CHECK(untouched == 0x42);
+    /* Wrong types both ways; after a purge the scalar is gone. */
+    EXPECT_RC(nf_x25519_agree(sa, pb.p, 32, &untouched), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_x25519_free(sa), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_secret_free(a), NF_E_WRONG_TYPE);
+    EXPECT_RC(nf_kem_free(a), NF_E_WRONG_TYPE);
+    OK(nf_purge());
+    EXPECT_RC(nf_x25519_agree(a, pb.p, 32, &untouched), NF_E_PURGED);
+    CHECK(untouched == 0x42);
+    buf_free(&pa);
+    buf_free(&pb);
+    nf_handle secrets[] = {sa, sb, scalar, short_scalar};
+    for (size_t i = 0; i < 4; i++) OK(nf_secret_free(secrets[i]));
+    OK(nf_x25519_free(a));
+    OK(nf_x25519_free(b));
+    OK(nf_x25519_free(imported));
+    EXPECT_RC(nf_x25519_free(a), NF_E_BAD_HANDLE);
+    EXPECT_RC(nf_x25519_export_public(a, pk, 32, NULL), NF_E_BAD_HANDLE);
+    OK(nf_x25519_free(0));
+}
+
+/* ---- Signatures ---- */
+
+static void s_signatures(void)
+{
+    const uint8_t msg[] = "the message", ctx[] = "ctx";
+    for (uint32_t alg = NF_SIG_ED25519; alg <= NF_SIG_ECDSA_P521_SHA512_P1363; alg++) {
+        size_t pk_n = 0, sig_max = 0, sk_n = 0;
+        OK(nf_sig_sizes(alg, &pk_n, &sig_max, &sk_n));
+        nf_handle key = 0, sk = 0, twin = 0, untouched = 0x42;
+        OK(nf_sig_generate(alg, &key));
+        uint32_t got = 0;
+        OK(nf_sig_algorithm(key, &got));
+        CHECK(got == alg);
+        guarded_buf pk = buf_new(pk_n, 0xEE), sig = buf_new(sig_max, 0xEE);
+        size_t written = 0;
+        OK(nf_sig_export_public(key, pk.p, pk.n, &written));
+        CHECK(written == pk_n && buf_canaries_ok(&pk));
+        int ed448 = alg == NF_SIG_ED448 || alg == NF_SIG_ED448PH;
+        const uint8_t *c = ed448 ? ctx : NULL;
+        size_t c_n = ed448 ? sizeof ctx : 0;
+        OK(nf_sig_sign(key, msg, sizeof msg, c, c_n, sig.p, sig.n, &written));
+        CHECK(written > 0 && written <= sig_max && buf_canaries_ok(&sig));
+        size_t sig_n = written;
+        int valid = -1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 1);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg - 1, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        sig.p[sig_n / 2] ^= 1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, 0, c, c_n, &valid)); /* empty signature */
+        CHECK(valid == 0);
+        /* A hostile public key (all 0xFF: not a point / not canonical) is just "not valid". */
+        uint8_t *bad = malloc(pk_n);
+        memset(bad, 0xFF, pk_n);
+        OK(nf_sig_verify(alg, bad, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid));
+        CHECK(valid == 0);
+        free(bad);
+        /* Short buffer: the largest size reported, nothing written. */
+        guarded_buf small = buf_new(sig_max - 1, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, c, c_n, small.p, small.n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == sig_max && all(small.p, small.n, 0xEE) && buf_canaries_ok(&small));
+        EXPECT_RC(nf_sig_sign(key, NULL, 3, c, c_n, sig.p, sig.n, NULL), NF_E_NULL);
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, c, c_n, NULL, sig.n, NULL), NF_E_NULL);
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n - 1, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid), NF_E_INVALID);
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, NULL), NF_E_NULL);
+        if (!ed448) {
+            EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, sig.p, sig.n, NULL), NF_E_INVALID);
+        }
+        /* Import of a private key from a secret: same public key for a seed / scalar we choose. */
+        uint8_t *seed = malloc(sk_n);
+        memset(seed, 0x01, sk_n); /* below every group order (P-521: n starts 0x01FF) */
+        OK(nf_secret_from_bytes(seed, sk_n, 0, &sk));
+        free(seed);
+        OK(nf_sig_import_private(alg, sk, &twin));
+        OK(nf_sig_sign(twin, msg, sizeof msg, c, c_n, sig.p, sig.n, &written));
+        OK(nf_sig_export_public(twin, pk.p, pk.n, NULL));
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, written, c, c_n, &valid));
+        CHECK(valid == 1);
+        nf_handle short_sk = 0;
+        OK(nf_secret_random(sk_n - 1, 0, &short_sk));
+        EXPECT_RC(nf_sig_import_private(alg, short_sk, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_sig_import_private(alg, key, &untouched), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_sig_generate(alg, NULL), NF_E_NULL);
+        CHECK(untouched == 0x42);
+        if (alg >= NF_SIG_ECDSA_P256_SHA256) {
+            nf_handle zero = 0; /* scalar 0 is not a private key */
+            OK(nf_secret_new(sk_n, 0, &zero));
+            EXPECT_RC(nf_sig_import_private(alg, zero, &untouched), NF_E_REJECTED);
+            OK(nf_secret_free(zero));
+        }
+        buf_free(&pk);
+        buf_free(&sig);
+        buf_free(&small);
+        OK(nf_secret_free(sk));
+        OK(nf_secret_free(short_sk));
+        EXPECT_RC(nf_secret_free(key), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_x25519_free(key), NF_E_WRONG_TYPE);
+        OK(nf_sig_free(key));
+        OK(nf_sig_free(twin));
+        EXPECT_RC(nf_sig_free(key), NF_E_BAD_HANDLE);
+        uint8_t b[8];
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, NULL, 0, b, sizeof b, NULL), NF_E_BAD_HANDLE);
+        EXPECT_RC(nf_sig_algorithm(key, &got), NF_E_BAD_HANDLE);
+    }
+    size_t x = 9;
+    EXPECT_RC(nf_sig_sizes(0, &x, &x, &x), NF_E_INVALID);
+    EXPECT_RC(nf_sig_sizes(10, &x, &x, &x), NF_E_INVALID);
+    EXPECT_RC(nf_sig_sizes(1, NULL, &x, &x), NF_E_NULL);
+    CHECK(x == 9);
+    nf_handle h = 0x42;
+    EXPECT_RC(nf_sig_generate(10, &h), NF_E_INVALID);
+    EXPECT_RC(nf_sig_import_private(0, 0, &h), NF_E_INVALID);
+    int valid = 7;
+    uint8_t pk[32] = {0};
+    EXPECT_RC(nf_sig_verify(99, pk, 32, NULL, 0, pk, 32, NULL, 0, &valid), NF_E_INVALID);
+    CHECK(h == 0x42 && valid == 7);
+    OK(nf_sig_free(0));
+    /* After a purge the signing key is disposed: signing and its public key give NF_E_PURGED; free still works. */
+    nf_handle key = 0;
+    OK(nf_sig_generate(NF_SIG_ED25519, &key));
+    OK(nf_purge());
+    uint8_t sig[64];
+    size_t written = 77;
+    EXPECT_RC(nf_sig_sign(key, pk, 4, NULL, 0, sig, sizeof sig, &written), NF_E_PURGED);
+    CHECK(written == 77);
+    EXPECT_RC(nf_sig_export_public(key, pk, sizeof pk, NULL), NF_E_PURGED);
+    OK(nf_sig_free(key));
+}
+
+/* ---- vectors: a line-oriented driver for NativeVectorTests (official vectors through the C ABI) ----
+   Each input line is a command with hex arguments ("-" = empty); each answer is one line, "ok <hex>..." or
+   "ok ... err <status>". Secret outputs are printed: test only. */
+
+static size_t hex_decode(const char *hex, uint8_t **out)
+{
+    size_t n = strcmp(hex, "-") == 0 ? 0 : strlen(hex) / 2;
+    *out = malloc(n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        unsigned v = 0;
+        sscanf(hex + 2 * i, "%2x", &v);
+        (*out)[i] = (uint8_t)v;
+    }
+    return n;
+}
+
+static void print_hex_word(const uint8_t *p, size_t n)
+{
+    printf(" ");
+    if (n == 0) printf("-");
+    for (size_t i = 0; i < n; i++) printf("%02x", p[i]);
+}
+
+static int secret_from_hex(const uint8_t *p, size_t n, nf_handle *out)
+{
+    if (n == 0) {
+        *out = 0;
+        return NF_OK;
+    }
+    uint8_t *copy = malloc(n);
+    memcpy(copy, p, n);
+    int rc = nf_secret_from_bytes(copy, n, 0, out);
+    free(copy);
+    return rc;
+}
+
+static int print_secret(nf_handle h)
+{
+    size_t n = 0;
+    int rc = nf_secret_length(h, &n);
+    if (rc != NF_OK) return rc;
+    uint8_t *b = malloc(n);
+    rc = nf_secret_read(h, b, n, NULL);
+    if (rc == NF_OK) print_hex_word(b, n);
+    free(b);
+    return rc;
+}
+
+#define VEC_TRY(call)                                                                                      \
+    do {                                                                                                   \
+        rc = (call);                                                                                       \
+        if (rc != NF_OK) goto done;                                                                        \
+    } while (0)
+
+static void s_vectors(void)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    while (getline(&line, &cap, stdin) > 0) {
+        char *words[16];
+        int count = 0;
+        for (char *w = strtok(line, " \n"); w && count < 16; w = strtok(NULL, " \n")) words[count++] = w;
+        if (count == 0) continue;
+        uint8_t *arg[16] = {0};
+        size_t len[16] = {0};
+        for (int i = 1; i < count; i++) len[i] = hex_decode(words[i], &arg[i]);
+        nf_handle h[4] = {0, 0, 0, 0};
+        int rc = NF_E_INVALID;
+        uint8_t *out = NULL;
+        printf("ok");
+        if (strcmp(words[0], "kem") == 0 && count == 4) {
+            /* kem <alg as 4 hex digits> <seed> <ciphertext>: public key, shared secret */
+            uint32_t alg = (uint32_t)arg[1][0] << 8 | arg[1][1];
+            size_t pk_n = 0, ct_n = 0, seed_n = 0;
+            VEC_TRY(nf_kem_sizes(alg, &pk_n, &ct_n, &seed_n));
+            VEC_TRY(secret_from_hex(arg[2], len[2], &h[0]));
+            VEC_TRY(nf_kem_import_seed(alg, h[0], &h[1]));
+            out = malloc(pk_n);
+            VEC_TRY(nf_kem_export_public(h[1], out, pk_n, NULL));
+            VEC_TRY(nf_kem_decapsulate(h[1], arg[3], len[3], &h[2]));
+            print_hex_word(out, pk_n);
+            VEC_TRY(print_secret(h[2]));
+        } else if (strcmp(words[0], "hpke") == 0 && count == 11) {
+            /* hpke <kem kdf aead: 2 bytes each> <ikm> <enc> <ct> <info> <aad> <psk> <psk_id>: public key, plaintext */
+            uint16_t kem = (uint16_t)(arg[1][0] << 8 | arg[1][1]), kdf = (uint16_t)(arg[2][0] << 8 | arg[2][1]),
+                     aead = (uint16_t)(arg[3][0] << 8 | arg[3][1]);
+            VEC_TRY(secret_from_hex(arg[4], len[4], &h[0]));
+            VEC_TRY(nf_hpke_key_derive(kem, h[0], &h[1]));
+            VEC_TRY(secret_from_hex(arg[9], len[9], &h[2]));
+            out = malloc(4096 + len[6]);
+            size_t pk_n = 0, pt_n = 0;
+            VEC_TRY(nf_hpke_key_export_public(h[1], out, 4096, &pk_n));
+            print_hex_word(out, pk_n);
+            VEC_TRY(nf_hpke_open(h[1], kdf, aead, arg[5], len[5], arg[7], len[7], arg[8], len[8], h[2], arg[10],
+                                 len[10], arg[6], len[6], out, 4096 + len[6], &pt_n));
+            print_hex_word(out, pt_n);
+        } else if (strcmp(words[0], "hpke_seal") == 0 && count == 10) {
+            /* hpke_seal <kem kdf aead> <pk> <pt> <info> <aad> <psk> <psk_id>: enc, ciphertext */
+            uint16_t kem = (uint16_t)(arg[1][0] << 8 | arg[1][1]), kdf = (uint16_t)(arg[2][0] << 8 | arg[2][1]),
+                     aead = (uint16_t)(arg[3][0] << 8 | arg[3][1]);
+            size_t enc_n = 0, ct_n = 0;
+            VEC_TRY(nf_hpke_sizes(kem, kdf, aead, len[5], &enc_n, &ct_n));
+            VEC_TRY(secret_from_hex(arg[8], len[8], &h[0]));
+            out = malloc(enc_n + ct_n);
+            VEC_TRY(nf_hpke_seal(kem, kdf, aead, arg[4], len[4], arg[6], len[6], arg[7], len[7], h[0], arg[9], len[9],
+                                 arg[5], len[5], out, enc_n, out + enc_n, ct_n, NULL));
+            print_hex_word(out, enc_n);
+            print_hex_word(out + enc_n, ct_n);
+        } else if (strcmp(words[0], "argon2id") == 0 && count == 9) {
+            /* argon2id <password> <salt> <secret> <ad> <m t p length: 4 bytes each, big-endian>: tag */
+            uint32_t v[4];
+            for (int i = 0; i < 4; i++)
+                v[i] = (uint32_t)arg[5 + i][0] << 24 | (uint32_t)arg[5 + i][1] << 16 | (uint32_t)arg[5 + i][2] << 8 |
+                       arg[5 + i][3];
+            VEC_TRY(secret_from_hex(arg[1], len[1], &h[0]));
+            VEC_TRY(secret_from_hex(arg[3], len[3], &h[1]));
+            VEC_TRY(nf_argon2id(h[0], arg[2], len[2], h[1], arg[4], len[4], v[0], v[1], v[2], v[3], &h[2]));
+            VEC_TRY(print_secret(h[2]));
+        } else if (strcmp(words[0], "phc_verify") == 0 && count == 3) {
+            /* phc_verify <phc string as hex> <password>: 01 or 00 */
+            int match = -1;
+            VEC_TRY(secret_from_hex(arg[2], len[2], &h[0]));
+            VEC_TRY(nf_argon2_phc_verify((const char *)arg[1], len[1], h[0], &match));
+            uint8_t m = (uint8_t)match;
+            print_hex_word(&m, 1);
+        }
+        else {
+            rc = NF_E_INVALID;
+            goto done;
+        }
+        rc = NF_OK;
+    done:
+        if (rc != NF_OK) printf(" err %d", rc);
+        printf("\n");
+        fflush(stdout);
+        free(out);
+        for (int i = 0; i < 4; i++) {
+            if (h[i] == 0) continue;
+            if (nf_secret_free(h[i]) == NF_E_WRONG_TYPE && nf_kem_free(h[i]) == NF_E_WRONG_TYPE) nf_hpke_key_free(h[i]);
+        }
+        for (int i = 1; i < count; i++) free(arg[i]);
+    }
+    free(line);
+}
+
 /* ---- first call: every export must work as the very first call into the library, when the .NET runtime starts
    inside it (each one is called first in its own forked child, before this process ever called the library) ---- */
 
@@ -867,6 +1569,41 @@ static int first_nf_mlkem768_encapsulate(void) { uint8_t b[4]; nf_handle h; retu
 static int first_nf_mlkem768_decapsulate(void) { uint8_t b[4] = {0}; nf_handle h; return nf_mlkem768_decapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
 static int first_nf_mlkem768_has_private(void) { int f; return nf_mlkem768_has_private(0, &f) == NF_E_BAD_HANDLE; }
 static int first_nf_mlkem768_free(void) { return nf_mlkem768_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_sizes(void) { size_t a, b, c; return nf_kem_sizes(0, &a, &b, &c) == NF_E_INVALID; }
+static int first_nf_kem_generate(void) { nf_handle h = 0; return nf_kem_generate(NF_KEM_XWING, &h) == NF_OK && h != 0; }
+static int first_nf_kem_import_seed(void) { nf_handle h; return nf_kem_import_seed(NF_KEM_MLKEM512, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_import_public(void) { uint8_t b[4] = {0}; nf_handle h; return nf_kem_import_public(NF_KEM_MLKEM1024, b, 4, &h) == NF_E_INVALID; }
+static int first_nf_kem_export_public(void) { uint8_t b[4]; return nf_kem_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_encapsulate(void) { uint8_t b[4]; nf_handle h; return nf_kem_encapsulate(0, b, 4, NULL, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_decapsulate(void) { uint8_t b[4] = {0}; nf_handle h; return nf_kem_decapsulate(0, b, 4, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_algorithm(void) { uint32_t a; return nf_kem_algorithm(0, &a) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_has_private(void) { int f; return nf_kem_has_private(0, &f) == NF_E_BAD_HANDLE; }
+static int first_nf_kem_free(void) { return nf_kem_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_sizes(void) { size_t a, b; return nf_hpke_sizes(0x20, 1, 1, 5, &a, &b) == NF_OK && b == 21; }
+static int first_nf_hpke_key_generate(void) { nf_handle h = 0; return nf_hpke_key_generate(0x0020, &h) == NF_OK && h != 0; }
+static int first_nf_hpke_key_derive(void) { nf_handle h; return nf_hpke_key_derive(0x0020, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_key_import(void) { nf_handle h; return nf_hpke_key_import(0x0020, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_key_export_public(void) { uint8_t b[4]; return nf_hpke_key_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_key_kem(void) { uint16_t k; return nf_hpke_key_kem(0, &k) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_key_free(void) { return nf_hpke_key_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_hpke_seal(void) { uint8_t pk[32] = {9}, e[32], c[64]; return nf_hpke_seal(0x20, 1, 3, pk, 32, NULL, 0, NULL, 0, 0, NULL, 0, pk, 4, e, 32, c, 64, NULL) == NF_OK; }
+static int first_nf_hpke_open(void) { uint8_t b[32] = {0}; return nf_hpke_open(0, 1, 3, b, 32, NULL, 0, NULL, 0, 0, NULL, 0, b, 32, b, 32, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_argon2id(void) { uint8_t s[8] = {0}; nf_handle h; return nf_argon2id(1, s, 8, 0, NULL, 0, 8, 1, 1, 32, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_argon2id_phc_hash(void) { char b[4]; return nf_argon2id_phc_hash(1, 8, 1, 1, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_argon2_phc_verify(void) { int m; return nf_argon2_phc_verify("$", 1, 1, &m) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_generate(void) { nf_handle h = 0; return nf_x25519_generate(&h) == NF_OK && h != 0; }
+static int first_nf_x25519_import(void) { nf_handle h; return nf_x25519_import(0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_export_public(void) { uint8_t b[4]; return nf_x25519_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_agree(void) { uint8_t b[32] = {0}; nf_handle h; return nf_x25519_agree(0, b, 32, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_x25519_free(void) { return nf_x25519_free(1) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_sizes(void) { size_t a, b, c; return nf_sig_sizes(NF_SIG_ED25519, &a, &b, &c) == NF_OK && a == 32 && b == 64; }
+static int first_nf_sig_generate(void) { nf_handle h = 0; return nf_sig_generate(NF_SIG_ECDSA_P256_SHA256, &h) == NF_OK && h != 0; }
+static int first_nf_sig_import_private(void) { nf_handle h; return nf_sig_import_private(NF_SIG_ED448, 0, &h) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_export_public(void) { uint8_t b[4]; return nf_sig_export_public(0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_algorithm(void) { uint32_t a; return nf_sig_algorithm(0, &a) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_sign(void) { uint8_t b[4] = {0}; return nf_sig_sign(0, b, 4, NULL, 0, b, 4, NULL) == NF_E_BAD_HANDLE; }
+static int first_nf_sig_verify(void) { uint8_t b[64] = {0}; int v = 7; return nf_sig_verify(NF_SIG_ED25519, b, 32, b, 4, b, 64, NULL, 0, &v) == NF_OK && v == 0; }
+static int first_nf_sig_free(void) { return nf_sig_free(1) == NF_E_BAD_HANDLE; }
 static int first_nf_capabilities(void) { nf_caps c; memset(&c, 0, sizeof c); c.size = sizeof c; return nf_capabilities(&c) == NF_OK; }
 static int first_nf_purge(void) { return nf_purge() == NF_OK; }
 static int first_nf_policy_get(void) { int p = -1; return nf_policy_get(&p) == NF_OK && p == NF_POLICY_STRICT; }
@@ -887,7 +1624,16 @@ static const struct {
     FIRST(nf_secret_protection), FIRST(nf_secret_equal), FIRST(nf_secret_free), FIRST(nf_enclave_seal),
     FIRST(nf_enclave_open), FIRST(nf_enclave_length), FIRST(nf_enclave_free), FIRST(nf_mlkem768_generate),
     FIRST(nf_mlkem768_import_public), FIRST(nf_mlkem768_export_public), FIRST(nf_mlkem768_encapsulate),
-    FIRST(nf_mlkem768_decapsulate), FIRST(nf_mlkem768_has_private), FIRST(nf_mlkem768_free), FIRST(nf_capabilities),
+    FIRST(nf_mlkem768_decapsulate), FIRST(nf_mlkem768_has_private), FIRST(nf_mlkem768_free), FIRST(nf_kem_sizes),
+    FIRST(nf_kem_generate), FIRST(nf_kem_import_seed), FIRST(nf_kem_import_public), FIRST(nf_kem_export_public),
+    FIRST(nf_kem_encapsulate), FIRST(nf_kem_decapsulate), FIRST(nf_kem_algorithm), FIRST(nf_kem_has_private),
+    FIRST(nf_kem_free), FIRST(nf_hpke_sizes), FIRST(nf_hpke_key_generate), FIRST(nf_hpke_key_derive),
+    FIRST(nf_hpke_key_import), FIRST(nf_hpke_key_export_public), FIRST(nf_hpke_key_kem), FIRST(nf_hpke_key_free),
+    FIRST(nf_hpke_seal), FIRST(nf_hpke_open), FIRST(nf_argon2id), FIRST(nf_argon2id_phc_hash),
+    FIRST(nf_argon2_phc_verify), FIRST(nf_x25519_generate), FIRST(nf_x25519_import), FIRST(nf_x25519_export_public),
+    FIRST(nf_x25519_agree), FIRST(nf_x25519_free), FIRST(nf_sig_sizes), FIRST(nf_sig_generate),
+    FIRST(nf_sig_import_private), FIRST(nf_sig_export_public), FIRST(nf_sig_algorithm), FIRST(nf_sig_sign),
+    FIRST(nf_sig_verify), FIRST(nf_sig_free), FIRST(nf_capabilities),
     FIRST(nf_purge), FIRST(nf_policy_get), FIRST(nf_policy_set), FIRST(nf_lock_all_memory), FIRST(nf_harden_process),
     FIRST(nf_catch_interrupt), FIRST(nf_interrupt_free),
 };
@@ -1185,8 +1931,14 @@ static const scenario scenarios[] = {
     {"death_guarded_overflow", s_death_guarded_overflow},
     {"death_frozen_write", s_death_frozen_write},
     {"mlkem768", s_mlkem768},
+    {"kem", s_kem},
+    {"hpke", s_hpke},
+    {"argon2", s_argon2},
+    {"x25519", s_x25519},
+    {"signatures", s_signatures},
     {"first_call", s_first_call},
     {"mlkem768_peer", s_mlkem768_peer},
+    {"vectors", s_vectors},
 };
 
 /* Run only as children of the scenarios above (not listed by --list). */
