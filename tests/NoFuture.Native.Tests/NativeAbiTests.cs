@@ -6,7 +6,8 @@ using NoFuture.Crypto;
 
 namespace NoFuture.Native.Tests;
 
-public sealed partial class NativeAbiTests(NativeLibraryFixture native) : IClassFixture<NativeLibraryFixture>
+[Collection(SharedNativeLibrary.Name)]
+public sealed partial class NativeAbiTests(NativeLibraryFixture native)
 {
     public static readonly TheoryData<string> Scenarios =
     [

@@ -1,0 +1,80 @@
+// The examples of the C ABI, built and run against the library the fixture publishes: examples/c through its
+// Makefile and the nofuture.pc that publish writes, and examples/go (the cgo wrapper) through `go test -race`.
+namespace NoFuture.Native.Tests;
+
+[Collection(SharedNativeLibrary.Name)]
+public sealed class ExamplesTests(NativeLibraryFixture native)
+{
+    /// <summary>Publish made a usable prefix: nofuture.pc (version = NF_VERSION), include/nofuture.h, the SONAME link.</summary>
+    [Fact]
+    public void CExampleBuildsThroughPkgConfigAndRuns()
+    {
+        string build = Directory.CreateTempSubdirectory("nofuture-c-example-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string> { ["PKG_CONFIG_PATH"] = native.OutputDirectory };
+            ProcessResult version = NativeLibraryFixture.Run("pkg-config", ["--modversion", "nofuture"], 60, environment);
+            Assert.Equal("0.1.0", version.Output.Trim());
+            NativeLibraryFixture.Run("make", ["-C", Path.Combine(native.RepositoryRoot, "examples", "c"),
+                "NOFUTURE=" + native.OutputDirectory, "BUILD=" + build], 120);
+            ProcessResult run = NativeLibraryFixture.Run(Path.Combine(build, "example"), [], 60);
+            Assert.Contains("libnofuture 0.1.0", run.Output, StringComparison.Ordinal);
+            Assert.Contains("enclave round trip: same bytes", run.Output, StringComparison.Ordinal);
+            Assert.Contains("ML-KEM-768 shared secrets: agree", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(build, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// examples/go's tests (the C scenarios through cgo, then 64 goroutines sharing one secret and one enclave for
+    /// 10 s) under the race detector. Without `go` the test is skipped, except under CI=true, where it fails: CI
+    /// installs golang-go (.ci/run). Offline: no module is downloaded (GOPROXY=off; the module has no dependency).
+    /// </summary>
+    [Fact]
+    public void GoWrapperTestsPassUnderTheRaceDetector()
+    {
+        string? go = FindGo();
+        if (go is null)
+        {
+            const string Reason = "`go` is not installed (apt-get install golang-go); examples/go was not tested";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+                Assert.Fail(Reason + ", and CI=true requires it");
+            Assert.Skip(Reason);
+        }
+        // Go's build cache and GOPATH in the test's output folder: writable, kept between runs (a cold race build of
+        // the standard library takes a minute on a loaded machine).
+        string work = Path.Combine(AppContext.BaseDirectory, "go");
+        Directory.CreateDirectory(work);
+        var environment = new Dictionary<string, string>
+        {
+            ["GOCACHE"] = Path.Combine(work, "cache"),
+            ["GOPATH"] = Path.Combine(work, "path"),
+            ["GOMODCACHE"] = Path.Combine(work, "path", "pkg", "mod"),
+            ["GOTMPDIR"] = "",
+            ["GOENV"] = "off",
+            ["GOFLAGS"] = "",
+            ["GOPROXY"] = "off",
+            ["GOTOOLCHAIN"] = "local",
+            ["GOWORK"] = "off",
+            ["CGO_ENABLED"] = "1",
+            ["CGO_LDFLAGS"] = $"-L{native.OutputDirectory} -Wl,-rpath,{native.OutputDirectory}",
+            ["NOFUTURE_GO_STRESS_SECONDS"] = "10",
+        };
+        ProcessResult result = NativeLibraryFixture.Run(go, ["test", "-race", "-count=1", "-timeout=300s", "-v", "./..."], 600,
+            environment, check: false, workingDirectory: Path.Combine(native.RepositoryRoot, "examples", "go"));
+        Assert.True(result.ExitCode == 0, $"go test -race exited with {result.ExitCode}\n{result.Output}\n{result.Error}");
+        Assert.Contains("--- PASS: TestSharedHandlesUnderContention", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("--- SKIP", result.Output, StringComparison.Ordinal);
+    }
+
+    private static string? FindGo()
+    {
+        IEnumerable<string> path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        return path.Select(dir => Path.Combine(dir, "go"))
+            .Concat(["/usr/lib/go/bin/go", "/usr/local/go/bin/go"])
+            .FirstOrDefault(File.Exists);
+    }
+}
