@@ -9,7 +9,6 @@ int nf_go_with_write(nf_handle secret, uintptr_t context);
 import "C"
 
 import (
-	"runtime"
 	"runtime/cgo"
 	"unsafe"
 )
@@ -61,7 +60,6 @@ func (s *Secret) with(op string, f func([]byte) error, write bool) error {
 	} else {
 		rc = C.nf_go_with_read(s.h, C.uintptr_t(h))
 	}
-	runtime.KeepAlive(s)
 	if c.panicked {
 		panic(c.panicVal)
 	}
