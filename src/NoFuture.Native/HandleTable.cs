@@ -1,6 +1,8 @@
 // Opaque handles for the C ABI. A handle is never a pointer: it packs a slot index, the slot's generation and a
 // type tag into a uint64, so a freed, forged, stale or wrongly typed handle is detected and answered with a status
 // code, never dereferenced (docs/native.md, "Handles").
+using System.Runtime.CompilerServices;
+
 namespace NoFuture.Native;
 
 internal static class HandleTable
@@ -11,7 +13,12 @@ internal static class HandleTable
     private const uint GenerationLimit = (1u << GenerationBits) - 1;
     private const int MaxSlots = 1 << 24;
 
-    private static readonly Lock s_lock = new();
+    // A spin lock rather than System.Threading.Lock: it is held for a few dozen instructions (lookup, insert,
+    // remove), and Lock's owner tracking reads the managed thread id from thread-local storage, which in a shared
+    // library goes through __tls_get_addr on every enter and exit: about a fifth of nf_secret_new + nf_secret_free
+    // (bench/RESULTS.md, "C ABI"). Contended, it spins, then yields, then sleeps (SpinWait), so a preempted holder
+    // is not starved.
+    private static int s_locked;
     private static Slot[] s_slots = new Slot[64];
     private static int s_used;          // slots ever handed out (s_slots[0..s_used))
     private static int s_freeHead = -1; // free list threaded through Slot.NextFree
@@ -28,7 +35,8 @@ internal static class HandleTable
     internal static int Add(object target, HandleKind kind, out ulong handle)
     {
         handle = 0;
-        lock (s_lock)
+        Enter();
+        try
         {
             int index;
             if (s_freeHead >= 0)
@@ -50,18 +58,27 @@ internal static class HandleTable
             handle = (ulong)(uint)index | ((ulong)slot.Generation << 32) | ((ulong)kind << 56);
             return NativeStatus.Ok;
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     /// <summary>Looks <paramref name="handle"/> up as a <paramref name="kind"/>.</summary>
     internal static int Get<T>(ulong handle, HandleKind kind, out T? target) where T : class
     {
         target = null;
-        lock (s_lock)
+        Enter();
+        try
         {
             int status = Find(handle, kind, out int index);
             if (status != NativeStatus.Ok) return status;
             target = (T)s_slots[index].Target!;
             return NativeStatus.Ok;
+        }
+        finally
+        {
+            Exit();
         }
     }
 
@@ -69,7 +86,8 @@ internal static class HandleTable
     internal static int Remove<T>(ulong handle, HandleKind kind, out T? target) where T : class
     {
         target = null;
-        lock (s_lock)
+        Enter();
+        try
         {
             int status = Find(handle, kind, out int index);
             if (status != NativeStatus.Ok) return status;
@@ -86,16 +104,42 @@ internal static class HandleTable
             }
             return NativeStatus.Ok;
         }
+        finally
+        {
+            Exit();
+        }
     }
 
     /// <summary>True while <paramref name="handle"/> names a live object (of any kind).</summary>
     internal static bool IsLive(ulong handle)
     {
-        lock (s_lock)
+        Enter();
+        try
         {
             return Find(handle, (HandleKind)(handle >> 56), out _) == NativeStatus.Ok;
         }
+        finally
+        {
+            Exit();
+        }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Enter()
+    {
+        if (Interlocked.CompareExchange(ref s_locked, 1, 0) != 0) EnterContended();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EnterContended()
+    {
+        var spin = new SpinWait();
+        do spin.SpinOnce(sleep1Threshold: 20);
+        while (Volatile.Read(ref s_locked) != 0 || Interlocked.CompareExchange(ref s_locked, 1, 0) != 0);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Exit() => Volatile.Write(ref s_locked, 0);
 
     private static int Find(ulong handle, HandleKind kind, out int index)
     {

@@ -22,8 +22,10 @@ public sealed class NativeLibraryFixture : IDisposable
         Run(DotnetHost, ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", OutputDirectory, "-nologo"], 600, clearMsBuild: true);
         Library = Path.Combine(OutputDirectory, "libnofuture.so");
         if (!File.Exists(Library)) throw new InvalidOperationException($"dotnet publish produced no {Library}");
-        // What the program records as DT_NEEDED is the SONAME, as for an installed library.
-        File.CreateSymbolicLink(Path.Combine(OutputDirectory, "libnofuture.so.0"), "libnofuture.so");
+        // What the program records as DT_NEEDED is the SONAME, as for an installed library: publish links
+        // libnofuture.so.0 to it (target WritePkgConfig, with nofuture.pc and include/).
+        if (!File.Exists(Path.Combine(OutputDirectory, "libnofuture.so.0")))
+            throw new InvalidOperationException("dotnet publish made no libnofuture.so.0 link");
 
         Program = Path.Combine(OutputDirectory, "scenarios");
         var args = new List<string>
@@ -58,10 +60,12 @@ public sealed class NativeLibraryFixture : IDisposable
         }, check: false);
 
     public static ProcessResult Run(string file, IEnumerable<string> arguments, int timeoutSeconds,
-        IDictionary<string, string>? environment = null, bool clearMsBuild = false, bool check = true)
+        IDictionary<string, string>? environment = null, bool clearMsBuild = false, bool check = true,
+        string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

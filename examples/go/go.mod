@@ -1,0 +1,3 @@
+module nofuture.invalid/nofuture
+
+go 1.19
