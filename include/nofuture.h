@@ -32,7 +32,7 @@ extern "C" {
 #endif
 
 /* 0x00MMmmpp: compare with nf_version() at run time. */
-#define NF_VERSION 0x00000200u
+#define NF_VERSION 0x00000300u
 
 typedef uint64_t nf_handle;
 
@@ -390,9 +390,12 @@ int nf_x25519_agree(nf_handle key, const uint8_t *peer, size_t peer_len, nf_hand
 /* Frees the key (its secret is wiped). 0 is accepted. Errors: NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
 int nf_x25519_free(nf_handle key);
 
-/* ---- Signatures: Ed25519, Ed448 (RFC 8032), ECDSA (FIPS 186-5) ----
+/* ---- Signatures: Ed25519, Ed448 (RFC 8032), ECDSA (FIPS 186-5), ML-DSA (FIPS 204) ----
    The signing key lives in a handle; there is no private-key export. Messages and contexts may be NULL with
-   length 0; contexts only for Ed448 / Ed448ph (RFC 8032 §5.2; up to 255 bytes), else NF_E_INVALID. */
+   length 0; contexts only for Ed448 / Ed448ph (RFC 8032 §5.2) and ML-DSA (FIPS 204 §5.2), up to 255 bytes, else
+   NF_E_INVALID. ML-DSA is pure ML-DSA (Algorithms 2/3), its signing hedged (FIPS 204 §3.4: fresh randomness per
+   signature, so two signatures of one message differ); its private key is the 32-byte seed xi (Algorithm 6),
+   and any public key of the right size is accepted (FIPS 204 defines no check: a wrong key verifies nothing). */
 
 #define NF_SIG_ED25519            1u
 #define NF_SIG_ED448              2u
@@ -403,6 +406,9 @@ int nf_x25519_free(nf_handle key);
 #define NF_SIG_ECDSA_P256_SHA256_P1363 7u  /* IEEE P1363 r || s signatures */
 #define NF_SIG_ECDSA_P384_SHA384_P1363 8u
 #define NF_SIG_ECDSA_P521_SHA512_P1363 9u
+#define NF_SIG_MLDSA44            10u  /* public key 1312, signature 2420, private key (seed) 32 */
+#define NF_SIG_MLDSA65            11u  /* public key 1952, signature 3309, private key (seed) 32 */
+#define NF_SIG_MLDSA87            12u  /* public key 2592, signature 4627, private key (seed) 32 */
 
 /* The public key size, the largest signature and the private key size of the algorithm.
    Errors: NF_E_NULL, NF_E_INVALID (unknown algorithm). Thread-safe. */
@@ -412,11 +418,12 @@ int nf_sig_sizes(uint32_t algorithm, size_t *public_key, size_t *signature_max, 
 int nf_sig_generate(uint32_t algorithm, nf_handle *out);
 
 /* The signing key of a private key held in a secret (left unchanged; EdDSA: the 32/57-byte seed, ECDSA: the
-   big-endian scalar). Errors: NF_E_NULL, NF_E_INVALID (algorithm, length), NF_E_REJECTED (scalar 0 or >= n),
+   big-endian scalar, ML-DSA: the 32-byte seed xi). Errors: NF_E_NULL, NF_E_INVALID (algorithm, length), NF_E_REJECTED (scalar 0 or >= n),
    NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED, NF_E_REFUSED, NF_E_NOMEM, NF_E_TOO_MANY. Thread-safe. */
 int nf_sig_import_private(uint32_t algorithm, nf_handle private_key, nf_handle *out);
 
-/* Copies the public key (EdDSA: RFC 8032 encoding; ECDSA: uncompressed SEC1 point) into out. *written (if not
+/* Copies the public key (EdDSA: RFC 8032 encoding; ECDSA: uncompressed SEC1 point; ML-DSA: FIPS 204 pkEncode)
+   into out. *written (if not
    NULL) = its size, also on NF_E_BUFFER_SMALL. Errors: NF_E_NULL (out), NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE,
    NF_E_WRONG_TYPE. Thread-safe. */
 int nf_sig_export_public(nf_handle key, uint8_t *out, size_t out_len, size_t *written);
@@ -424,7 +431,7 @@ int nf_sig_export_public(nf_handle key, uint8_t *out, size_t out_len, size_t *wr
 /* *out = the key's NF_SIG_* algorithm. Errors: NF_E_NULL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE. Thread-safe. */
 int nf_sig_algorithm(nf_handle key, uint32_t *out);
 
-/* Signs message[0..message_len) (with the context, Ed448 only) into signature. The buffer must hold the
+/* Signs message[0..message_len) (with the context: Ed448, Ed448ph, ML-DSA) into signature. The buffer must hold the
    algorithm's largest signature (nf_sig_sizes); *written (if not NULL) = the signature's actual length on NF_OK,
    the largest on NF_E_BUFFER_SMALL. Nothing is written on error. Errors: NF_E_NULL, NF_E_INVALID (context),
    NF_E_BUFFER_SMALL, NF_E_BAD_HANDLE, NF_E_WRONG_TYPE, NF_E_PURGED. Thread-safe. */

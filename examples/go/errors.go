@@ -24,6 +24,9 @@ const (
 	CodeCallback    Code = C.NF_E_CALLBACK
 	CodeUnsupported Code = C.NF_E_UNSUPPORTED
 	CodeInternal    Code = C.NF_E_INTERNAL
+	CodeNoPrivate   Code = C.NF_E_NO_PRIVATE
+	CodeRejected    Code = C.NF_E_REJECTED
+	CodeLimit       Code = C.NF_E_LIMIT
 )
 
 // String is nf_strerror's text for the code.
@@ -60,6 +63,9 @@ var (
 	ErrRefused     = &Error{Code: CodeRefused}
 	ErrTampered    = &Error{Code: CodeTampered}
 	ErrCallback    = &Error{Code: CodeCallback}
+	ErrNoPrivate   = &Error{Code: CodeNoPrivate}
+	ErrRejected    = &Error{Code: CodeRejected}
+	ErrLimit       = &Error{Code: CodeLimit}
 )
 
 func newError(op string, rc C.int) *Error {

@@ -1,6 +1,7 @@
-// Package nofuture is a thin Go wrapper over libnofuture.so, the C ABI of NoFuture.Memory (include/nofuture.h):
-// secrets in locked, guard-paged, never-dumped native memory, enclaves (secrets encrypted at rest) and the
-// process-wide purge.
+// Package nofuture is a thin Go wrapper over libnofuture.so, the C ABI of NoFuture.Memory and NoFuture.Crypto
+// (include/nofuture.h): secrets in locked, guard-paged, never-dumped native memory, enclaves (secrets encrypted at
+// rest), the process-wide purge, and the crypto functions (crypto.go and the files it names: KEMs, HPKE, Argon2id,
+// X25519, signatures) whose private keys stay in the library and whose shared secrets come back as *Secret.
 //
 // Build: cgo needs the header (found through ${SRCDIR}/../../include) and the library:
 //

@@ -7,7 +7,7 @@ namespace NoFuture.Native;
 internal static unsafe class ProcessExports
 {
     // 0x00MMmmpp: major, minor, patch. Bumped with include/nofuture.h's NF_VERSION.
-    private const uint Version = 0x00_00_02_00;
+    private const uint Version = 0x00_00_03_00;
 
     [UnmanagedCallersOnly(EntryPoint = "nf_version")]
     private static int GetVersion(uint* outVersion)

@@ -1,5 +1,5 @@
 // nf_sig_*: signatures over NoFuture.Crypto.SignatureAlgorithm / SigningKey (include/nofuture.h): Ed25519, Ed448,
-// Ed448ph and ECDSA P-256/384/521 (DER or IEEE P1363). The signing key lives in a handle and never reaches caller
+// Ed448ph, ECDSA P-256/384/521 (DER or IEEE P1363) and ML-DSA-44/65/87 (FIPS 204; hedged signing, 32-byte seed). The signing key lives in a handle and never reaches caller
 // memory (there is no private-key export); verification needs only the public key's bytes.
 using System.Runtime.InteropServices;
 using NoFuture.Crypto;
@@ -21,12 +21,17 @@ internal static unsafe class SignatureExports
         7 => SignatureAlgorithm.EcdsaP256Sha256P1363,
         8 => SignatureAlgorithm.EcdsaP384Sha384P1363,
         9 => SignatureAlgorithm.EcdsaP521Sha512P1363,
+        10 => SignatureAlgorithm.MlDsa44,
+        11 => SignatureAlgorithm.MlDsa65,
+        12 => SignatureAlgorithm.MlDsa87,
         _ => null,
     };
 
+    private const uint LastId = 12;
+
     private static uint ToId(SignatureAlgorithm algorithm)
     {
-        for (uint id = 1; id <= 9; id++)
+        for (uint id = 1; id <= LastId; id++)
         {
             if (ReferenceEquals(ToAlgorithm(id), algorithm)) return id;
         }

@@ -17,7 +17,7 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native)
         "enclave", "capabilities", "policy", "harden_and_lock",
         "purge", "purge_from_thread", "free_while_used", "handle_churn",
         "interrupt", "death_guarded_overflow", "death_frozen_write",
-        "mlkem768", "kem", "hpke", "argon2", "x25519", "signatures", "first_call",
+        "mlkem768", "kem", "hpke", "argon2", "x25519", "signatures", "mldsa", "first_call",
     ];
 
     // Scenarios that need a partner and are run by their own test.

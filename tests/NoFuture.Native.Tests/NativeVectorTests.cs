@@ -1,4 +1,4 @@
-// ML-KEM, X-Wing, HPKE and Argon2id through the C ABI equal the managed API byte for byte on the official vectors
+// ML-KEM, X-Wing, HPKE, Argon2id and ML-DSA through the C ABI equal the managed API byte for byte on the official vectors
 // (shared/vectors; NOFUTURE_VECTORS): each case runs in the scenario program's "vectors" driver (libnofuture.so) and
 // in the managed NoFuture.Crypto of this process, and both results are compared with each other and with the file.
 using System.IO.Compression;
@@ -183,6 +183,109 @@ public sealed class NativeVectorTests(NativeLibraryFixture native)
                 ran++;
             }
             VectorCount.AllRan(ran - 1, vectors.Length, "argon2id-extra.json");
+        }
+    }
+
+    /// <summary>
+    /// Wycheproof ML-DSA-44/65/87. sign_seed: the seed imported through nf_sig_import_private gives the file's public
+    /// key, the file's (deterministic) signature verifies through nf_sig_verify, and a fresh C signature (hedged, so
+    /// not the file's) verifies under the managed API; the cases with only an external mu cannot go through pure
+    /// ML-DSA and are counted as skipped. verify: every case gives the file's answer in C and managed alike, the
+    /// wrongly sized public keys and 256-byte contexts being caller mistakes in both (NF_E_INVALID, ArgumentException).
+    /// </summary>
+    [Fact]
+    public void MlDsaEqualsTheManagedApi()
+    {
+        using var driver = new VectorDriver(native.Program);
+        foreach ((string size, SignatureAlgorithm algorithm, ushort id) in new[]
+        {
+            ("44", SignatureAlgorithm.MlDsa44, (ushort)10),
+            ("65", SignatureAlgorithm.MlDsa65, (ushort)11),
+            ("87", SignatureAlgorithm.MlDsa87, (ushort)12),
+        })
+        {
+            int ran = 0, skipped = 0;
+            string file = $"mldsa_{size}_sign_seed_test.json";
+            using (JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find("mldsa/wycheproof/" + file))))
+            {
+                int expected = VectorCount.Wycheproof(doc.RootElement);
+                foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
+                {
+                    // The groups of wrongly sized seeds have no public key (null).
+                    byte[] seed = Hex(group, "privateSeed");
+                    byte[] publicKey = group.GetProperty("publicKey").ValueKind == JsonValueKind.String ? Hex(group, "publicKey") : [];
+                    foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
+                    {
+                        string tc = $"{file} #{test.GetProperty("tcId")}";
+                        if (!test.TryGetProperty("msg", out _))
+                        {
+                            skipped++;
+                            continue;
+                        }
+                        byte[] msg = Hex(test, "msg"), sig = Hex(test, "sig");
+                        byte[] ctx = test.TryGetProperty("ctx", out _) ? Hex(test, "ctx") : [];
+                        byte[][]? fromC = driver.Ask(out int status, "sig_seed", id, seed, msg, ctx, sig);
+                        if (test.GetProperty("result").GetString() == "valid")
+                        {
+                            Assert.True(fromC is not null, $"{tc}: the C ABI failed with {status}");
+                            using SigningKey key = algorithm.ImportPrivateKey(seed);
+                            Assert.Equal(key.ExportPublicKey(), fromC[0]);
+                            Assert.Equal(publicKey, fromC[0]);
+                            Assert.True(algorithm.Verify(publicKey, msg, sig, ctx), $"{tc}: managed verify");
+                            Assert.True(fromC[1] is [1], $"{tc}: C verify of the file's signature");
+                            Assert.True(algorithm.Verify(publicKey, msg, fromC[2], ctx), $"{tc}: the C signature");
+                            Assert.NotEqual(sig, fromC[2]); // hedged signing (FIPS 204 §3.4)
+                        }
+                        else
+                        {
+                            // An empty seed cannot even be a secret (no 0-byte secrets): the driver passes handle 0.
+                            int refusal = seed.Length == 0 ? -4 : -2;
+                            Assert.True(fromC is null && status == refusal, $"{tc}: the C ABI accepted an invalid case ({status})");
+                            Assert.ThrowsAny<ArgumentException>(() =>
+                            {
+                                using SigningKey key = algorithm.ImportPrivateKey(seed);
+                                key.Sign(msg, new byte[algorithm.SignatureSizeInBytes], ctx);
+                            });
+                        }
+                        ran++;
+                    }
+                }
+                VectorCount.AllRan(ran + skipped, expected, file);
+                Assert.True(ran > skipped, $"{file}: {skipped} of {expected} cases skipped");
+            }
+
+            ran = 0;
+            file = $"mldsa_{size}_verify_test.json";
+            using (JsonDocument doc = JsonDocument.Parse(File.ReadAllBytes(VectorFiles.Find("mldsa/wycheproof/" + file))))
+            {
+                int expected = VectorCount.Wycheproof(doc.RootElement);
+                foreach (JsonElement group in doc.RootElement.GetProperty("testGroups").EnumerateArray())
+                {
+                    byte[] publicKey = Hex(group, "publicKey");
+                    foreach (JsonElement test in group.GetProperty("tests").EnumerateArray())
+                    {
+                        string tc = $"{file} #{test.GetProperty("tcId")}";
+                        byte[] msg = Hex(test, "msg"), sig = Hex(test, "sig");
+                        byte[] ctx = test.TryGetProperty("ctx", out _) ? Hex(test, "ctx") : [];
+                        bool valid = test.GetProperty("result").GetString() == "valid";
+                        byte[][]? fromC = driver.Ask(out int status, "sig_verify", id, publicKey, msg, ctx, sig);
+                        if (publicKey.Length != algorithm.PublicKeySizeInBytes || ctx.Length > 255)
+                        {
+                            Assert.False(valid, $"{tc}: a caller mistake in a valid case");
+                            Assert.True(fromC is null && status == -2, $"{tc}: the C ABI answered {status}");
+                            Assert.ThrowsAny<ArgumentException>(() => algorithm.Verify(publicKey, msg, sig, ctx));
+                        }
+                        else
+                        {
+                            Assert.True(fromC is not null, $"{tc}: the C ABI failed with {status}");
+                            Assert.Equal(valid, algorithm.Verify(publicKey, msg, sig, ctx));
+                            Assert.True(fromC[0] is [var answer] && answer == (valid ? 1 : 0), $"{tc}: C verify");
+                        }
+                        ran++;
+                    }
+                }
+                VectorCount.AllRan(ran, expected, file);
+            }
         }
     }
 }

@@ -1287,7 +1287,7 @@ static void s_x25519(void)
 static void s_signatures(void)
 {
     const uint8_t msg[] = "the message", ctx[] = "ctx";
-    for (uint32_t alg = NF_SIG_ED25519; alg <= NF_SIG_ECDSA_P521_SHA512_P1363; alg++) {
+    for (uint32_t alg = NF_SIG_ED25519; alg <= NF_SIG_MLDSA87; alg++) {
         size_t pk_n = 0, sig_max = 0, sk_n = 0;
         OK(nf_sig_sizes(alg, &pk_n, &sig_max, &sk_n));
         nf_handle key = 0, sk = 0, twin = 0, untouched = 0x42;
@@ -1299,9 +1299,9 @@ static void s_signatures(void)
         size_t written = 0;
         OK(nf_sig_export_public(key, pk.p, pk.n, &written));
         CHECK(written == pk_n && buf_canaries_ok(&pk));
-        int ed448 = alg == NF_SIG_ED448 || alg == NF_SIG_ED448PH;
-        const uint8_t *c = ed448 ? ctx : NULL;
-        size_t c_n = ed448 ? sizeof ctx : 0;
+        int with_ctx = alg == NF_SIG_ED448 || alg == NF_SIG_ED448PH || alg >= NF_SIG_MLDSA44;
+        const uint8_t *c = with_ctx ? ctx : NULL;
+        size_t c_n = with_ctx ? sizeof ctx : 0;
         OK(nf_sig_sign(key, msg, sizeof msg, c, c_n, sig.p, sig.n, &written));
         CHECK(written > 0 && written <= sig_max && buf_canaries_ok(&sig));
         size_t sig_n = written;
@@ -1330,7 +1330,7 @@ static void s_signatures(void)
         EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, c, c_n, NULL, sig.n, NULL), NF_E_NULL);
         EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n - 1, msg, sizeof msg, sig.p, sig_n, c, c_n, &valid), NF_E_INVALID);
         EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_n, c, c_n, NULL), NF_E_NULL);
-        if (!ed448) {
+        if (!with_ctx) {
             EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, sig.p, sig.n, NULL), NF_E_INVALID);
         }
         /* Import of a private key from a secret: same public key for a seed / scalar we choose. */
@@ -1349,7 +1349,7 @@ static void s_signatures(void)
         EXPECT_RC(nf_sig_import_private(alg, key, &untouched), NF_E_WRONG_TYPE);
         EXPECT_RC(nf_sig_generate(alg, NULL), NF_E_NULL);
         CHECK(untouched == 0x42);
-        if (alg >= NF_SIG_ECDSA_P256_SHA256) {
+        if (alg >= NF_SIG_ECDSA_P256_SHA256 && alg <= NF_SIG_ECDSA_P521_SHA512_P1363) {
             nf_handle zero = 0; /* scalar 0 is not a private key */
             OK(nf_secret_new(sk_n, 0, &zero));
             EXPECT_RC(nf_sig_import_private(alg, zero, &untouched), NF_E_REJECTED);
@@ -1371,11 +1371,11 @@ static void s_signatures(void)
     }
     size_t x = 9;
     EXPECT_RC(nf_sig_sizes(0, &x, &x, &x), NF_E_INVALID);
-    EXPECT_RC(nf_sig_sizes(10, &x, &x, &x), NF_E_INVALID);
+    EXPECT_RC(nf_sig_sizes(13, &x, &x, &x), NF_E_INVALID);
     EXPECT_RC(nf_sig_sizes(1, NULL, &x, &x), NF_E_NULL);
     CHECK(x == 9);
     nf_handle h = 0x42;
-    EXPECT_RC(nf_sig_generate(10, &h), NF_E_INVALID);
+    EXPECT_RC(nf_sig_generate(13, &h), NF_E_INVALID);
     EXPECT_RC(nf_sig_import_private(0, 0, &h), NF_E_INVALID);
     int valid = 7;
     uint8_t pk[32] = {0};
@@ -1391,6 +1391,171 @@ static void s_signatures(void)
     EXPECT_RC(nf_sig_sign(key, pk, 4, NULL, 0, sig, sizeof sig, &written), NF_E_PURGED);
     CHECK(written == 77);
     EXPECT_RC(nf_sig_export_public(key, pk, sizeof pk, NULL), NF_E_PURGED);
+    OK(nf_sig_free(key));
+}
+
+/* ML-DSA (FIPS 204) beyond the loop above: exact sizes, a known public key from a seed, hedged signing, contexts,
+   every kind of tampering, wrong sizes and wrongly typed handles. */
+static void s_mldsa(void)
+{
+    static const struct {
+        uint32_t alg;
+        size_t pk, sig;
+        uint8_t pk_head[8]; /* Wycheproof mldsa_*_sign_seed: the public key of the seed 0x2a x 32 starts so */
+    } params[] = {
+        {NF_SIG_MLDSA44, 1312, 2420, {0xdb, 0x9a, 0xc6, 0x77, 0x08, 0xf2, 0xba, 0x0f}},
+        {NF_SIG_MLDSA65, 1952, 3309, {0}},
+        {NF_SIG_MLDSA87, 2592, 4627, {0}},
+    };
+    const uint8_t msg[] = "ml-dsa message", ctx[] = "ml-dsa context";
+    uint8_t long_ctx[256];
+    memset(long_ctx, 0x33, sizeof long_ctx);
+    for (size_t i = 0; i < sizeof params / sizeof params[0]; i++) {
+        uint32_t alg = params[i].alg;
+        size_t pk_n = 0, sig_max = 0, sk_n = 0;
+        OK(nf_sig_sizes(alg, &pk_n, &sig_max, &sk_n));
+        CHECK(pk_n == params[i].pk && sig_max == params[i].sig && sk_n == 32);
+
+        /* The seed is the private key: import 0x2a x 32 gives the vectors' public key. */
+        uint8_t seed[32];
+        memset(seed, 0x2a, sizeof seed);
+        nf_handle seed_h = 0, key = 0, untouched = 0x42;
+        OK(nf_secret_from_bytes(seed, sizeof seed, 0, &seed_h));
+        OK(nf_sig_import_private(alg, seed_h, &key));
+        guarded_buf pk = buf_new(pk_n, 0xEE), sig = buf_new(sig_max, 0xEE), sig2 = buf_new(sig_max, 0xEE);
+        size_t written = 0;
+        OK(nf_sig_export_public(key, pk.p, pk.n, &written));
+        CHECK(written == pk_n && buf_canaries_ok(&pk));
+        if (alg == NF_SIG_MLDSA44) CHECK(memcmp(pk.p, params[i].pk_head, 8) == 0);
+        uint32_t got = 0;
+        OK(nf_sig_algorithm(key, &got));
+        CHECK(got == alg);
+
+        /* Hedged: two signatures of one message differ, both verify; the signature fills the buffer exactly. */
+        OK(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, sig.p, sig.n, &written));
+        CHECK(written == sig_max && buf_canaries_ok(&sig));
+        OK(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, sig2.p, sig2.n, &written));
+        CHECK(written == sig_max && memcmp(sig.p, sig2.p, sig_max) != 0);
+        int valid = -1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 1);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig2.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 1);
+
+        /* Context: another one, none, or one of 256 bytes (NF_E_INVALID, nothing written); 255 bytes work. */
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx - 1, &valid));
+        CHECK(valid == 0);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, NULL, 0, &valid));
+        CHECK(valid == 0);
+        valid = 7;
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, long_ctx, 256, &valid), NF_E_INVALID);
+        CHECK(valid == 7);
+        memset(sig2.p, 0xEE, sig2.n);
+        written = 77;
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, long_ctx, 256, sig2.p, sig2.n, &written), NF_E_INVALID);
+        CHECK(written == 77 && all(sig2.p, sig2.n, 0xEE));
+        OK(nf_sig_sign(key, msg, sizeof msg, long_ctx, 255, sig2.p, sig2.n, &written));
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig2.p, sig_max, long_ctx, 255, &valid));
+        CHECK(valid == 1);
+        /* An empty message signs and verifies. */
+        OK(nf_sig_sign(key, NULL, 0, NULL, 0, sig2.p, sig2.n, &written));
+        OK(nf_sig_verify(alg, pk.p, pk_n, NULL, 0, sig2.p, sig_max, NULL, 0, &valid));
+        CHECK(valid == 1);
+
+        /* Tampering: each region of the signature (c~ at the start, z, the hints at the end), the message, the
+           public key, and signatures one byte short or long are all "not valid". */
+        size_t spots[] = {0, 40, sig_max / 2, sig_max - 1};
+        for (size_t s = 0; s < sizeof spots / sizeof spots[0]; s++) {
+            sig.p[spots[s]] ^= 0x10;
+            OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+            CHECK(valid == 0);
+            sig.p[spots[s]] ^= 0x10;
+        }
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg - 1, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        pk.p[100] ^= 1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        pk.p[100] ^= 1;
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max - 1, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        guarded_buf longer = buf_new(sig_max + 1, 0);
+        memcpy(longer.p, sig.p, sig_max);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, longer.p, longer.n, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        uint8_t *zero_pk = calloc(1, pk_n); /* any key of the right size is accepted, and verifies nothing */
+        OK(nf_sig_verify(alg, zero_pk, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        free(zero_pk);
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 1); /* every flip above was undone */
+
+        /* Wrong sizes: public key +-1, another ML-DSA's key size, seed 31 / 33 bytes, a buffer one byte short. */
+        EXPECT_RC(nf_sig_verify(alg, pk.p, pk_n - 1, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid), NF_E_INVALID);
+        EXPECT_RC(nf_sig_verify(alg, longer.p, pk_n + 1, msg, sizeof msg, sig.p, sig_max, NULL, 0, &valid), NF_E_INVALID);
+        uint32_t other = alg == NF_SIG_MLDSA44 ? NF_SIG_MLDSA65 : NF_SIG_MLDSA44;
+        EXPECT_RC(nf_sig_verify(other, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid), NF_E_INVALID);
+        nf_handle short_seed = 0, long_seed = 0;
+        OK(nf_secret_random(31, 0, &short_seed));
+        OK(nf_secret_random(33, 0, &long_seed));
+        EXPECT_RC(nf_sig_import_private(alg, short_seed, &untouched), NF_E_INVALID);
+        EXPECT_RC(nf_sig_import_private(alg, long_seed, &untouched), NF_E_INVALID);
+        guarded_buf small = buf_new(sig_max - 1, 0xEE);
+        written = 0;
+        EXPECT_RC(nf_sig_sign(key, msg, sizeof msg, ctx, sizeof ctx, small.p, small.n, &written), NF_E_BUFFER_SMALL);
+        CHECK(written == sig_max && all(small.p, small.n, 0xEE) && buf_canaries_ok(&small));
+
+        /* Wrongly typed handles, both ways: an ML-KEM key, an X25519 key, a secret are not signing keys; the
+           signing key is not a secret, a KEM key or a private-key source. */
+        nf_handle kem = 0, x = 0;
+        OK(nf_kem_generate(NF_KEM_MLKEM768, &kem));
+        OK(nf_x25519_generate(&x));
+        nf_handle not_keys[] = {kem, x, seed_h};
+        for (size_t j = 0; j < 3; j++) {
+            EXPECT_RC(nf_sig_sign(not_keys[j], msg, sizeof msg, NULL, 0, sig.p, sig.n, NULL), NF_E_WRONG_TYPE);
+            EXPECT_RC(nf_sig_export_public(not_keys[j], pk.p, pk.n, NULL), NF_E_WRONG_TYPE);
+            EXPECT_RC(nf_sig_algorithm(not_keys[j], &got), NF_E_WRONG_TYPE);
+            EXPECT_RC(nf_sig_free(not_keys[j]), NF_E_WRONG_TYPE);
+        }
+        EXPECT_RC(nf_sig_import_private(alg, kem, &untouched), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_sig_import_private(alg, key, &untouched), NF_E_WRONG_TYPE);
+        uint8_t ct[1088];
+        nf_handle ss = 0;
+        EXPECT_RC(nf_kem_encapsulate(key, ct, sizeof ct, NULL, &ss), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_secret_read(key, ct, sizeof ct, NULL), NF_E_WRONG_TYPE);
+        EXPECT_RC(nf_kem_free(key), NF_E_WRONG_TYPE);
+        CHECK(untouched == 0x42 && ss == 0);
+
+        /* A key generated here is another key; freed, it is gone. */
+        nf_handle fresh = 0;
+        OK(nf_sig_generate(alg, &fresh));
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        OK(nf_sig_export_public(fresh, pk.p, pk.n, NULL));
+        OK(nf_sig_verify(alg, pk.p, pk_n, msg, sizeof msg, sig.p, sig_max, ctx, sizeof ctx, &valid));
+        CHECK(valid == 0);
+        OK(nf_sig_free(fresh));
+        EXPECT_RC(nf_sig_sign(fresh, msg, sizeof msg, NULL, 0, sig.p, sig.n, NULL), NF_E_BAD_HANDLE);
+
+        OK(nf_kem_free(kem));
+        OK(nf_x25519_free(x));
+        OK(nf_secret_free(short_seed));
+        OK(nf_secret_free(long_seed));
+        OK(nf_secret_free(seed_h));
+        OK(nf_sig_free(key));
+        EXPECT_RC(nf_sig_free(key), NF_E_BAD_HANDLE);
+        buf_free(&pk);
+        buf_free(&sig);
+        buf_free(&sig2);
+        buf_free(&longer);
+        buf_free(&small);
+    }
+    /* After a purge an ML-DSA key signs no more. */
+    nf_handle key = 0;
+    OK(nf_sig_generate(NF_SIG_MLDSA65, &key));
+    OK(nf_purge());
+    uint8_t *b = malloc(3309);
+    EXPECT_RC(nf_sig_sign(key, b, 0, NULL, 0, b, 3309, NULL), NF_E_PURGED);
+    free(b);
     OK(nf_sig_free(key));
 }
 
@@ -1519,8 +1684,30 @@ static void s_vectors(void)
             VEC_TRY(nf_argon2_phc_verify((const char *)arg[1], len[1], h[0], &match));
             uint8_t m = (uint8_t)match;
             print_hex_word(&m, 1);
-        }
-        else {
+        } else if (strcmp(words[0], "sig_seed") == 0 && count == 6) {
+            /* sig_seed <alg: 2 bytes> <seed> <msg> <ctx> <sig>: public key, 01/00 (sig verifies), a fresh signature */
+            uint32_t alg = (uint32_t)arg[1][0] << 8 | arg[1][1];
+            size_t pk_n = 0, sig_max = 0, sk_n = 0, sig_n = 0;
+            int valid = -1;
+            VEC_TRY(nf_sig_sizes(alg, &pk_n, &sig_max, &sk_n));
+            VEC_TRY(secret_from_hex(arg[2], len[2], &h[0]));
+            VEC_TRY(nf_sig_import_private(alg, h[0], &h[1]));
+            out = malloc(pk_n + sig_max);
+            VEC_TRY(nf_sig_export_public(h[1], out, pk_n, NULL));
+            VEC_TRY(nf_sig_verify(alg, out, pk_n, arg[3], len[3], arg[5], len[5], arg[4], len[4], &valid));
+            VEC_TRY(nf_sig_sign(h[1], arg[3], len[3], arg[4], len[4], out + pk_n, sig_max, &sig_n));
+            uint8_t v = (uint8_t)valid;
+            print_hex_word(out, pk_n);
+            print_hex_word(&v, 1);
+            print_hex_word(out + pk_n, sig_n);
+        } else if (strcmp(words[0], "sig_verify") == 0 && count == 6) {
+            /* sig_verify <alg: 2 bytes> <public key> <msg> <ctx> <sig>: 01/00 */
+            uint32_t alg = (uint32_t)arg[1][0] << 8 | arg[1][1];
+            int valid = -1;
+            VEC_TRY(nf_sig_verify(alg, arg[2], len[2], arg[3], len[3], arg[5], len[5], arg[4], len[4], &valid));
+            uint8_t v = (uint8_t)valid;
+            print_hex_word(&v, 1);
+        } else {
             rc = NF_E_INVALID;
             goto done;
         }
@@ -1532,7 +1719,9 @@ static void s_vectors(void)
         free(out);
         for (int i = 0; i < 4; i++) {
             if (h[i] == 0) continue;
-            if (nf_secret_free(h[i]) == NF_E_WRONG_TYPE && nf_kem_free(h[i]) == NF_E_WRONG_TYPE) nf_hpke_key_free(h[i]);
+            if (nf_secret_free(h[i]) == NF_E_WRONG_TYPE && nf_kem_free(h[i]) == NF_E_WRONG_TYPE &&
+                nf_hpke_key_free(h[i]) == NF_E_WRONG_TYPE)
+                nf_sig_free(h[i]);
         }
         for (int i = 1; i < count; i++) free(arg[i]);
     }
@@ -1936,6 +2125,7 @@ static const scenario scenarios[] = {
     {"argon2", s_argon2},
     {"x25519", s_x25519},
     {"signatures", s_signatures},
+    {"mldsa", s_mldsa},
     {"first_call", s_first_call},
     {"mlkem768_peer", s_mlkem768_peer},
     {"vectors", s_vectors},
