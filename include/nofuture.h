@@ -280,7 +280,8 @@ int nf_kem_free(nf_handle key);
    0x0012/0x0013 TurboSHAKE128/256. AEADs: 0x0001 AES-128-GCM, 0x0002 AES-256-GCM, 0x0003 ChaCha20-Poly1305
    (0xFFFF export-only cannot seal or open: NF_E_INVALID). An unknown id is NF_E_INVALID.
    Optional byte inputs (info, aad, psk_id) may be NULL with length 0; psk is a secret handle or 0 for none (mode
-   psk when given: RFC 9180 §5.1 requires psk and psk_id together, else NF_E_INVALID). Every length is at most
+   psk when given: RFC 9180 §5.1 requires psk and psk_id together, else NF_E_INVALID; its length is not checked, and
+   RFC 9180 §5.1.2's "at least 32 bytes of entropy" is the caller's to provide, as in the managed HpkeSuite). Every length is at most
    2^30. The recipient's private key is an HPKE key handle; there is no private-key export. */
 
 #define NF_HPKE_KEM_X25519_SHA256 0x0020u
@@ -318,8 +319,8 @@ int nf_hpke_key_free(nf_handle key);
 /* SealBase / SealPSK (RFC 9180 §6.1) to recipient_pk: the encapsulated key to enc[0..enc size), the ciphertext to
    ciphertext[0..plaintext_len + tag). *written (if not NULL) = the ciphertext length, also on NF_E_BUFFER_SMALL
    (see nf_hpke_sizes). Nothing is written on error.
-   Errors: NF_E_NULL, NF_E_INVALID (ids, lengths, recipient_pk size, psk without psk_id or the reverse, psk shorter
-   than 32 bytes), NF_E_BUFFER_SMALL (enc_len or ciphertext_len), NF_E_REJECTED (recipient_pk fails the KEM's
+   Errors: NF_E_NULL, NF_E_INVALID (ids, lengths, recipient_pk size, psk without psk_id or the reverse),
+   NF_E_BUFFER_SMALL (enc_len or ciphertext_len), NF_E_REJECTED (recipient_pk fails the KEM's
    check), NF_E_BAD_HANDLE / NF_E_WRONG_TYPE / NF_E_PURGED (psk), NF_E_NOMEM. Thread-safe. */
 int nf_hpke_seal(uint16_t kem, uint16_t kdf, uint16_t aead, const uint8_t *recipient_pk, size_t recipient_pk_len,
                  const uint8_t *info, size_t info_len, const uint8_t *aad, size_t aad_len, nf_handle psk,
