@@ -280,9 +280,9 @@ int nf_kem_free(nf_handle key);
    0x0012/0x0013 TurboSHAKE128/256. AEADs: 0x0001 AES-128-GCM, 0x0002 AES-256-GCM, 0x0003 ChaCha20-Poly1305
    (0xFFFF export-only cannot seal or open: NF_E_INVALID). An unknown id is NF_E_INVALID.
    Optional byte inputs (info, aad, psk_id) may be NULL with length 0; psk is a secret handle or 0 for none (mode
-   psk when given: RFC 9180 §5.1 requires psk and psk_id together, else NF_E_INVALID; its length is not checked, and
-   RFC 9180 §5.1.2's "at least 32 bytes of entropy" is the caller's to provide, as in the managed HpkeSuite). Every length is at most
-   2^30. The recipient's private key is an HPKE key handle; there is no private-key export. */
+   psk when given: RFC 9180 §5.1 requires psk and psk_id together, else NF_E_INVALID; its length is not checked:
+   RFC 9180 §5.1.2's "at least 32 bytes of entropy" is the caller's to provide, as in the managed HpkeSuite).
+   Every length is at most 2^30. The recipient's private key is an HPKE key handle; there is no private-key export. */
 
 #define NF_HPKE_KEM_X25519_SHA256 0x0020u
 #define NF_HPKE_KDF_HKDF_SHA256   0x0001u
