@@ -12,9 +12,15 @@ public sealed partial class Secret
     /// <summary>Allocates a secret filled from the operating system's CSPRNG (written straight into it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The length is out of range.</exception>
     /// <exception cref="ProtectionRefusedException">The OS refused a protection under the strict policy.</exception>
-    public static Secret CreateRandom(int length, SecretOptions? options = null)
+    public static Secret CreateRandom(int length, SecretOptions? options = null) =>
+        FillRandom(Allocate(length, options));
+
+    /// <summary>As <see cref="CreateRandom"/>, without a finalizer (see <see cref="AllocateOwned"/>).</summary>
+    internal static Secret CreateRandomOwned(int length, SecretOptions? options) =>
+        FillRandom(AllocateOwned(length, options));
+
+    private static Secret FillRandom(Secret secret)
     {
-        Secret secret = Allocate(length, options);
         try
         {
             using SecretWriteLease lease = secret.OpenWrite();
@@ -50,12 +56,27 @@ public sealed partial class Secret
     /// secret's lease). For bytes in an ordinary buffer prefer <see cref="MoveFrom"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The source is empty or too long.</exception>
-    public static Secret CopyFrom(ReadOnlySpan<byte> source, SecretOptions? options = null)
+    public static Secret CopyFrom(ReadOnlySpan<byte> source, SecretOptions? options = null) =>
+        CopyInto(Allocate(source.Length, options), source);
+
+    /// <summary>As <see cref="CopyFrom"/>, without a finalizer (see <see cref="AllocateOwned"/>).</summary>
+    internal static Secret CopyFromOwned(ReadOnlySpan<byte> source, SecretOptions? options) =>
+        CopyInto(AllocateOwned(source.Length, options), source);
+
+    private static Secret CopyInto(Secret secret, ReadOnlySpan<byte> source)
     {
-        Secret secret = Allocate(source.Length, options);
-        using SecretWriteLease lease = secret.OpenWrite();
-        source.CopyTo(lease.Span);
-        return secret;
+        try
+        {
+            using SecretWriteLease lease = secret.OpenWrite();
+            source.CopyTo(lease.Span);
+            return secret;
+        }
+        catch
+        {
+            // Only a purge between allocation and copy gets here; an owned secret has no finalizer to free it.
+            secret.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads exactly <paramref name="length"/> bytes from <paramref name="stream"/> directly into a new secret.</summary>

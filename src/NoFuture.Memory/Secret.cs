@@ -37,31 +37,32 @@ public sealed unsafe partial class Secret : IDisposable
     private readonly Slab? _slab;
     private readonly int _slot;
     private readonly GuardedRegion? _region;
+    // Null for a secret whose owner guarantees Dispose (AllocateOwned): then no finalizable object exists at all.
+    private readonly SecretReclaimer? _reclaimer;
     private readonly int _epoch;
     private int _state;
     // Pooled tier only (the guarded tier keeps both in the region): FrozenBit, plus WriterOne per open write lease.
     private int _writeGate;
     private const int FrozenBit = 1, WriterOne = 2;
 
-    private Secret(Slab slab, int slot, int length)
+    private Secret(Slab slab, int slot, int length, bool reclaim)
     {
         _slab = slab;
         _slot = slot;
         _data = slab.DataOf(slot, length);
         Length = length;
         _epoch = SecureMemory.EpochForNewAllocation();
+        if (reclaim) _reclaimer = new SecretReclaimer(this);
     }
 
-    private Secret(GuardedRegion region)
+    private Secret(GuardedRegion region, bool reclaim)
     {
         _region = region;
         _data = region.Data;
         Length = region.Length;
         _epoch = SecureMemory.EpochForNewAllocation();
+        if (reclaim) _reclaimer = new SecretReclaimer(this);
     }
-
-    /// <summary>Frees the memory of a secret that was not disposed (the finalizer wipes it).</summary>
-    ~Secret() => FreeOnce();
 
     /// <summary>The number of bytes in the secret.</summary>
     public int Length { get; }
@@ -84,17 +85,30 @@ public sealed unsafe partial class Secret : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">The length is out of range, or too large for the pooled tier.</exception>
     /// <exception cref="ProtectionRefusedException">The OS refused a protection under the strict policy.</exception>
     /// <exception cref="OutOfMemoryException">The OS could not map the memory.</exception>
-    public static Secret Allocate(int length, SecretOptions? options = null)
+    public static Secret Allocate(int length, SecretOptions? options = null) => AllocateCore(length, options, reclaim: true);
+
+    /// <summary>
+    /// As <see cref="Allocate(int, SecretOptions?)"/>, for an owner that guarantees <see cref="Dispose"/> (the C ABI's
+    /// handle table, which holds the secret until <c>nf_secret_free</c>): the secret has no finalizer, so creating
+    /// and disposing it costs no finalization registration. Forgotten, its memory stays taken (not wiped) until a
+    /// purge or process exit.
+    /// </summary>
+    internal static Secret AllocateOwned(int length, SecretOptions? options) => AllocateCore(length, options, reclaim: false);
+
+    private static Secret AllocateCore(int length, SecretOptions? options, bool reclaim)
     {
         if ((uint)(length - 1) >= MaxLength) ThrowHelper.BadLength(nameof(length));
         options ??= SecretOptions.Default;
         if (options.UsesGuardedTier(length))
-            return new Secret(GuardedRegion.Create(length, options.NoAccessAtRest, options.EffectivePolicy));
+            return new Secret(GuardedRegion.Create(length, options.NoAccessAtRest, options.EffectivePolicy), reclaim);
         if (length > MaxPooledLength)
             ThrowHelper.PooledTooLong(nameof(length));
         Slab slab = SecretArena.Rent(length, out int slot, options.EffectivePolicy);
-        return new Secret(slab, slot, length);
+        return new Secret(slab, slot, length, reclaim);
     }
+
+    /// <summary>True when a finalizer frees this secret if it is never disposed (every secret but AllocateOwned's).</summary>
+    internal bool IsReclaimed => _reclaimer is not null;
 
     /// <summary>Opens a read lease. Dispose it (<c>using var lease = secret.OpenRead();</c>) when done.</summary>
     /// <exception cref="ObjectDisposedException">The secret was disposed or purged.</exception>
@@ -177,7 +191,7 @@ public sealed unsafe partial class Secret : IDisposable
         if (Interlocked.CompareExchange(ref _state, DisposedBit | FreedBit, 0) == 0)
         {
             Free();
-            GC.SuppressFinalize(this);
+            _reclaimer?.Cancel();
             return;
         }
         int state = Volatile.Read(ref _state);
@@ -189,7 +203,7 @@ public sealed unsafe partial class Secret : IDisposable
             state = seen;
         }
         if (state >> 2 == 0) FreeOnce();
-        GC.SuppressFinalize(this);
+        _reclaimer?.Cancel();
     }
 
     /// <summary>Returns "Secret": never the content, never the length.</summary>
@@ -284,7 +298,7 @@ public sealed unsafe partial class Secret : IDisposable
         }
     }
 
-    private void FreeOnce()
+    internal void FreeOnce()
     {
         int state = Volatile.Read(ref _state);
         while (true)

@@ -22,7 +22,9 @@ internal static unsafe class SecretExports
         if (options is null) return NativeStatus.InvalidArgument;
         try
         {
-            Secret secret = random ? Secret.CreateRandom((int)length, options) : Secret.Allocate((int)length, options);
+            // Owned: the handle table holds the secret until nf_secret_free disposes it, so a finalizer could never
+            // run while it has a handle; without one, new and free skip finalization registration (Secret.AllocateOwned).
+            Secret secret = random ? Secret.CreateRandomOwned((int)length, options) : Secret.AllocateOwned((int)length, options);
             return Publish(secret, outHandle);
         }
         catch (Exception e)
@@ -43,7 +45,7 @@ internal static unsafe class SecretExports
             // SAFETY: the caller guarantees source points to length writable bytes (header contract); length was
             // checked against Secret.MaxLength, so the int cast is exact.
             var span = new Span<byte>(source, (int)length);
-            Secret secret = Secret.CopyFrom(span, options);
+            Secret secret = Secret.CopyFromOwned(span, options);
             int status = Publish(secret, outHandle);
             // The source is wiped only once the secret exists and has a handle: a failed call changes nothing.
             if (status == NativeStatus.Ok) CryptographicOperations.ZeroMemory(span);

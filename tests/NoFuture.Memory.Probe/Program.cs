@@ -20,7 +20,7 @@ return args.Length == 0 ? Usage() : args[0] switch
     "concurrency" => ConcurrencyScenario.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
     "harden" => HardeningScenario.Harden(),
     "lease-copies" => LeaseCopyScenario.Run(),
-    "purge-race" => PurgeScenarios.Race(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)),
+    "purge-race" => PurgeScenarios.Race(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), owned: args.Length > 2 && args[2] == "owned"),
     "purge-under-lease" => PurgeScenarios.WriteAfterWipe(),
     _ => Usage(),
 };

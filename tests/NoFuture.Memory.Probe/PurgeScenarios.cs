@@ -10,7 +10,9 @@ internal static unsafe class PurgeScenarios
     /// A secret must be either purged (ObjectDisposedException, IsDisposed) or keep its bytes: a live secret whose
     /// random bytes read as zero was made during a wipe and wiped after it was filled.
     /// </summary>
-    internal static int Race(int seconds)
+    /// <remarks>With <paramref name="owned"/>, the secrets come from the C ABI's path (Secret.CreateRandomOwned,
+    /// no finalizer), which must behave the same under a purge.</remarks>
+    internal static int Race(int seconds, bool owned)
     {
         var held = new Secret[400_000];
         for (int i = 0; i < held.Length; i++) held[i] = Secret.Allocate(32);
@@ -32,7 +34,7 @@ internal static unsafe class PurgeScenarios
             {
                 try
                 {
-                    using Secret s = Secret.CreateRandom(32);
+                    using Secret s = owned ? Secret.CreateRandomOwned(32, null) : Secret.CreateRandom(32);
                     created++;
                     bool zero = s.Read(0, static (span, _) => ConstantTime.IsZero(span));
                     // Zero bytes are fine only if a purge has reached this secret (then it also reads as disposed).

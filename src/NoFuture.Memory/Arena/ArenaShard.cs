@@ -1,5 +1,5 @@
-// One lock-striped shard of one size class. A thread always uses the shard its managed thread id maps to,
-// so threads rarely meet on a lock; a freed slot goes back to the shard that owns its slab.
+// One lock-striped shard of one size class. A thread always uses the shard its stack's address maps to
+// (SecretArena.ShardOfThisThread), so threads rarely meet on a lock; a freed slot goes back to the shard that owns its slab.
 // Slabs grow geometrically (1, 2, 4 ... 64 pages) and shrink to what the lock budget still allows, so a
 // 64 KiB RLIMIT_MEMLOCK is not spent on one oversized slab.
 using System.Runtime.CompilerServices;
@@ -74,7 +74,7 @@ internal sealed class ArenaShard
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EnterContended()
     {
-        // Threads map to shards by id, so contention is rare; SpinWait yields and then sleeps, so a thread that
+        // Threads map to shards by their stacks, so contention is rare; SpinWait yields and then sleeps, so a thread that
         // holds the lock while it maps a new slab is not starved.
         var spin = new SpinWait();
         do spin.SpinOnce(sleep1Threshold: 20);

@@ -1,0 +1,83 @@
+// Secret.AllocateOwned (and its CreateRandom/CopyFrom forms): the secrets the C ABI's handle table owns, which have
+// no finalizer. Everything else about them is an ordinary Secret; the public secrets keep their finalizer, now in
+// a SecretReclaimer of their own. Reading a slot after Dispose or after the finalizer is safe: pooled slabs are never
+// unmapped. These tests look at slots other tests could rent, so they run alone (ProcessWideCounts).
+using System.Runtime.CompilerServices;
+
+namespace NoFuture.Memory.Tests.Api;
+
+[Collection(ProcessWideCounts.Name)]
+public unsafe class OwnedSecretTests
+{
+    private static readonly SecretOptions Pooled = new() { Tier = SecretTier.Pooled };
+    private static readonly SecretOptions Guarded = new() { Tier = SecretTier.Guarded };
+
+    [Fact]
+    public void OwnedSecretsHaveNoFinalizerAndPublicOnesDo()
+    {
+        foreach (SecretOptions options in new[] { Pooled, Guarded })
+        {
+            using Secret owned = Secret.AllocateOwned(32, options);
+            using Secret random = Secret.CreateRandomOwned(32, options);
+            using Secret copied = Secret.CopyFromOwned([1, 2, 3], options);
+            using Secret ordinary = Secret.Allocate(32, options);
+            using Secret ordinaryRandom = Secret.CreateRandom(32, options);
+            Assert.False(owned.IsReclaimed);
+            Assert.False(random.IsReclaimed);
+            Assert.False(copied.IsReclaimed);
+            Assert.True(ordinary.IsReclaimed);
+            Assert.True(ordinaryRandom.IsReclaimed);
+            Assert.Equal(options.Tier, owned.Tier);
+        }
+    }
+
+    [Theory]
+    [InlineData(32, SecretTier.Pooled)]
+    [InlineData(1024, SecretTier.Pooled)]
+    [InlineData(32, SecretTier.Guarded)]
+    public void AnOwnedSecretBehavesAsASecret(int length, SecretTier tier)
+    {
+        var options = new SecretOptions { Tier = tier };
+        Secret secret = Secret.CopyFromOwned(Enumerable.Repeat((byte)0xA5, length).ToArray(), options);
+        Assert.Equal(length, secret.Length);
+        Assert.True(secret.FixedTimeEquals(Enumerable.Repeat((byte)0xA5, length).ToArray()));
+        secret.Freeze();
+        Assert.Throws<InvalidOperationException>(() => secret.OpenWrite().Dispose());
+        secret.Melt();
+        secret.Write(0, static (span, _) => span[0] = 7);
+        Assert.Equal(7, secret.Read(0, static (span, _) => span[0]));
+        secret.Dispose();
+        Assert.True(secret.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => secret.OpenRead().Dispose());
+    }
+
+    [Fact]
+    public void DisposingAnOwnedPooledSecretWipesItsSlot()
+    {
+        Secret secret = Secret.CreateRandomOwned(64, Pooled);
+        secret.Write(0, static (span, _) => span.Fill(0xA5));
+        byte* data = secret.DangerousData;
+        secret.Dispose();
+        Assert.True(IsZero(data, 64));
+    }
+
+    [Fact]
+    public void AForgottenPublicPooledSecretIsStillWipedByTheFinalizer()
+    {
+        byte* data = Forget();
+        Assert.False(IsZero(data, 64));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Assert.True(IsZero(data, 64));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static byte* Forget()
+    {
+        Secret secret = Secret.Allocate(64, Pooled);
+        secret.Write(0, static (span, _) => span.Fill(0xA5));
+        return secret.DangerousData;
+    }
+
+    private static bool IsZero(byte* data, int length) => ConstantTime.IsZero(new ReadOnlySpan<byte>(data, length));
+}
