@@ -66,6 +66,21 @@ internal sealed class EpochSecretTree : IDisposable
         }
     }
 
+    /// <summary>Writes the next key and nonce (Nk + Nn bytes) of our own leaf's ratchet into
+    /// <paramref name="keyNonce"/> (the caller's wiped stack scratch) for sealing a message; returns the generation.
+    /// Generations are handed out in order and never twice.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leaf"/> is outside the tree.</exception>
+    /// <exception cref="InvalidOperationException">This ratchet was used to receive, or has no generation left.</exception>
+    internal uint NextSenderKey(uint leaf, RatchetType type, Span<byte> keyNonce)
+    {
+        if (leaf >= _leafCount) MlsThrowHelper.ArgumentOutOfRange(nameof(leaf), "The leaf index is outside the tree.");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Ratchet(Leaf(leaf), type).NextForSending(keyNonce);
+        }
+    }
+
     /// <summary>Takes the key and nonce of a peer's message from <paramref name="leaf"/> at
     /// <paramref name="generation"/> (both from the peer's sender data) without consuming it: call
     /// <see cref="ReceiverKey.Commit"/> once the message opened (§9.2 deletes a key once used); disposing it uncommitted

@@ -68,6 +68,51 @@ internal sealed class HashRatchet : IDisposable
         return result;
     }
 
+    /// <summary>Writes the key (Nk bytes) and then the nonce (Nn bytes) of the next generation into
+    /// <paramref name="keyNonce"/> (the caller's stack scratch, which it wipes) for sealing our own message, and moves
+    /// the ratchet past it; returns the generation. The same schedule as <see cref="NextForSending()"/> without a
+    /// <see cref="Secret"/> per key and nonce: a sending key is used once, at once (§9.2).</summary>
+    /// <exception cref="InvalidOperationException">The ratchet was used for receiving, or has no generation left.</exception>
+    internal uint NextForSending(Span<byte> keyNonce)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_mode == Mode.Receiving)
+            MlsThrowHelper.InvalidOperation("This ratchet receives a peer's messages; it cannot seal our own.");
+        if (_secret is null) MlsThrowHelper.InvalidOperation("The ratchet has used its last generation (2^32 - 1).");
+        int nk = _suite.Aead.KeySizeInBytes, nn = _suite.Aead.NonceSizeInBytes;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(keyNonce.Length, nk + nn, nameof(keyNonce));
+        uint generation = (uint)_next;
+        Secret? following = null;
+        try
+        {
+            // Key, nonce and next secret all expand this generation's secret: HMAC is keyed with it once.
+            using (KdfKey prk = _suite.Kdf.ImportPrk(_secret))
+            {
+                MlsKdf.DeriveTreeSecret(prk, "key"u8, generation, keyNonce[..nk]);
+                MlsKdf.DeriveTreeSecret(prk, "nonce"u8, generation, keyNonce[nk..]);
+                if (generation != uint.MaxValue)
+                {
+                    following = Secret.Allocate(_suite.Kdf.HashSizeInBytes);
+                    using SecretWriteLease w = following.OpenWrite();
+                    MlsKdf.DeriveTreeSecret(prk, "secret"u8, generation, w.Span);
+                }
+            }
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(keyNonce);
+            following?.Dispose();
+            throw;
+        }
+        // Commit: the generation's secret is consumed (§9.2); sending keeps no past keys.
+        _secret.Dispose();
+        _secret = following;
+        _next = (ulong)generation + 1;
+        _version++;
+        _mode = Mode.Sending;
+        return generation;
+    }
+
     /// <summary>Checks, without changing anything, that a peer's <paramref name="generation"/> can be served.</summary>
     /// <exception cref="MlsException">The generation was used, is older than the window, or is too far ahead.</exception>
     internal void CheckReceive(uint generation)
