@@ -10,8 +10,9 @@
 // The signature inside is over FramedContentTBS with wire_format = mls_private_message (§6.1); the receiver checks it
 // (AuthenticatedContent.Verify) with the key of the sender's leaf. The application data is the user's: it is read from
 // the content's Secret, signed from a Secret SignContent, sealed from a Secret plaintext, and on receipt copied from the
-// Secret plaintext into the returned content's own Secret; it is never in a heap array. The keys live in the secret
-// tree's Secrets, the nonce on wiped stack scratch.
+// Secret plaintext into the returned content's own Secret; it is never in a heap array. The ratchet secrets live in the
+// secret tree's Secrets; a message's own key and nonce (content and sender data) are derived onto stack scratch, used
+// at once and wiped in finally (§9.2 deletes them once used).
 // An AEAD open failure is a refusal of the peer's message: MlsException with SenderDataDecryptionFailed or
 // ContentDecryptionFailed (docs/mls-crypto.md, "Message protection").
 using System.Buffers.Binary;
@@ -28,7 +29,6 @@ namespace NoFuture.Mls.Framing;
 /// <summary>Protects and unprotects PrivateMessage (RFC 9420 §6.3).</summary>
 internal static class PrivateMessageProtection
 {
-    private const int MaxNonceSize = 32;
     private const int MaxKeyNonceSize = 64; // Nk + Nn: at most 32 + 32 for the suites of RFC 9420 §17.1
     private const int MaxStackAad = 256; // a longer PrivateContentAAD (long group_id or authenticated_data) goes on the heap: it is public
 
@@ -133,7 +133,7 @@ internal static class PrivateMessageProtection
     /// <param name="context">The group context (signed in FramedContentTBS).</param>
     /// <param name="senderKey">The signature key of the member at a leaf index, or null when the leaf is blank.</param>
     /// <exception cref="MlsException"><see cref="MlsError.SenderDataDecryptionFailed"/> (nothing changed),
-    /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey"/> (nothing changed),
+    /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey(uint, RatchetType, uint)"/> (nothing changed),
     /// <see cref="MlsError.ContentDecryptionFailed"/> (nothing changed: the generation stays usable for the genuine
     /// message, see docs/mls-crypto.md), a decoding reason for a malformed plaintext, <see cref="MlsError.InvalidValue"/>
     /// for a blank sender leaf, or <see cref="MlsError.SignatureInvalid"/> (in these last three the generation is
@@ -185,23 +185,24 @@ internal static class PrivateMessageProtection
             message.AuthenticatedData.Length, ptLength, context));
         if (workLength == int.MaxValue) workLength = ptLength; // Verify falls back to a Secret of its own
         using Secret plaintext = Secret.Allocate(workLength);
-        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        Span<byte> keyNonce = stackalloc byte[MaxKeyNonceSize];
         try
         {
             // Take-then-commit (§9.2): the generation is consumed only once its message opened, so a forged message
-            // under a genuine sender data cannot make the genuine message of that generation undecryptable.
-            using ReceiverKey taken = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation);
-            AeadKeyNonce keys = taken.KeyNonce;
-            int nn = GuardedNonce(keys.Nonce, senderData.ReuseGuard, nonce);
+            // under a genuine sender data cannot make the genuine message of that generation undecryptable. Its key
+            // and nonce serve this one open, on wiped stack scratch.
+            Span<byte> kn = keyNonce[..(nk + suite.Aead.NonceSizeInBytes)];
+            using ReceiverKey taken = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation, kn);
+            ApplyReuseGuard(kn[nk..], senderData.ReuseGuard);
             bool opened;
             using (SecretWriteLease w = plaintext.OpenWrite())
-                opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span[..ptLength], aad);
+                opened = suite.Aead.Open(kn[..nk], kn[nk..], ciphertext[..ptLength], ciphertext[ptLength..], w.Span[..ptLength], aad);
             if (!opened) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
             taken.Commit();
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(nonce);
+            CryptographicOperations.ZeroMemory(keyNonce);
         }
 
         FramedContent content;
@@ -278,15 +279,6 @@ internal static class PrivateMessageProtection
 
     private static RatchetType RatchetFor(ContentType type) =>
         type == ContentType.Application ? RatchetType.Application : RatchetType.Handshake;
-
-    /// <summary>The ratchet nonce with reuse_guard XORed into its first four bytes (§6.3.1); returns its length.</summary>
-    private static int GuardedNonce(Secret ratchetNonce, uint reuseGuard, Span<byte> nonce)
-    {
-        using SecretReadLease lease = ratchetNonce.OpenRead();
-        lease.Span.CopyTo(nonce);
-        ApplyReuseGuard(nonce, reuseGuard);
-        return lease.Span.Length;
-    }
 
     /// <summary>XORs reuse_guard (big-endian) into the first four bytes of <paramref name="nonce"/> (§6.3.1).</summary>
     private static void ApplyReuseGuard(Span<byte> nonce, uint reuseGuard)

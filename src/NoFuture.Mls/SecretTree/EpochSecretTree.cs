@@ -90,7 +90,12 @@ internal sealed class EpochSecretTree : IDisposable
     /// (<see cref="MlsError.GenerationTooOld"/>) or too far ahead (<see cref="MlsError.GenerationTooFarAhead"/>).
     /// Nothing changed.</exception>
     /// <exception cref="InvalidOperationException">This ratchet seals our own messages.</exception>
-    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation)
+    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation) => ReceiverKey(leaf, type, generation, default);
+
+    /// <summary>As <see cref="ReceiverKey(uint, RatchetType, uint)"/>, but the key (Nk bytes) and nonce (Nn bytes) are
+    /// written into <paramref name="keyNonce"/> (the caller's wiped stack scratch; empty for Secrets in the result).</summary>
+    /// <exception cref="MlsException">As <see cref="ReceiverKey(uint, RatchetType, uint)"/>; nothing changed.</exception>
+    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation, Span<byte> keyNonce)
     {
         if (leaf >= _leafCount) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf index");
         lock (_gate)
@@ -103,7 +108,8 @@ internal sealed class EpochSecretTree : IDisposable
             else
                 HashRatchet.CheckReceive(generation, 0, null, _window);
             HashRatchet ratchet = Ratchet(Leaf(leaf), type);
-            return new ReceiverKey(this, ratchet, ratchet.TakeForReceiving(generation));
+            PendingReceive pending = keyNonce.IsEmpty ? ratchet.TakeForReceiving(generation) : ratchet.TakeForReceiving(generation, keyNonce);
+            return new ReceiverKey(this, ratchet, pending);
         }
     }
 
