@@ -10,8 +10,9 @@
 // The signature inside is over FramedContentTBS with wire_format = mls_private_message (§6.1); the receiver checks it
 // (AuthenticatedContent.Verify) with the key of the sender's leaf. The application data is the user's: it is read from
 // the content's Secret, signed from a Secret SignContent, sealed from a Secret plaintext, and on receipt copied from the
-// Secret plaintext into the returned content's own Secret; it is never in a heap array. The keys live in the secret
-// tree's Secrets, the nonce on wiped stack scratch.
+// Secret plaintext into the returned content's own Secret; it is never in a heap array. The ratchet secrets live in the
+// secret tree's Secrets; a message's own key and nonce (content and sender data) are derived onto stack scratch, used
+// at once and wiped in finally (§9.2 deletes them once used).
 // An AEAD open failure is a refusal of the peer's message: MlsException with SenderDataDecryptionFailed or
 // ContentDecryptionFailed (docs/mls-crypto.md, "Message protection").
 using System.Buffers.Binary;
@@ -28,7 +29,8 @@ namespace NoFuture.Mls.Framing;
 /// <summary>Protects and unprotects PrivateMessage (RFC 9420 §6.3).</summary>
 internal static class PrivateMessageProtection
 {
-    private const int MaxNonceSize = 32;
+    private const int MaxKeyNonceSize = 64; // Nk + Nn: at most 32 + 32 for the suites of RFC 9420 §17.1
+    private const int MaxStackAad = 256; // a longer PrivateContentAAD (long group_id or authenticated_data) goes on the heap: it is public
 
     /// <summary>Signs and seals <paramref name="content"/> (a member sender) under the next generation of its leaf's
     /// ratchet.</summary>
@@ -80,37 +82,42 @@ internal static class PrivateMessageProtection
             RandomNumberGenerator.Fill(random);
             guard = BinaryPrimitives.ReadUInt32BigEndian(random);
         }
-        byte[] aad = ContentAad(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
+        int aadSize = ContentAadSize(content.GroupId.Length, content.AuthenticatedData.Length);
+        Span<byte> aad = aadSize <= MaxStackAad ? stackalloc byte[MaxStackAad] : new byte[aadSize];
+        aad = aad[..aadSize];
+        WriteContentAad(aad, content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData);
 
         using Secret? ownPlaintext = EncodePlaintext(content, auth, padding ?? MlsPaddingPolicy.None, work, out int ptLength);
         Secret plaintext = ownPlaintext ?? work;
 
         int tagSize = suite.Aead.TagSizeInBytes;
-        byte[] ciphertext = new byte[ptLength + tagSize];
+        int nk = suite.Aead.KeySizeInBytes, nonceSize = suite.Aead.NonceSizeInBytes;
+        // Public output, every byte written by Seal below: no need to zero 1 MiB first.
+        byte[] ciphertext = GC.AllocateUninitializedArray<byte>(ptLength + tagSize);
         uint generation;
-        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        // The generation's key and nonce, then the sender data's, live only on this wiped stack scratch: each pair
+        // seals one message at once and is deleted right after (§9.2), so neither needs a Secret of its own.
+        Span<byte> keyNonce = stackalloc byte[MaxKeyNonceSize];
+        Span<byte> senderData = stackalloc byte[SenderData.Size];
+        byte[] encryptedSenderData = new byte[SenderData.Size + tagSize];
         try
         {
-            using AeadKeyNonce keys = tree.NextSenderKey(content.Sender.Index, RatchetFor(content.ContentType));
-            generation = keys.Generation;
-            int nn = GuardedNonce(keys.Nonce, guard, nonce);
-            using SecretReadLease pt = plaintext.OpenRead();
-            suite.Aead.Seal(keys.Key, nonce[..nn], pt.Span[..ptLength], ciphertext.AsSpan(0, ptLength), ciphertext.AsSpan(ptLength), aad);
+            Span<byte> kn = keyNonce[..(nk + nonceSize)];
+            generation = tree.NextSenderKey(content.Sender.Index, RatchetFor(content.ContentType), kn);
+            ApplyReuseGuard(kn[nk..], guard);
+            using (SecretReadLease pt = plaintext.OpenRead())
+                suite.Aead.Seal(kn[..nk], kn[nk..], pt.Span[..ptLength], ciphertext.AsSpan(0, ptLength), ciphertext.AsSpan(ptLength), aad);
+
+            var sdWriter = new MlsWriter(senderData);
+            new SenderData(content.Sender.Index, generation, guard).Encode(ref sdWriter);
+            SenderDataKeys.Derive(suite, senderDataSecret, ciphertext, kn);
+            int sdAadSize = aadSize - MlsWriter.OpaqueSize(content.AuthenticatedData.Length); // SenderDataAAD is its prefix
+            suite.Aead.Seal(kn[..nk], kn[nk..], senderData, encryptedSenderData.AsSpan(0, SenderData.Size),
+                encryptedSenderData.AsSpan(SenderData.Size), aad[..sdAadSize]);
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(nonce);
-        }
-
-        Span<byte> senderData = stackalloc byte[SenderData.Size];
-        var sdWriter = new MlsWriter(senderData);
-        new SenderData(content.Sender.Index, generation, guard).Encode(ref sdWriter);
-        byte[] encryptedSenderData = new byte[SenderData.Size + tagSize];
-        using (AeadKeyNonce sdKeys = SenderDataKeys.Derive(suite, senderDataSecret, ciphertext))
-        using (SecretReadLease sdNonce = sdKeys.Nonce.OpenRead())
-        {
-            suite.Aead.Seal(sdKeys.Key, sdNonce.Span, senderData, encryptedSenderData.AsSpan(0, SenderData.Size),
-                encryptedSenderData.AsSpan(SenderData.Size), SenderDataAad(content.GroupId, content.Epoch, content.ContentType));
+            CryptographicOperations.ZeroMemory(keyNonce);
         }
         return PrivateMessage.FromSealed(content.GroupId, content.Epoch, content.ContentType, content.AuthenticatedData,
             encryptedSenderData, ciphertext);
@@ -126,7 +133,7 @@ internal static class PrivateMessageProtection
     /// <param name="context">The group context (signed in FramedContentTBS).</param>
     /// <param name="senderKey">The signature key of the member at a leaf index, or null when the leaf is blank.</param>
     /// <exception cref="MlsException"><see cref="MlsError.SenderDataDecryptionFailed"/> (nothing changed),
-    /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey"/> (nothing changed),
+    /// a ratchet reason of <see cref="EpochSecretTree.ReceiverKey(uint, RatchetType, uint)"/> (nothing changed),
     /// <see cref="MlsError.ContentDecryptionFailed"/> (nothing changed: the generation stays usable for the genuine
     /// message, see docs/mls-crypto.md), a decoding reason for a malformed plaintext, <see cref="MlsError.InvalidValue"/>
     /// for a blank sender leaf, or <see cref="MlsError.SignatureInvalid"/> (in these last three the generation is
@@ -146,12 +153,24 @@ internal static class PrivateMessageProtection
         ReadOnlySpan<byte> esd = message.EncryptedSenderData;
         if (esd.Length != SenderData.Size + tagSize) MlsThrowHelper.Protection(MlsError.SenderDataDecryptionFailed);
         Span<byte> senderDataBytes = stackalloc byte[SenderData.Size];
-        using (AeadKeyNonce sdKeys = SenderDataKeys.Derive(suite, senderDataSecret, message.Ciphertext))
-        using (SecretReadLease sdNonce = sdKeys.Nonce.OpenRead())
+        int aadSize = ContentAadSize(message.GroupId.Length, message.AuthenticatedData.Length);
+        Span<byte> aad = aadSize <= MaxStackAad ? stackalloc byte[MaxStackAad] : new byte[aadSize];
+        aad = aad[..aadSize];
+        WriteContentAad(aad, message.GroupId, message.Epoch, message.ContentType, message.AuthenticatedData);
+        int sdAadSize = aadSize - MlsWriter.OpaqueSize(message.AuthenticatedData.Length); // SenderDataAAD is its prefix
+        int nk = suite.Aead.KeySizeInBytes;
+        Span<byte> sdKeys = stackalloc byte[MaxKeyNonceSize];
+        try
         {
-            if (!suite.Aead.Open(sdKeys.Key, sdNonce.Span, esd[..SenderData.Size], esd[SenderData.Size..], senderDataBytes,
-                    SenderDataAad(message.GroupId, message.Epoch, message.ContentType)))
+            Span<byte> kn = sdKeys[..(nk + suite.Aead.NonceSizeInBytes)];
+            SenderDataKeys.Derive(suite, senderDataSecret, message.Ciphertext, kn);
+            if (!suite.Aead.Open(kn[..nk], kn[nk..], esd[..SenderData.Size], esd[SenderData.Size..], senderDataBytes,
+                    aad[..sdAadSize]))
                 MlsThrowHelper.Protection(MlsError.SenderDataDecryptionFailed);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(sdKeys);
         }
         SenderData senderData = MlsCodec.DecodeExact<SenderData>(senderDataBytes, "SenderData");
 
@@ -160,30 +179,30 @@ internal static class PrivateMessageProtection
         ReadOnlySpan<byte> ciphertext = message.Ciphertext;
         if (ciphertext.Length <= tagSize) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
         int ptLength = ciphertext.Length - tagSize;
-        byte[] aad = ContentAad(message.GroupId, message.Epoch, message.ContentType, message.AuthenticatedData);
         // One working Secret: the plaintext, then (once the content has its own copy of the data) SignContent for the
         // signature check, so it is sized for both; a large message costs one secret allocation here instead of two.
         int workLength = Math.Max(ptLength, FramedContentSignature.MaxPrivateSignContentSize(message.GroupId.Length,
             message.AuthenticatedData.Length, ptLength, context));
         if (workLength == int.MaxValue) workLength = ptLength; // Verify falls back to a Secret of its own
         using Secret plaintext = Secret.Allocate(workLength);
-        Span<byte> nonce = stackalloc byte[MaxNonceSize];
+        Span<byte> keyNonce = stackalloc byte[MaxKeyNonceSize];
         try
         {
             // Take-then-commit (§9.2): the generation is consumed only once its message opened, so a forged message
-            // under a genuine sender data cannot make the genuine message of that generation undecryptable.
-            using ReceiverKey taken = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation);
-            AeadKeyNonce keys = taken.KeyNonce;
-            int nn = GuardedNonce(keys.Nonce, senderData.ReuseGuard, nonce);
+            // under a genuine sender data cannot make the genuine message of that generation undecryptable. Its key
+            // and nonce serve this one open, on wiped stack scratch.
+            Span<byte> kn = keyNonce[..(nk + suite.Aead.NonceSizeInBytes)];
+            using ReceiverKey taken = tree.ReceiverKey(senderData.LeafIndex, RatchetFor(message.ContentType), senderData.Generation, kn);
+            ApplyReuseGuard(kn[nk..], senderData.ReuseGuard);
             bool opened;
             using (SecretWriteLease w = plaintext.OpenWrite())
-                opened = suite.Aead.Open(keys.Key, nonce[..nn], ciphertext[..ptLength], ciphertext[ptLength..], w.Span[..ptLength], aad);
+                opened = suite.Aead.Open(kn[..nk], kn[nk..], ciphertext[..ptLength], ciphertext[ptLength..], w.Span[..ptLength], aad);
             if (!opened) MlsThrowHelper.Protection(MlsError.ContentDecryptionFailed);
             taken.Commit();
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(nonce);
+            CryptographicOperations.ZeroMemory(keyNonce);
         }
 
         FramedContent content;
@@ -261,35 +280,25 @@ internal static class PrivateMessageProtection
     private static RatchetType RatchetFor(ContentType type) =>
         type == ContentType.Application ? RatchetType.Application : RatchetType.Handshake;
 
-    /// <summary>The ratchet nonce with reuse_guard XORed into its first four bytes (§6.3.1); returns its length.</summary>
-    private static int GuardedNonce(Secret ratchetNonce, uint reuseGuard, Span<byte> nonce)
+    /// <summary>XORs reuse_guard (big-endian) into the first four bytes of <paramref name="nonce"/> (§6.3.1).</summary>
+    private static void ApplyReuseGuard(Span<byte> nonce, uint reuseGuard)
     {
-        using SecretReadLease lease = ratchetNonce.OpenRead();
-        lease.Span.CopyTo(nonce);
-        Span<byte> guard = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(guard, reuseGuard);
-        for (int i = 0; i < 4; i++) nonce[i] ^= guard[i];
-        return lease.Span.Length;
+        uint first = BinaryPrimitives.ReadUInt32BigEndian(nonce);
+        BinaryPrimitives.WriteUInt32BigEndian(nonce, first ^ reuseGuard);
     }
 
-    private static byte[] ContentAad(ReadOnlySpan<byte> groupId, ulong epoch, ContentType type, ReadOnlySpan<byte> authenticatedData)
+    private static int ContentAadSize(int groupIdLength, int authenticatedDataLength) =>
+        MlsWriter.OpaqueSize(groupIdLength) + 8 + 1 + MlsWriter.OpaqueSize(authenticatedDataLength);
+
+    /// <summary>PrivateContentAAD (§6.3.1) into all of <paramref name="aad"/>; its prefix up to content_type is
+    /// SenderDataAAD (§6.3.2).</summary>
+    private static void WriteContentAad(Span<byte> aad, ReadOnlySpan<byte> groupId, ulong epoch, ContentType type,
+        ReadOnlySpan<byte> authenticatedData)
     {
-        byte[] aad = new byte[MlsWriter.OpaqueSize(groupId.Length) + 8 + 1 + MlsWriter.OpaqueSize(authenticatedData.Length)];
         var writer = new MlsWriter(aad);
         writer.WriteOpaque(groupId, "group_id");
         writer.WriteUInt64(epoch);
         MlsCodec.WriteEnum8(ref writer, type);
         writer.WriteOpaque(authenticatedData, "authenticated_data");
-        return aad;
-    }
-
-    private static byte[] SenderDataAad(ReadOnlySpan<byte> groupId, ulong epoch, ContentType type)
-    {
-        byte[] aad = new byte[MlsWriter.OpaqueSize(groupId.Length) + 8 + 1];
-        var writer = new MlsWriter(aad);
-        writer.WriteOpaque(groupId, "group_id");
-        writer.WriteUInt64(epoch);
-        MlsCodec.WriteEnum8(ref writer, type);
-        return aad;
     }
 }

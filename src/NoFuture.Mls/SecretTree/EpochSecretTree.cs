@@ -66,6 +66,21 @@ internal sealed class EpochSecretTree : IDisposable
         }
     }
 
+    /// <summary>Writes the next key and nonce (Nk + Nn bytes) of our own leaf's ratchet into
+    /// <paramref name="keyNonce"/> (the caller's wiped stack scratch) for sealing a message; returns the generation.
+    /// Generations are handed out in order and never twice.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="leaf"/> is outside the tree.</exception>
+    /// <exception cref="InvalidOperationException">This ratchet was used to receive, or has no generation left.</exception>
+    internal uint NextSenderKey(uint leaf, RatchetType type, Span<byte> keyNonce)
+    {
+        if (leaf >= _leafCount) MlsThrowHelper.ArgumentOutOfRange(nameof(leaf), "The leaf index is outside the tree.");
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return Ratchet(Leaf(leaf), type).NextForSending(keyNonce);
+        }
+    }
+
     /// <summary>Takes the key and nonce of a peer's message from <paramref name="leaf"/> at
     /// <paramref name="generation"/> (both from the peer's sender data) without consuming it: call
     /// <see cref="ReceiverKey.Commit"/> once the message opened (§9.2 deletes a key once used); disposing it uncommitted
@@ -75,7 +90,12 @@ internal sealed class EpochSecretTree : IDisposable
     /// (<see cref="MlsError.GenerationTooOld"/>) or too far ahead (<see cref="MlsError.GenerationTooFarAhead"/>).
     /// Nothing changed.</exception>
     /// <exception cref="InvalidOperationException">This ratchet seals our own messages.</exception>
-    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation)
+    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation) => ReceiverKey(leaf, type, generation, default);
+
+    /// <summary>As <see cref="ReceiverKey(uint, RatchetType, uint)"/>, but the key (Nk bytes) and nonce (Nn bytes) are
+    /// written into <paramref name="keyNonce"/> (the caller's wiped stack scratch; empty for Secrets in the result).</summary>
+    /// <exception cref="MlsException">As <see cref="ReceiverKey(uint, RatchetType, uint)"/>; nothing changed.</exception>
+    internal ReceiverKey ReceiverKey(uint leaf, RatchetType type, uint generation, Span<byte> keyNonce)
     {
         if (leaf >= _leafCount) MlsThrowHelper.Decode(MlsError.InvalidValue, "The sender's leaf index");
         lock (_gate)
@@ -88,7 +108,8 @@ internal sealed class EpochSecretTree : IDisposable
             else
                 HashRatchet.CheckReceive(generation, 0, null, _window);
             HashRatchet ratchet = Ratchet(Leaf(leaf), type);
-            return new ReceiverKey(this, ratchet, ratchet.TakeForReceiving(generation));
+            PendingReceive pending = keyNonce.IsEmpty ? ratchet.TakeForReceiving(generation) : ratchet.TakeForReceiving(generation, keyNonce);
+            return new ReceiverKey(this, ratchet, pending);
         }
     }
 

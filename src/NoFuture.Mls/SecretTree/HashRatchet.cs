@@ -68,6 +68,51 @@ internal sealed class HashRatchet : IDisposable
         return result;
     }
 
+    /// <summary>Writes the key (Nk bytes) and then the nonce (Nn bytes) of the next generation into
+    /// <paramref name="keyNonce"/> (the caller's stack scratch, which it wipes) for sealing our own message, and moves
+    /// the ratchet past it; returns the generation. The same schedule as <see cref="NextForSending()"/> without a
+    /// <see cref="Secret"/> per key and nonce: a sending key is used once, at once (§9.2).</summary>
+    /// <exception cref="InvalidOperationException">The ratchet was used for receiving, or has no generation left.</exception>
+    internal uint NextForSending(Span<byte> keyNonce)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_mode == Mode.Receiving)
+            MlsThrowHelper.InvalidOperation("This ratchet receives a peer's messages; it cannot seal our own.");
+        if (_secret is null) MlsThrowHelper.InvalidOperation("The ratchet has used its last generation (2^32 - 1).");
+        int nk = _suite.Aead.KeySizeInBytes, nn = _suite.Aead.NonceSizeInBytes;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(keyNonce.Length, nk + nn, nameof(keyNonce));
+        uint generation = (uint)_next;
+        Secret? following = null;
+        try
+        {
+            // Key, nonce and next secret all expand this generation's secret: HMAC is keyed with it once.
+            using (KdfKey prk = _suite.Kdf.ImportPrk(_secret))
+            {
+                MlsKdf.DeriveTreeSecret(prk, "key"u8, generation, keyNonce[..nk]);
+                MlsKdf.DeriveTreeSecret(prk, "nonce"u8, generation, keyNonce[nk..]);
+                if (generation != uint.MaxValue)
+                {
+                    following = Secret.Allocate(_suite.Kdf.HashSizeInBytes);
+                    using SecretWriteLease w = following.OpenWrite();
+                    MlsKdf.DeriveTreeSecret(prk, "secret"u8, generation, w.Span);
+                }
+            }
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(keyNonce);
+            following?.Dispose();
+            throw;
+        }
+        // Commit: the generation's secret is consumed (§9.2); sending keeps no past keys.
+        _secret.Dispose();
+        _secret = following;
+        _next = (ulong)generation + 1;
+        _version++;
+        _mode = Mode.Sending;
+        return generation;
+    }
+
     /// <summary>Checks, without changing anything, that a peer's <paramref name="generation"/> can be served.</summary>
     /// <exception cref="MlsException">The generation was used, is older than the window, or is too far ahead.</exception>
     internal void CheckReceive(uint generation)
@@ -120,6 +165,33 @@ internal sealed class HashRatchet : IDisposable
         return Derive(generation, keepPast: true);
     }
 
+    /// <summary>As <see cref="TakeForReceiving(uint)"/>, but writes the generation's key (Nk bytes) and nonce (Nn
+    /// bytes) into <paramref name="keyNonce"/> (the caller's stack scratch, which it wipes) instead of Secrets of the
+    /// result: the take serves one AEAD open, at once.</summary>
+    /// <exception cref="MlsException">As <see cref="TakeForReceiving(uint)"/>; nothing changed.</exception>
+    internal PendingReceive TakeForReceiving(uint generation, Span<byte> keyNonce)
+    {
+        int nk = _suite.Aead.KeySizeInBytes;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(keyNonce.Length, nk + _suite.Aead.NonceSizeInBytes, nameof(keyNonce));
+        CheckReceive(generation);
+        if (generation < _next)
+        {
+            AeadKeyNonce kept = _past[generation];
+            try
+            {
+                using (SecretReadLease k = kept.Key.OpenRead()) k.Span.CopyTo(keyNonce[..nk]);
+                using (SecretReadLease n = kept.Nonce.OpenRead()) n.Span.CopyTo(keyNonce[nk..]);
+            }
+            catch
+            {
+                CryptographicOperations.ZeroMemory(keyNonce);
+                throw;
+            }
+            return new PendingReceive(_version, generation, null, null, null);
+        }
+        return Derive(generation, keepPast: true, keyNonce);
+    }
+
     /// <summary>Consumes the generation of <paramref name="pending"/> (taken from this ratchet): its kept key leaves the
     /// window, or the ratchet moves past it keeping the skipped generations. If the ratchet moved since the take (another
     /// message of this sender was committed meanwhile), the generation is checked again and consumed from the current
@@ -130,8 +202,17 @@ internal sealed class HashRatchet : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (pending.Version != _version)
         {
-            using PendingReceive again = TakeForReceiving(pending.Result!.Generation);
-            Apply(again);
+            Span<byte> scratch = stackalloc byte[2 * MaxSize];
+            try
+            {
+                using PendingReceive again = TakeForReceiving(pending.Generation,
+                    scratch[..(_suite.Aead.KeySizeInBytes + _suite.Aead.NonceSizeInBytes)]);
+                Apply(again);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(scratch);
+            }
             return;
         }
         Apply(pending);
@@ -139,7 +220,7 @@ internal sealed class HashRatchet : IDisposable
 
     private void Apply(PendingReceive pending)
     {
-        uint generation = pending.Result!.Generation;
+        uint generation = pending.Generation;
         if (pending.IsFromPast)
         {
             _past.Remove(generation, out AeadKeyNonce? used);
@@ -173,7 +254,9 @@ internal sealed class HashRatchet : IDisposable
     /// <summary>Runs the ratchet from <c>_next</c> to <paramref name="target"/> on scratch, changing nothing: the result
     /// holds target's key and nonce, those of the skipped generations inside the window (when
     /// <paramref name="keepPast"/>) and the ratchet secret after target.</summary>
-    private PendingReceive Derive(uint target, bool keepPast)
+    /// <remarks>With a non-empty <paramref name="targetKeyNonce"/>, target's key and nonce are written there (the
+    /// caller's wiped scratch) and the result holds none.</remarks>
+    private PendingReceive Derive(uint target, bool keepPast, Span<byte> targetKeyNonce = default)
     {
         KdfAlgorithm kdf = _suite.Kdf;
         int nh = kdf.HashSizeInBytes;
@@ -200,16 +283,25 @@ internal sealed class HashRatchet : IDisposable
                 {
                     // Key, nonce and next secret all expand this generation's secret: HMAC is keyed with it once.
                     using KdfKey prk = kdf.ImportPrk(secret[..nh]);
-                    AeadKeyNonce keyNonce = KeyNonce(prk, generation);
-                    if (j == target) result = keyNonce;
-                    else kept.Add(keyNonce);
+                    if (j == target && !targetKeyNonce.IsEmpty)
+                    {
+                        int nk = _suite.Aead.KeySizeInBytes;
+                        MlsKdf.DeriveTreeSecret(prk, "key"u8, generation, targetKeyNonce[..nk]);
+                        MlsKdf.DeriveTreeSecret(prk, "nonce"u8, generation, targetKeyNonce[nk..]);
+                    }
+                    else
+                    {
+                        AeadKeyNonce keyNonce = KeyNonce(prk, generation);
+                        if (j == target) result = keyNonce;
+                        else kept.Add(keyNonce);
+                    }
                     if (generation == uint.MaxValue) break;
                     MlsKdf.DeriveTreeSecret(prk, "secret"u8, generation, following[..nh]);
                 }
                 following[..nh].CopyTo(secret);
             }
             if (target != uint.MaxValue) nextSecret = Secret.CopyFrom(secret[..nh]);
-            var pending = new PendingReceive(_version, result!, kept, nextSecret);
+            var pending = new PendingReceive(_version, target, result, kept, nextSecret);
             result = null;
             nextSecret = null;
             kept = [];

@@ -13,8 +13,15 @@ internal sealed class PendingReceive : IDisposable
     private Secret? _nextSecret;
 
     internal PendingReceive(long version, AeadKeyNonce result, List<AeadKeyNonce>? kept, Secret? nextSecret)
+        : this(version, result.Generation, result, kept, nextSecret)
+    {
+    }
+
+    /// <summary>A take whose key and nonce went to the caller's stack scratch (<paramref name="result"/> null).</summary>
+    internal PendingReceive(long version, uint generation, AeadKeyNonce? result, List<AeadKeyNonce>? kept, Secret? nextSecret)
     {
         Version = version;
+        Generation = generation;
         _result = result;
         _kept = kept;
         _nextSecret = nextSecret;
@@ -23,10 +30,14 @@ internal sealed class PendingReceive : IDisposable
     /// <summary>The ratchet's version at the take; a commit against a later version re-checks the generation.</summary>
     internal long Version { get; }
 
+    /// <summary>The generation taken.</summary>
+    internal uint Generation { get; }
+
     /// <summary>True when the generation was a kept past one (its commit only removes it from the window).</summary>
     internal bool IsFromPast => _kept is null;
 
-    /// <summary>The generation's key and nonce (owned by this object until <see cref="TakeResult"/>).</summary>
+    /// <summary>The generation's key and nonce (owned by this object until <see cref="TakeResult"/>); null when the
+    /// take wrote them to the caller's scratch.</summary>
     internal AeadKeyNonce? Result => _result;
 
     internal Secret? TakeNextSecret()

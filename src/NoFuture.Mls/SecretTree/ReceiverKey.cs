@@ -26,12 +26,14 @@ internal sealed class ReceiverKey : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed || _committed, this);
-            return _pending.Result!;
+            AeadKeyNonce? result = _pending.Result;
+            if (result is null) MlsThrowHelper.InvalidOperation("The key and nonce went to the caller's scratch.");
+            return result!;
         }
     }
 
     /// <summary>The ratchet generation.</summary>
-    internal uint Generation => _pending.Result?.Generation ?? 0;
+    internal uint Generation => _pending.Generation;
 
     /// <summary>Consumes the generation (§9.2): a replay of it is then refused. Call once the message opened.</summary>
     /// <exception cref="MlsException">Another message of this generation was committed since the take

@@ -4,6 +4,7 @@
 //   sender_data_nonce = ExpandWithLabel(sender_data_secret, "nonce", ciphertext_sample, AEAD.Nn)
 // The sample binds the pair to the content ciphertext, so the content is sealed before the sender data. The sample is
 // public (it is ciphertext); sender_data_secret stays in the caller's Secret.
+using System.Security.Cryptography;
 using NoFuture.Memory;
 using NoFuture.Mls.Crypto;
 
@@ -36,6 +37,31 @@ internal static class SenderDataKeys
         catch
         {
             key.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Derives the pair from the epoch's sender_data_secret into <paramref name="keyNonce"/>: the key (Nk
+    /// bytes), then the nonce (Nn bytes). For the caller's stack scratch, which it wipes once the sender data is sealed
+    /// or opened: the pair serves one message, so it needs no <see cref="Secret"/> of its own.</summary>
+    /// <exception cref="ArgumentException">The secret is not Nh bytes, or the output is not Nk + Nn bytes.</exception>
+    internal static void Derive(MlsCipherSuite suite, Secret senderDataSecret, ReadOnlySpan<byte> ciphertext, Span<byte> keyNonce)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(senderDataSecret);
+        int nk = suite.Aead.KeySizeInBytes;
+        ArgumentOutOfRangeException.ThrowIfNotEqual(keyNonce.Length, nk + suite.Aead.NonceSizeInBytes, nameof(keyNonce));
+        using SecretReadLease lease = senderDataSecret.OpenRead();
+        ArgumentOutOfRangeException.ThrowIfNotEqual(lease.Span.Length, suite.Kdf.HashSizeInBytes, nameof(senderDataSecret));
+        ReadOnlySpan<byte> sample = Sample(suite, ciphertext);
+        try
+        {
+            MlsKdf.ExpandWithLabel(suite.Kdf, lease.Span, "key"u8, sample, keyNonce[..nk]);
+            MlsKdf.ExpandWithLabel(suite.Kdf, lease.Span, "nonce"u8, sample, keyNonce[nk..]);
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(keyNonce);
             throw;
         }
     }
