@@ -112,6 +112,14 @@ public abstract class XdhPrivateKey : IDisposable
         lease.Span.CopyTo(destination);
     }
 
+    /// <summary>Opens the private scalar for reading, for this library's own algorithms (XEdDSA signs with it).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    internal SecretReadLease OpenScalar()
+    {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        return _scalar.OpenRead();
+    }
+
     /// <summary>Wipes and frees the private scalar.</summary>
     public void Dispose()
     {

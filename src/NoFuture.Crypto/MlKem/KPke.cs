@@ -27,8 +27,12 @@ internal static class KPke
         KeyGen(p, MlKemPaths.Best, d, ekPke, dkPke);
 
     /// <summary>FIPS 203, Algorithm 13 (K-PKE.KeyGen) from the 32-byte seed d, computed by <paramref name="path"/>.</summary>
+    /// <remarks>
+    /// With kyberRound3, Kyber round 3's (CRYSTALS-Kyber v3.02, Kyber.CPAPKE.KeyGen) (rho, sigma) = G(d), without
+    /// FIPS 203's domain separator k. Everything else in K-PKE is the same in both.
+    /// </remarks>
     [SkipLocalsInit]
-    internal static void KeyGen(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> d, Span<byte> ekPke, Span<byte> dkPke)
+    internal static void KeyGen(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> d, Span<byte> ekPke, Span<byte> dkPke, bool kyberRound3 = false)
     {
         Debug.Assert(d.Length == 32 && ekPke.Length == p.EncapsulationKeySizeInBytes && dkPke.Length == p.EncodedVectorSizeInBytes);
         int k = p.K;
@@ -42,9 +46,9 @@ internal static class KPke
         a = a[..(k * k * N)];
         try
         {
-            // Step 1: (rho, sigma) = G(d || k).
+            // Step 1: (rho, sigma) = G(d || k) (Kyber round 3: G(d)).
             ReadOnlySpan<byte> kByte = [(byte)k];
-            Sha3.Sha3_512(d, kByte, rhoSigma);
+            Sha3.Sha3_512(d, kyberRound3 ? default : kByte, rhoSigma);
             ReadOnlySpan<byte> rho = rhoSigma[..32], sigma = rhoSigma[32..];
 
             // Steps 8-15: s and e from CBD_eta1 with N = 0 .. 2k - 1; steps 16-17: into the NTT domain.

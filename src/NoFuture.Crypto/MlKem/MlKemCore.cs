@@ -174,7 +174,7 @@ internal static class MlKemCore
     /// made this loop cost several microseconds per decapsulation; the mask arithmetic is still branch-free.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void SelectOnMismatch(ReadOnlySpan<byte> c, ReadOnlySpan<byte> cPrime, ReadOnlySpan<byte> kBar, Span<byte> k)
+    internal static void SelectOnMismatch(ReadOnlySpan<byte> c, ReadOnlySpan<byte> cPrime, ReadOnlySpan<byte> kBar, Span<byte> k)
     {
         Debug.Assert(c.Length == cPrime.Length && kBar.Length == k.Length);
         uint difference = 0;
