@@ -54,6 +54,12 @@ public sealed class MlDsaKey : MLDsa
     private int[]? _aHat;                      // ExpandA(rho): public, made on first signing
     private bool _disposed;
 
+    /// <summary>For the leak scan only: the seed xi (null when imported from an expanded key).</summary>
+    internal Secret? SeedForTesting => _seed;
+
+    /// <summary>For the leak scan only: the expanded private key rho || K || tr || s1 || s2 || t0 (skEncode form).</summary>
+    internal Secret? PrivateKeyForTesting => _privateKey;
+
     /// <summary>The path that signs and verifies with this key (tests run each path; default the fastest).</summary>
     internal MlDsaPath Path { get; set; } = MlDsaPaths.Best;
 
