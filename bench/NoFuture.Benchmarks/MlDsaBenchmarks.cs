@@ -1,6 +1,6 @@
-// ML-DSA-44/65/87 (FIPS 204) key generation, signing and verification on each implementation path (Vector256,
-// Vector128, scalar) and BouncyCastle.Cryptography 2.7.0's ML-DSA (MLDsaKeyPairGenerator, MLDsaSigner) as one more
-// value of the same parameter, so every ratio comes from one class, one process and one run.
+// ML-DSA-44/65/87 (FIPS 204) key generation, signing and verification on the Vector256 and scalar paths, and
+// BouncyCastle.Cryptography 2.7.0's ML-DSA (MLDsaKeyPairGenerator, MLDsaSigner) as one more value of the same
+// parameter, so every ratio comes from one class, one process and one run.
 //
 // What each row does, ours and BouncyCastle's alike:
 // - KeyGen: a key pair from 32 fresh random bytes (ours: KeyGen_internal from a seed; BC: its generator).
@@ -40,8 +40,11 @@ public class MlDsaBenchmarks
     [Params("44", "65", "87")]
     public string Set { get; set; } = "65";
 
-    /// <summary>The path, by name (MlDsaPath is internal), or "BouncyCastle" for the peer.</summary>
-    [Params("Vector256", "Vector128", "Scalar", BouncyCastle)]
+    /// <summary>
+    /// The path, by name (MlDsaPath is internal), or "BouncyCastle" for the peer. Vector128 is left out of the
+    /// default run to keep it short on a shared host; add it here to measure it.
+    /// </summary>
+    [Params("Vector256", "Scalar", BouncyCastle)]
     public string Implementation { get; set; } = "Vector256";
 
     /// <summary>Keys, signers and one signature for the chosen set and implementation.</summary>
@@ -113,7 +116,7 @@ public class MlDsaBenchmarks
             signature.CopyTo(_signature, 0);
             return signature.Length;
         }
-        _key!.SignData(_message, _signature);
+        _key!.SignData(_message.AsSpan(), _signature.AsSpan());
         return _signature[0];
     }
 
@@ -126,6 +129,6 @@ public class MlDsaBenchmarks
             _verifier!.BlockUpdate(_message, 0, _message.Length);
             return _verifier.VerifySignature(_signature);
         }
-        return _publicKey!.VerifyData(_message, _signature);
+        return _publicKey!.VerifyData(_message.AsSpan(), _signature.AsSpan());
     }
 }

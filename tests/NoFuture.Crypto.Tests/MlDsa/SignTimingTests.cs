@@ -27,8 +27,8 @@ public class SignTimingTests
 
     /// <summary>
     /// The control: the same measurement of a plausible leak, an implementation that skips work for some keys: here
-    /// class 1's keys pay for the NTT of t0 twice (k more scalar NTTs, as if a cache of NTT(t0) missed for them),
-    /// measured at roughly a tenth of a one-iteration signature. It must be judged leaky.
+    /// class 1's keys pay for decoding the key and the NTT of t0 again (k = 4 more scalar NTTs, as if a cache of
+    /// NTT(t0) missed for them), a fraction of a one-iteration signature. It must be judged leaky.
     /// </summary>
     [Fact]
     public void TheTimingHarnessDetectsAKeyDependentSigning()
