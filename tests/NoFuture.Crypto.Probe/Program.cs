@@ -5,6 +5,7 @@ return args.Length > 0 ? args[0] switch
 {
     "leakscan" => LeakScanScenario.Run(),
     "leakscan-hpke" => HpkeLeakScanScenario.Run(),
+    "leakscan-mldsa" => MlDsaLeakScanScenario.Run(),
     "argon2-purge" => Argon2PurgeScenario.Run(),
     "hpke-public-inputs" => HpkePublicInputScenario.Run(),
     "aead-purge" => AeadPurgeScenario.Run(),
@@ -13,6 +14,6 @@ return args.Length > 0 ? args[0] switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | argon2-purge | hpke-public-inputs | aead-purge");
+    Console.Error.WriteLine("usage: probe leakscan | leakscan-hpke | leakscan-mldsa | argon2-purge | hpke-public-inputs | aead-purge");
     return 2;
 }

@@ -9,11 +9,16 @@
 //   and the expanded matrix A-hat, which is public and may be cached by the key object.
 // - All polynomial scratch is stack memory (about 71 KiB for ML-DSA-87 signing), wiped in a finally block. No managed
 //   allocation.
+// - Every operation takes the MlDsaPath that computes it (Simd/MlDsaPath.cs); all paths give the same bytes. The
+//   overloads without a path use MlDsaPaths.Best.
+// - Key generation and verification expand the whole matrix A-hat onto the stack (up to 56 KiB for ML-DSA-87), so
+//   the Vector256 path can sample it four polynomials at a time.
 // - The rejection loop (Algorithm 7, steps 10-31) computes each norm over every coefficient with no early exit
 //   (Field.ExceedsNorm) and branches only on the combined result of each check, which FIPS 204 permits to leak.
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlDsa.Simd;
 
 namespace NoFuture.Crypto.MlDsa;
 
@@ -22,7 +27,12 @@ internal static class MlDsaCore
     private const int N = 256;
 
     /// <summary>FIPS 204, Algorithm 6 (ML-DSA.KeyGen_internal) from the 32-byte seed xi.</summary>
-    internal static void KeyGenInternal(MlDsaParameters p, ReadOnlySpan<byte> xi, Span<byte> pk, Span<byte> sk)
+    internal static void KeyGenInternal(MlDsaParameters p, ReadOnlySpan<byte> xi, Span<byte> pk, Span<byte> sk) =>
+        KeyGenInternal(p, MlDsaPaths.Best, xi, pk, sk);
+
+    /// <summary>Algorithm 6 on the given path.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static void KeyGenInternal(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> xi, Span<byte> pk, Span<byte> sk)
     {
         Debug.Assert(xi.Length == 32 && pk.Length == p.PublicKeySizeInBytes && sk.Length == p.PrivateKeySizeInBytes);
         int k = p.K, l = p.L;
@@ -32,14 +42,14 @@ internal static class MlDsaCore
         Span<int> s2 = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> t0 = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> t1 = stackalloc int[N * MlDsaParameters.MaxK]; // public
-        Span<int> row = stackalloc int[N * MlDsaParameters.MaxL];  // public
+        Span<int> aHat = stackalloc int[N * MlDsaParameters.MaxK * MlDsaParameters.MaxL]; // public
         Span<int> t = stackalloc int[N];
         s1 = s1[..(N * l)];
         s1Hat = s1Hat[..(N * l)];
         s2 = s2[..(N * k)];
         t0 = t0[..(N * k)];
         t1 = t1[..(N * k)];
-        row = row[..(N * l)];
+        aHat = aHat[..(N * k * l)];
         try
         {
             // Step 1: (rho, rho', K) = H(xi || IntegerToBytes(k, 1) || IntegerToBytes(l, 1), 128).
@@ -57,23 +67,16 @@ internal static class MlDsaCore
             }
             ReadOnlySpan<byte> rho = seeds[..32], rhoPrime = seeds.Slice(32, 64), key = seeds.Slice(96, 32);
             // Step 4: (s1, s2) = ExpandS(rho').
-            Sampling.ExpandS(p, rhoPrime, s1, s2);
+            Sampling.ExpandS(p, path, rhoPrime, s1, s2);
             s1.CopyTo(s1Hat);
-            for (int j = 0; j < l; j++) Ntt.Forward(s1Hat.Slice(N * j, N));
-            // Steps 3, 5: t = NTT^-1(A-hat o NTT(s1)) + s2, one row of A-hat at a time.
+            for (int j = 0; j < l; j++) PolyOps.Forward(path, s1Hat.Slice(N * j, N));
+            // Steps 3, 5: t = NTT^-1(A-hat o NTT(s1)) + s2; step 6: (t1, t0) = Power2Round(t).
+            Sampling.ExpandA(p, path, rho, aHat);
             for (int i = 0; i < k; i++)
             {
-                Sampling.ExpandARow(p, rho, i, row);
-                t.Clear();
-                for (int j = 0; j < l; j++) Ntt.PointwiseMontgomeryAccumulate(t, row.Slice(N * j, N), s1Hat.Slice(N * j, N));
-                Ntt.InverseFromMontgomery(t);
-                Field.Add(t, s2.Slice(N * i, N));
-                // Step 6: (t1, t0) = Power2Round(t).
-                for (int c = 0; c < N; c++)
-                {
-                    t1[N * i + c] = Rounding.Power2Round(Field.Freeze(t[c]), out int low);
-                    t0[N * i + c] = low;
-                }
+                PolyOps.InnerProduct(path, t, aHat.Slice(N * l * i, N * l), s1Hat, l);
+                PolyOps.InverseFromMontgomery(path, t);
+                PolyOps.AddPower2Round(path, t, s2.Slice(N * i, N), t1.Slice(N * i, N), t0.Slice(N * i, N));
             }
             // Steps 7-9: pk = pkEncode(rho, t1); tr = H(pk, 64); sk = skEncode(rho, K, tr, s1, s2, t0).
             Packing.EncodePublicKey(p, rho, t1, pk);
@@ -99,7 +102,12 @@ internal static class MlDsaCore
     /// tr = H(pk, 64). FIPS 204's skDecode checks none of these; a key failing them cannot come from KeyGen.
     /// Returns false on any failure (pk is then unspecified); the checks are combined without early exit.
     /// </summary>
-    internal static bool PublicKeyFromPrivateKey(MlDsaParameters p, ReadOnlySpan<byte> sk, Span<byte> pk)
+    internal static bool PublicKeyFromPrivateKey(MlDsaParameters p, ReadOnlySpan<byte> sk, Span<byte> pk) =>
+        PublicKeyFromPrivateKey(p, MlDsaPaths.Best, sk, pk);
+
+    /// <summary>The private key check on the given path.</summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static bool PublicKeyFromPrivateKey(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> sk, Span<byte> pk)
     {
         Debug.Assert(sk.Length == p.PrivateKeySizeInBytes && pk.Length == p.PublicKeySizeInBytes);
         int k = p.K, l = p.L;
@@ -107,32 +115,28 @@ internal static class MlDsaCore
         Span<int> s2 = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> t0 = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> t1 = stackalloc int[N * MlDsaParameters.MaxK];
-        Span<int> row = stackalloc int[N * MlDsaParameters.MaxL];
+        Span<int> aHat = stackalloc int[N * MlDsaParameters.MaxK * MlDsaParameters.MaxL];
         Span<int> t = stackalloc int[N];
+        Span<int> low = stackalloc int[N];
         Span<byte> tr = stackalloc byte[64];
         s1 = s1[..(N * l)];
         s2 = s2[..(N * k)];
         t0 = t0[..(N * k)];
         t1 = t1[..(N * k)];
-        row = row[..(N * l)];
+        aHat = aHat[..(N * k * l)];
         try
         {
             bool inRange = Packing.DecodePrivateVectors(p, sk, s1, s2, t0);
-            for (int j = 0; j < l; j++) Ntt.Forward(s1.Slice(N * j, N)); // s1 is only needed as s1-hat here
+            for (int j = 0; j < l; j++) PolyOps.Forward(path, s1.Slice(N * j, N)); // s1 is only needed as s1-hat here
             ReadOnlySpan<byte> rho = sk[..32];
+            Sampling.ExpandA(p, path, rho, aHat);
             int mismatch = 0;
             for (int i = 0; i < k; i++)
             {
-                Sampling.ExpandARow(p, rho, i, row);
-                t.Clear();
-                for (int j = 0; j < l; j++) Ntt.PointwiseMontgomeryAccumulate(t, row.Slice(N * j, N), s1.Slice(N * j, N));
-                Ntt.InverseFromMontgomery(t);
-                Field.Add(t, s2.Slice(N * i, N));
-                for (int c = 0; c < N; c++)
-                {
-                    t1[N * i + c] = Rounding.Power2Round(Field.Freeze(t[c]), out int low);
-                    mismatch |= low ^ t0[N * i + c];
-                }
+                PolyOps.InnerProduct(path, t, aHat.Slice(N * l * i, N * l), s1, l);
+                PolyOps.InverseFromMontgomery(path, t);
+                PolyOps.AddPower2Round(path, t, s2.Slice(N * i, N), t1.Slice(N * i, N), low);
+                for (int c = 0; c < N; c++) mismatch |= low[c] ^ t0[N * i + c];
             }
             Packing.EncodePublicKey(p, rho, t1, pk);
             Sha3.Shake256(pk, tr);
@@ -145,6 +149,7 @@ internal static class MlDsaCore
             Wipe(s2);
             Wipe(t0);
             Wipe(t);
+            Wipe(low);
         }
     }
 
@@ -194,8 +199,17 @@ internal static class MlDsaCore
     /// <paramref name="aHat"/> is ExpandA(rho) for the rho in <paramref name="sk"/> (k l polynomials, row-major).
     /// Returns false, writing nothing, when s1 or s2 of <paramref name="sk"/> is out of range.
     /// </summary>
-    internal static bool SignInternal(MlDsaParameters p, ReadOnlySpan<byte> sk, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature)
+    internal static bool SignInternal(MlDsaParameters p, ReadOnlySpan<byte> sk, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature) =>
+        SignInternal(p, MlDsaPaths.Best, sk, aHat, mu, rnd, signature, out _);
+
+    /// <summary>
+    /// Algorithm 7 on the given path; <paramref name="iterations"/> is the number of rejection-loop iterations run
+    /// (public per FIPS 204; used by the timing test to compare runs with equal counts).
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static bool SignInternal(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> sk, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature, out int iterations)
     {
+        iterations = 0;
         Debug.Assert(sk.Length == p.PrivateKeySizeInBytes && aHat.Length == N * p.K * p.L);
         Debug.Assert(mu.Length == 64 && rnd.Length == 32 && signature.Length == p.SignatureSizeInBytes);
         int k = p.K, l = p.L, gamma1 = p.Gamma1, gamma2 = p.Gamma2, beta = p.Beta;
@@ -228,11 +242,11 @@ internal static class MlDsaCore
         {
             // Steps 1-4: skDecode and the NTTs of s1, s2, t0.
             if (!Packing.DecodePrivateVectors(p, sk, s1Hat, s2Hat, t0Hat)) return false;
-            for (int j = 0; j < l; j++) Ntt.Forward(s1Hat.Slice(N * j, N));
+            for (int j = 0; j < l; j++) PolyOps.Forward(path, s1Hat.Slice(N * j, N));
             for (int i = 0; i < k; i++)
             {
-                Ntt.Forward(s2Hat.Slice(N * i, N));
-                Ntt.Forward(t0Hat.Slice(N * i, N));
+                PolyOps.Forward(path, s2Hat.Slice(N * i, N));
+                PolyOps.Forward(path, t0Hat.Slice(N * i, N));
             }
             // Step 7: rho'' = H(K || rnd || mu, 64).
             KeccakState h = KeccakState.Shake256();
@@ -249,19 +263,18 @@ internal static class MlDsaCore
             }
             for (int kappa = 0; ; kappa += l)
             {
+                iterations++;
                 // Step 11: y = ExpandMask(rho'', kappa); step 12: w = NTT^-1(A-hat o NTT(y)).
-                Sampling.ExpandMask(p, rhoPrimePrime, kappa, y);
+                Sampling.ExpandMask(p, path, rhoPrimePrime, kappa, y);
                 y.CopyTo(z);
-                for (int j = 0; j < l; j++) Ntt.Forward(z.Slice(N * j, N));
+                for (int j = 0; j < l; j++) PolyOps.Forward(path, z.Slice(N * j, N));
                 for (int i = 0; i < k; i++)
                 {
                     Span<int> wi = w.Slice(N * i, N);
-                    wi.Clear();
-                    for (int j = 0; j < l; j++) Ntt.PointwiseMontgomeryAccumulate(wi, aHat.Slice(N * (l * i + j), N), z.Slice(N * j, N));
-                    Ntt.InverseFromMontgomery(wi);
-                    Field.Freeze(wi);
+                    PolyOps.InnerProduct(path, wi, aHat.Slice(N * l * i, N * l), z, l);
+                    PolyOps.InverseFromMontgomery(path, wi);
                     // Step 13: w1 = HighBits(w).
-                    for (int c = 0; c < N; c++) w1[N * i + c] = Rounding.HighBits(wi[c], gamma2);
+                    PolyOps.FreezeHighBits(path, wi, w1.Slice(N * i, N), gamma2);
                 }
                 // Step 15: c-tilde = H(mu || w1Encode(w1), lambda/4); steps 16-17: c-hat = NTT(SampleInBall(c-tilde)).
                 Packing.EncodeW1(p, w1, w1Packed);
@@ -276,27 +289,25 @@ internal static class MlDsaCore
                 {
                     h.Clear();
                 }
-                Sampling.SampleInBall(p, cTilde, cHat);
-                Ntt.Forward(cHat);
+                Sampling.SampleInBall(p, path, cTilde, cHat);
+                PolyOps.Forward(path, cHat);
                 // Steps 18, 20: z = y + NTT^-1(c-hat o s1-hat), centered.
                 for (int j = 0; j < l; j++)
                 {
                     Span<int> zj = z.Slice(N * j, N);
-                    Ntt.PointwiseMontgomery(zj, cHat, s1Hat.Slice(N * j, N));
-                    Ntt.InverseFromMontgomery(zj);
-                    for (int c = 0; c < N; c++) zj[c] = y[N * j + c] + Field.CenterFrozen(Field.Freeze(zj[c]));
+                    PolyOps.PointwiseMontgomery(path, zj, cHat, s1Hat.Slice(N * j, N));
+                    PolyOps.InverseFromMontgomery(path, zj);
+                    PolyOps.AddCentered(path, zj, y.Slice(N * j, N));
                 }
                 // Steps 19, 21: r = w - NTT^-1(c-hat o s2-hat) in [0, q); r0 = LowBits(r).
-                int bad = Field.ExceedsNorm(z, gamma1 - beta);
+                int bad = PolyOps.ExceedsNorm(path, z, gamma1 - beta);
                 int badLow = 0;
                 for (int i = 0; i < k; i++)
                 {
                     Span<int> ri = r.Slice(N * i, N);
-                    Ntt.PointwiseMontgomery(ri, cHat, s2Hat.Slice(N * i, N));
-                    Ntt.InverseFromMontgomery(ri);
-                    for (int c = 0; c < N; c++) ri[c] = Field.Freeze(w[N * i + c] - ri[c]);
-                    for (int c = 0; c < N; c++) product[c] = Rounding.LowBits(ri[c], gamma2);
-                    badLow |= Field.ExceedsNorm(product, gamma2 - beta);
+                    PolyOps.PointwiseMontgomery(path, ri, cHat, s2Hat.Slice(N * i, N));
+                    PolyOps.InverseFromMontgomery(path, ri);
+                    badLow |= PolyOps.SubtractFreezeLowBitsExceed(path, ri, w.Slice(N * i, N), gamma2, gamma2 - beta);
                 }
                 // Step 23: reject on ||z|| >= gamma1 - beta or ||r0|| >= gamma2 - beta.
                 if ((bad | badLow) != 0) continue;
@@ -305,17 +316,11 @@ internal static class MlDsaCore
                 int badCt0 = 0, ones = 0;
                 for (int i = 0; i < k; i++)
                 {
-                    Ntt.PointwiseMontgomery(product, cHat, t0Hat.Slice(N * i, N));
-                    Ntt.InverseFromMontgomery(product);
-                    for (int c = 0; c < N; c++) product[c] = Field.CenterFrozen(Field.Freeze(product[c]));
-                    badCt0 |= Field.ExceedsNorm(product, gamma2);
-                    for (int c = 0; c < N; c++)
-                    {
-                        int rc = r[N * i + c];
-                        int hc = Rounding.MakeHint(Field.Freeze(rc + product[c]), rc, gamma2);
-                        hint[N * i + c] = hc;
-                        ones += hc;
-                    }
+                    PolyOps.PointwiseMontgomery(path, product, cHat, t0Hat.Slice(N * i, N));
+                    PolyOps.InverseFromMontgomery(path, product);
+                    PolyOps.CenterFreeze(path, product);
+                    badCt0 |= PolyOps.ExceedsNorm(path, product, gamma2);
+                    ones += PolyOps.MakeHints(path, r.Slice(N * i, N), product, hint.Slice(N * i, N), gamma2);
                 }
                 if ((badCt0 | ((p.Omega - ones) >>> 31)) != 0) continue;
                 // Step 33: sigma = sigEncode(c-tilde, z mod+- q, h).
@@ -345,14 +350,21 @@ internal static class MlDsaCore
     /// <summary>
     /// FIPS 204, Algorithm 8 (ML-DSA.Verify_internal) from mu (step 7 done by the caller). All inputs are public.
     /// </summary>
-    internal static bool VerifyInternal(MlDsaParameters p, ReadOnlySpan<byte> pk, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature)
+    internal static bool VerifyInternal(MlDsaParameters p, ReadOnlySpan<byte> pk, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature) =>
+        VerifyInternal(p, MlDsaPaths.Best, pk, default, mu, signature);
+
+    /// <summary>
+    /// Algorithm 8 on the given path, with A-hat = ExpandA(rho) given (a key's cache) or, when
+    /// <paramref name="cachedAHat"/> is empty, expanded here.
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static bool VerifyInternal(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> pk, ReadOnlySpan<int> cachedAHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature)
     {
         Debug.Assert(pk.Length == p.PublicKeySizeInBytes && mu.Length == 64);
         if (signature.Length != p.SignatureSizeInBytes) return false;
         int k = p.K, l = p.L, gamma2 = p.Gamma2;
         Span<int> z = stackalloc int[N * MlDsaParameters.MaxL];
         Span<int> hint = stackalloc int[N * MlDsaParameters.MaxK];
-        Span<int> row = stackalloc int[N * MlDsaParameters.MaxL];
         Span<int> w1 = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> cHat = stackalloc int[N];
         Span<int> acc = stackalloc int[N];
@@ -361,7 +373,6 @@ internal static class MlDsaCore
         Span<byte> cTildePrime = stackalloc byte[MlDsaParameters.MaxCTildeSizeInBytes];
         z = z[..(N * l)];
         hint = hint[..(N * k)];
-        row = row[..(N * l)];
         w1 = w1[..(N * k)];
         w1Packed = w1Packed[..p.W1PackedSizeInBytes];
         cTildePrime = cTildePrime[..p.CTildeSizeInBytes];
@@ -372,21 +383,26 @@ internal static class MlDsaCore
         ReadOnlySpan<byte> cTilde = signature[..p.CTildeSizeInBytes];
         ReadOnlySpan<byte> rho = pk[..32];
         // Steps 8-9: c-hat = NTT(SampleInBall(c-tilde)); w'Approx = NTT^-1(A-hat o NTT(z) - c-hat o NTT(t1 2^d)).
-        Sampling.SampleInBall(p, cTilde, cHat);
-        Ntt.Forward(cHat);
-        for (int j = 0; j < l; j++) Ntt.Forward(z.Slice(N * j, N));
+        Sampling.SampleInBall(p, path, cTilde, cHat);
+        PolyOps.Forward(path, cHat);
+        for (int j = 0; j < l; j++) PolyOps.Forward(path, z.Slice(N * j, N));
+        scoped ReadOnlySpan<int> aHat = cachedAHat;
+        Span<int> expanded = cachedAHat.IsEmpty ? stackalloc int[N * MlDsaParameters.MaxK * MlDsaParameters.MaxL] : default;
+        if (cachedAHat.IsEmpty)
+        {
+            Sampling.ExpandA(p, path, rho, expanded[..(N * k * l)]);
+            aHat = expanded;
+        }
         for (int i = 0; i < k; i++)
         {
-            Sampling.ExpandARow(p, rho, i, row);
-            acc.Clear();
-            for (int j = 0; j < l; j++) Ntt.PointwiseMontgomeryAccumulate(acc, row.Slice(N * j, N), z.Slice(N * j, N));
+            PolyOps.InnerProduct(path, acc, aHat.Slice(N * l * i, N * l), z, l);
             Packing.UnpackSimple(pk.Slice(32 + 320 * i, 320), 10, t1);
             for (int c = 0; c < N; c++) t1[c] <<= MlDsaParameters.D;
-            Ntt.Forward(t1);
-            for (int c = 0; c < N; c++) acc[c] -= Field.MontgomeryMultiply(cHat[c], t1[c]);
-            Ntt.InverseFromMontgomery(acc);
+            PolyOps.Forward(path, t1);
+            PolyOps.PointwiseMontgomerySubtract(path, acc, cHat, t1);
+            PolyOps.InverseFromMontgomery(path, acc);
             // Step 10: w1' = UseHint(h, w'Approx).
-            for (int c = 0; c < N; c++) w1[N * i + c] = Rounding.UseHint(hint[N * i + c], Field.Freeze(acc[c]), gamma2);
+            PolyOps.FreezeUseHints(path, acc, hint.Slice(N * i, N), w1.Slice(N * i, N), gamma2);
         }
         // Step 12: c-tilde' = H(mu || w1Encode(w1'), lambda/4); step 13: compare.
         Packing.EncodeW1(p, w1, w1Packed);

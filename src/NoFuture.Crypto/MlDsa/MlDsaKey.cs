@@ -5,8 +5,10 @@
 // Choices:
 // - The private key form is the 32-byte seed xi (FIPS 204, section 6.1, Algorithm 6). The seed and the expanded
 //   private key sk (Algorithm 24's encoding) are kept in NoFuture.Memory secrets; the public key and tr = H(pk, 64)
-//   are public and kept in ordinary arrays. A-hat = ExpandA(rho), public too, is computed on first signing and
-//   cached. A key imported from an expanded private key has no seed.
+//   are public and kept in ordinary arrays. A-hat = ExpandA(rho), public too, is computed on first signing or
+//   verification and cached (up to 56 KiB for ML-DSA-87).
+// - Arithmetic runs on the fastest path the machine supports (MlDsa/Simd/MlDsaPaths.Best); tests set Path to run
+//   every path through this type. A key imported from an expanded private key has no seed.
 // - Signing is hedged (FIPS 204, section 3.4): rnd is 32 bytes from the OS CSPRNG in wiped stack scratch. The
 //   deterministic variant (rnd = 0^32) is reachable only through MlDsa.Testing.MlDsaTesting for known-answer tests.
 // - Imports of an expanded private key check what FIPS 204's skDecode leaves unchecked: s1 and s2 within
@@ -20,6 +22,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.MlDsa;
+using NoFuture.Crypto.MlDsa.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto;
@@ -50,6 +53,15 @@ public sealed class MlDsaKey : MLDsa
     private readonly Secret? _privateKey;      // skEncode form
     private int[]? _aHat;                      // ExpandA(rho): public, made on first signing
     private bool _disposed;
+
+    /// <summary>For the leak scan only: the seed xi (null when imported from an expanded key).</summary>
+    internal Secret? SeedForTesting => _seed;
+
+    /// <summary>For the leak scan only: the expanded private key rho || K || tr || s1 || s2 || t0 (skEncode form).</summary>
+    internal Secret? PrivateKeyForTesting => _privateKey;
+
+    /// <summary>The path that signs and verifies with this key (tests run each path; default the fastest).</summary>
+    internal MlDsaPath Path { get; set; } = MlDsaPaths.Best;
 
     private MlDsaKey(MLDsaAlgorithm algorithm, MlDsaParameters parameters, byte[] publicKey, Secret? seed, Secret? privateKey,
         KeyExportPolicies exportPolicy = KeyExportPolicies.None)
@@ -214,7 +226,7 @@ public sealed class MlDsaKey : MLDsa
             if (aHat is null)
             {
                 aHat = new int[256 * _parameters.K * _parameters.L];
-                Sampling.ExpandA(_parameters, _publicKey.AsSpan(0, 32), aHat);
+                Sampling.ExpandA(_parameters, Path, _publicKey.AsSpan(0, 32), aHat);
                 aHat = Interlocked.CompareExchange(ref _aHat, aHat, null) ?? aHat;
             }
             return aHat;
@@ -231,7 +243,7 @@ public sealed class MlDsaKey : MLDsa
         int[] aHat = AHat;
         using SecretReadLease lease = _privateKey.OpenRead();
         // The key was checked at import or made by KeyGen, so its s1 and s2 are in range.
-        if (!MlDsaCore.SignInternal(_parameters, lease.Span, aHat, mu, rnd, destination)) CryptoThrowHelper.Unreachable();
+        if (!MlDsaCore.SignInternal(_parameters, Path, lease.Span, aHat, mu, rnd, destination, out _)) CryptoThrowHelper.Unreachable();
     }
 
     /// <summary>Hedged Sign_internal from mu: rnd from the OS CSPRNG (FIPS 204, Algorithm 2 step 5 / Algorithm 4 step 5).</summary>
@@ -293,7 +305,7 @@ public sealed class MlDsaKey : MLDsa
     {
         Span<byte> mu = stackalloc byte[MlDsaParameters.MuSizeInBytes];
         ComputeMu(data, context, default, mu);
-        return MlDsaCore.VerifyInternal(_parameters, _publicKey, mu, signature);
+        return Verify(mu, signature);
     }
 
     /// <inheritdoc />
@@ -304,12 +316,19 @@ public sealed class MlDsaKey : MLDsa
         PreHashOid(hashAlgorithmOid, hash.Length, oid);
         Span<byte> mu = stackalloc byte[MlDsaParameters.MuSizeInBytes];
         ComputeMu(hash, context, oid, mu);
-        return MlDsaCore.VerifyInternal(_parameters, _publicKey, mu, signature);
+        return Verify(mu, signature);
     }
 
     /// <inheritdoc />
-    protected override bool VerifyMuCore(ReadOnlySpan<byte> externalMu, ReadOnlySpan<byte> signature) =>
-        MlDsaCore.VerifyInternal(_parameters, _publicKey, externalMu, signature);
+    protected override bool VerifyMuCore(ReadOnlySpan<byte> externalMu, ReadOnlySpan<byte> signature) => Verify(externalMu, signature);
+
+    /// <summary>Verify_internal (FIPS 204, Algorithm 8) from mu with the cached A-hat.</summary>
+    private bool Verify(ReadOnlySpan<byte> mu, ReadOnlySpan<byte> signature)
+    {
+        // A wrong-size signature is rejected before the matrix is expanded.
+        if (signature.Length != _parameters.SignatureSizeInBytes) return false;
+        return MlDsaCore.VerifyInternal(_parameters, Path, _publicKey, AHat, mu, signature);
+    }
 
     /// <inheritdoc />
     protected override void ExportMLDsaPublicKeyCore(Span<byte> destination) => _publicKey.CopyTo(destination);

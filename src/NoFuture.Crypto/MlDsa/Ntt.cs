@@ -17,6 +17,9 @@ internal static class Ntt
 
     private static readonly int[] Zetas = ComputeZetas();
 
+    /// <summary>zetas[m] = zeta^BitRev8(m) 2^32 mod q (public constants), for the vector paths.</summary>
+    internal static ReadOnlySpan<int> ZetaTable => Zetas;
+
     private static int[] ComputeZetas()
     {
         var zetas = new int[256];

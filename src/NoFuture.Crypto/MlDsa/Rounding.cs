@@ -13,10 +13,10 @@ namespace NoFuture.Crypto.MlDsa;
 internal static class Rounding
 {
     private const int Q = MlDsaParameters.Q, D = MlDsaParameters.D;
-    private const int Gamma2Small = (Q - 1) / 88, Gamma2Large = (Q - 1) / 32;
+    internal const int Gamma2Small = (Q - 1) / 88, Gamma2Large = (Q - 1) / 32;
 
     /// <summary>ceil(2^48 / (2 gamma2)) for the two gamma2 values of FIPS 204, Table 1.</summary>
-    private const ulong MultiplierSmall = ((1UL << 48) + 2 * Gamma2Small - 1) / (2 * Gamma2Small),
+    internal const ulong MultiplierSmall = ((1UL << 48) + 2 * Gamma2Small - 1) / (2 * Gamma2Small),
         MultiplierLarge = ((1UL << 48) + 2 * Gamma2Large - 1) / (2 * Gamma2Large);
 
     /// <summary>Algorithm 35: r = r1 2^d + r0 with r0 in (-2^(d-1), 2^(d-1)].</summary>

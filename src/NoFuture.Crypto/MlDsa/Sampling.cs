@@ -11,9 +11,14 @@
 //   specifies. SampleInBall's swaps are done with masks over every slot (no address follows c-tilde); only its
 //   number of squeezed bytes depends on c-tilde.
 // - Every buffer and sponge that saw secret data is wiped in a finally block.
+// - On the Vector256 path, ExpandA, ExpandS and ExpandMask run four sponges at once (KeccakStateX4); a batch with
+//   fewer than four polynomials left repeats its last one into a spare buffer. The bytes are those of the scalar
+//   sponges, so the polynomials are identical.
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlDsa.Simd;
 
 namespace NoFuture.Crypto.MlDsa;
 
@@ -34,12 +39,19 @@ internal static class Sampling
         while (j < 256)
         {
             g.Squeeze(block);
-            for (int i = 0; i + 3 <= block.Length && j < 256; i += 3)
-            {
-                int candidate = block[i] | (block[i + 1] << 8) | ((block[i + 2] & 0x7F) << 16); // Algorithm 14
-                if (candidate < Q) a[j++] = candidate;
-            }
+            j = ParseUniform(block, a, j);
         }
+    }
+
+    /// <summary>Algorithm 30 steps 4-10 over one block: appends accepted 23-bit candidates to a from index j.</summary>
+    private static int ParseUniform(ReadOnlySpan<byte> block, Span<int> a, int j)
+    {
+        for (int i = 0; i + 3 <= block.Length && j < 256; i += 3)
+        {
+            int candidate = block[i] | (block[i + 1] << 8) | ((block[i + 2] & 0x7F) << 16); // Algorithm 14
+            if (candidate < Q) a[j++] = candidate;
+        }
+        return j;
     }
 
     /// <summary>Algorithm 32, one row: A[r][0..l-1] into <paramref name="row"/> (l polynomials).</summary>
@@ -70,12 +82,7 @@ internal static class Sampling
             while (j < 256)
             {
                 h.Squeeze(block);
-                for (int i = 0; i < block.Length && j < 256; i++)
-                {
-                    int z0 = block[i] & 15, z1 = block[i] >> 4;
-                    j += CoeffFromHalfByte(z0, eta2, a, j);
-                    if (j < 256) j += CoeffFromHalfByte(z1, eta2, a, j);
-                }
+                j = ParseBounded(block, eta2, a, j);
             }
         }
         finally
@@ -83,6 +90,18 @@ internal static class Sampling
             h.Clear();
             CryptographicOperations.ZeroMemory(block);
         }
+    }
+
+    /// <summary>Algorithm 31 steps 4-15 over one block: appends accepted coefficients to a from index j.</summary>
+    private static int ParseBounded(ReadOnlySpan<byte> block, bool eta2, Span<int> a, int j)
+    {
+        for (int i = 0; i < block.Length && j < 256; i++)
+        {
+            int z0 = block[i] & 15, z1 = block[i] >> 4;
+            j += CoeffFromHalfByte(z0, eta2, a, j);
+            if (j < 256) j += CoeffFromHalfByte(z1, eta2, a, j);
+        }
+        return j;
     }
 
     /// <summary>
@@ -152,7 +171,11 @@ internal static class Sampling
     private static int EqualMask(int a, int b) => ((a ^ b) - 1) >> 31;
 
     /// <summary>Algorithm 29: c with tau coefficients in {-1, 1} and the rest 0, from c-tilde (lambda/4 bytes).</summary>
-    internal static void SampleInBall(MlDsaParameters p, ReadOnlySpan<byte> cTilde, Span<int> c)
+    internal static void SampleInBall(MlDsaParameters p, ReadOnlySpan<byte> cTilde, Span<int> c) =>
+        SampleInBall(p, MlDsaPath.Scalar, cTilde, c);
+
+    /// <summary>Algorithm 29 with the masked swaps computed on the given path (same output on every path).</summary>
+    internal static void SampleInBall(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> cTilde, Span<int> c)
     {
         Debug.Assert(cTilde.Length == p.CTildeSizeInBytes && c.Length == 256);
         Span<byte> block = stackalloc byte[KeccakState.Shake256Rate];
@@ -182,10 +205,16 @@ internal static class Sampling
                 // follow j (c-tilde of a rejected iteration is never released).
                 int sign = 1 - 2 * (int)(signs & 1);
                 signs >>= 1;
-                int cj = 0;
-                for (int k = 0; k < i; k++) cj |= c[k] & EqualMask(k, j);
+                int cj;
+                if (path == MlDsaPath.Vector256) cj = PolyVector256.SwapIn(c, i, j, sign);
+                else if (path == MlDsaPath.Vector128) cj = PolyVector128.SwapIn(c, i, j, sign);
+                else
+                {
+                    cj = 0;
+                    for (int k = 0; k < i; k++) cj |= c[k] & EqualMask(k, j);
+                    for (int k = 0; k < i; k++) c[k] ^= (c[k] ^ sign) & EqualMask(k, j);
+                }
                 c[i] = cj;
-                for (int k = 0; k < i; k++) c[k] ^= (c[k] ^ sign) & EqualMask(k, j);
                 c[i] ^= (c[i] ^ sign) & EqualMask(i, j);
             }
         }
@@ -193,6 +222,158 @@ internal static class Sampling
         {
             h.Clear();
             CryptographicOperations.ZeroMemory(block);
+        }
+    }
+
+    /// <summary>Algorithm 32 on the given path: the whole k x l matrix, row-major.</summary>
+    [SkipLocalsInit]
+    internal static void ExpandA(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rho, Span<int> aHat)
+    {
+        if (path != MlDsaPath.Vector256)
+        {
+            ExpandA(p, rho, aHat);
+            return;
+        }
+        const int Rate = KeccakState.Shake128Rate;
+        int count = p.K * p.L;
+        Span<int> spare = stackalloc int[256];
+        Span<byte> inputs = stackalloc byte[4 * 34];
+        Span<byte> blocks = stackalloc byte[4 * Rate];
+        for (int e = 0; e < count; e += 4)
+        {
+            for (int lane = 0; lane < 4; lane++)
+            {
+                int entry = Math.Min(e + lane, count - 1); // public: loop counters
+                Span<byte> input = inputs.Slice(34 * lane, 34);
+                rho.CopyTo(input);
+                input[32] = (byte)(entry % p.L); // s
+                input[33] = (byte)(entry / p.L); // r
+            }
+            Span<int> a0 = aHat.Slice(256 * e, 256);
+            Span<int> a1 = e + 1 < count ? aHat.Slice(256 * (e + 1), 256) : spare;
+            Span<int> a2 = e + 2 < count ? aHat.Slice(256 * (e + 2), 256) : spare;
+            Span<int> a3 = e + 3 < count ? aHat.Slice(256 * (e + 3), 256) : spare;
+            KeccakStateX4 xof = default;
+            xof.AbsorbShake(Rate, inputs[..34], inputs.Slice(34, 34), inputs.Slice(68, 34), inputs.Slice(102, 34));
+            int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+            while (true)
+            {
+                xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
+                n0 = ParseUniform(blocks[..Rate], a0, n0);
+                n1 = ParseUniform(blocks.Slice(Rate, Rate), a1, n1);
+                n2 = ParseUniform(blocks.Slice(2 * Rate, Rate), a2, n2);
+                n3 = ParseUniform(blocks.Slice(3 * Rate, Rate), a3, n3);
+                if ((n0 & n1 & n2 & n3) == 256) break; // public data; each n is at most 256
+                xof.Permute();
+            }
+        }
+    }
+
+    /// <summary>Algorithm 33 on the given path: s1 (l polynomials) and s2 (k polynomials).</summary>
+    [SkipLocalsInit]
+    internal static void ExpandS(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rhoPrime, Span<int> s1, Span<int> s2)
+    {
+        if (path != MlDsaPath.Vector256)
+        {
+            ExpandS(p, rhoPrime, s1, s2);
+            return;
+        }
+        const int Rate = KeccakState.Shake256Rate;
+        int l = p.L, count = p.L + p.K;
+        bool eta2 = p.Eta == 2; // public
+        Span<int> spare = stackalloc int[256];
+        Span<byte> inputs = stackalloc byte[4 * 66];
+        Span<byte> blocks = stackalloc byte[4 * Rate];
+        KeccakStateX4 h = default;
+        try
+        {
+            for (int e = 0; e < count; e += 4)
+            {
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int index = Math.Min(e + lane, count - 1);
+                    Span<byte> input = inputs.Slice(66 * lane, 66);
+                    rhoPrime.CopyTo(input);
+                    input[64] = (byte)index;
+                    input[65] = (byte)(index >> 8);
+                }
+                Span<int> a0 = Poly(s1, s2, l, e);
+                Span<int> a1 = e + 1 < count ? Poly(s1, s2, l, e + 1) : spare;
+                Span<int> a2 = e + 2 < count ? Poly(s1, s2, l, e + 2) : spare;
+                Span<int> a3 = e + 3 < count ? Poly(s1, s2, l, e + 3) : spare;
+                h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
+                int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
+                while (true)
+                {
+                    h.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
+                    n0 = ParseBounded(blocks[..Rate], eta2, a0, n0);
+                    n1 = ParseBounded(blocks.Slice(Rate, Rate), eta2, a1, n1);
+                    n2 = ParseBounded(blocks.Slice(2 * Rate, Rate), eta2, a2, n2);
+                    n3 = ParseBounded(blocks.Slice(3 * Rate, Rate), eta2, a3, n3);
+                    if ((n0 & n1 & n2 & n3) == 256) break; // the rejection count FIPS 204 permits to leak
+                    h.Permute();
+                }
+            }
+        }
+        finally
+        {
+            h.Clear();
+            CryptographicOperations.ZeroMemory(inputs);
+            CryptographicOperations.ZeroMemory(blocks);
+            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
+        }
+    }
+
+    private static Span<int> Poly(Span<int> s1, Span<int> s2, int l, int index) =>
+        index < l ? s1.Slice(256 * index, 256) : s2.Slice(256 * (index - l), 256);
+
+    /// <summary>Algorithm 34 on the given path: y (l polynomials), coefficients in (-gamma1, gamma1].</summary>
+    [SkipLocalsInit]
+    internal static void ExpandMask(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rhoPrimePrime, int kappa, Span<int> y)
+    {
+        if (path != MlDsaPath.Vector256)
+        {
+            ExpandMask(p, rhoPrimePrime, kappa, y);
+            return;
+        }
+        const int Rate = KeccakState.Shake256Rate, Blocks = 5; // 5 * 136 >= 32 * 20
+        int bytes = 32 * p.ZBits, l = p.L;
+        Span<byte> inputs = stackalloc byte[4 * 66];
+        Span<byte> v = stackalloc byte[4 * Blocks * Rate];
+        Span<int> spare = stackalloc int[256];
+        KeccakStateX4 h = default;
+        try
+        {
+            for (int e = 0; e < l; e += 4)
+            {
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int index = kappa + Math.Min(e + lane, l - 1);
+                    Span<byte> input = inputs.Slice(66 * lane, 66);
+                    rhoPrimePrime.CopyTo(input);
+                    input[64] = (byte)index;
+                    input[65] = (byte)(index >> 8);
+                }
+                h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
+                for (int b = 0; b < Blocks; b++)
+                {
+                    if (b > 0) h.Permute();
+                    int o = b * Rate, stride = Blocks * Rate;
+                    h.ReadBlock(v.Slice(o, Rate), v.Slice(stride + o, Rate), v.Slice(2 * stride + o, Rate), v.Slice(3 * stride + o, Rate));
+                }
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    Span<int> target = e + lane < l ? y.Slice(256 * (e + lane), 256) : spare;
+                    Packing.UnpackCentered(v.Slice(lane * Blocks * Rate, bytes), p.Gamma1, p.ZBits, target);
+                }
+            }
+        }
+        finally
+        {
+            h.Clear();
+            CryptographicOperations.ZeroMemory(inputs);
+            CryptographicOperations.ZeroMemory(v);
+            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
         }
     }
 }

@@ -1,7 +1,7 @@
 // NIST ACVP ML-DSA vectors (ACVP-Server v1.1.0.43; see shared/vectors/SOURCES.md, "mldsa/"): keyGen (seed -> pk,
 // sk), sigGen (all 8 kinds: deterministic or hedged, crossed with pure, pre-hash, internal and internal with
 // external mu) and sigVer (-> testPassed). Prompts and expected results are matched by tcId; every case runs and
-// the counts, taken from the files, are asserted.
+// the counts, taken from the files, are asserted. Each test runs once per MlDsaPath (scalar, Vector128, Vector256).
 using System.Text.Json;
 using NoFuture.Tests.Shared;
 using static NoFuture.Crypto.Tests.MlDsa.MlDsaTestSupport;
@@ -10,6 +10,8 @@ namespace NoFuture.Crypto.Tests.MlDsa;
 
 public class AcvpTests
 {
+    public static TheoryData<string, string> SetsAndPaths => MlDsaTestSupport.SetsAndPaths(shortNames: false);
+
     private static Dictionary<int, JsonElement> ExpectedByTcId(JsonDocument expected)
     {
         var byId = new Dictionary<int, JsonElement>();
@@ -34,9 +36,10 @@ public class AcvpTests
             .Sum(g => g.GetProperty("tests").GetArrayLength());
 
     [Theory]
-    [InlineData("ML-DSA-44"), InlineData("ML-DSA-65"), InlineData("ML-DSA-87")]
-    public void KeyGen(string parameterSet)
+    [MemberData(nameof(SetsAndPaths))]
+    public void KeyGen(string parameterSet, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument prompt = LoadJson("mldsa/acvp/keygen/prompt.json");
         using JsonDocument expected = LoadJson("mldsa/acvp/keygen/expectedResults.json");
         Dictionary<int, JsonElement> results = ExpectedByTcId(expected);
@@ -45,12 +48,12 @@ public class AcvpTests
         foreach ((_, JsonElement test) in Cases(prompt, parameterSet))
         {
             JsonElement result = results[test.GetProperty("tcId").GetInt32()];
-            (byte[] pk, byte[] sk) = MlDsaTestSupport.KeyGen(p, Hex(test, "seed"));
+            (byte[] pk, byte[] sk) = MlDsaTestSupport.KeyGen(p, path, Hex(test, "seed"));
             Assert.Equal(Hex(result, "pk"), pk);
             Assert.Equal(Hex(result, "sk"), sk);
             count++;
         }
-        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} keyGen");
+        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} keyGen {pathName}");
     }
 
     /// <summary>mu for one sigGen/sigVer case, by the group's interface: external (pure or pre-hash), internal, or external mu.</summary>
@@ -74,9 +77,10 @@ public class AcvpTests
             : group.GetProperty("preHash").GetString());
 
     [Theory]
-    [InlineData("ML-DSA-44"), InlineData("ML-DSA-65"), InlineData("ML-DSA-87")]
-    public void SigGen(string parameterSet)
+    [MemberData(nameof(SetsAndPaths))]
+    public void SigGen(string parameterSet, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument prompt = LoadJson("mldsa/acvp/siggen/prompt.json");
         using JsonDocument expected = LoadJson("mldsa/acvp/siggen/expectedResults.json");
         Dictionary<int, JsonElement> results = ExpectedByTcId(expected);
@@ -89,11 +93,12 @@ public class AcvpTests
             byte[] sk = Hex(test, "sk");
             byte[] rnd = group.GetProperty("deterministic").GetBoolean() ? new byte[32] : Hex(test, "rnd");
             byte[] mu = MuOf(group, test, Tr(sk));
-            byte[]? sig = SignMu(p, sk, mu, rnd);
+            byte[]? sig = SignMu(p, path, sk, mu, rnd);
             Assert.Equal(Hex(result, "signature"), sig);
             // The same through the public key type: its import check accepts every ACVP key, and signs alike.
             using (MlDsaKey key = MlDsaKey.ImportPrivateKey(WycheproofTests.Algorithm(parameterSet[^2..]), sk))
             {
+                key.Path = path;
                 var viaKey = new byte[p.SignatureSizeInBytes];
                 NoFuture.Crypto.MlDsa.Testing.MlDsaTesting.SignMu(key, mu, rnd, viaKey);
                 Assert.Equal(sig, viaKey);
@@ -102,14 +107,15 @@ public class AcvpTests
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             count++;
         }
-        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} sigGen");
+        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} sigGen {pathName}");
         Assert.Equal(8, kinds.Count);
     }
 
     [Theory]
-    [InlineData("ML-DSA-44"), InlineData("ML-DSA-65"), InlineData("ML-DSA-87")]
-    public void SigVer(string parameterSet)
+    [MemberData(nameof(SetsAndPaths))]
+    public void SigVer(string parameterSet, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument prompt = LoadJson("mldsa/acvp/sigver/prompt.json");
         using JsonDocument expected = LoadJson("mldsa/acvp/sigver/expectedResults.json");
         Dictionary<int, JsonElement> results = ExpectedByTcId(expected);
@@ -122,12 +128,12 @@ public class AcvpTests
             byte[] pk = Hex(test, "pk");
             Assert.Equal(p.PublicKeySizeInBytes, pk.Length);
             byte[] mu = MuOf(group, test, PublicTr(pk));
-            bool got = VerifyMu(p, pk, mu, Hex(test, "signature"));
+            bool got = VerifyMu(p, path, pk, mu, Hex(test, "signature"));
             Assert.True(want == got, $"tcId {tcId} ({KindOf(group)}): expected {want}, got {got}");
             if (got) accepted++;
             count++;
         }
-        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} sigVer");
+        VectorCount.AllRan(count, InFile(prompt, parameterSet), $"{parameterSet} sigVer {pathName}");
         Assert.True(accepted > 0);
     }
 }

@@ -2,6 +2,7 @@
 // functions of section 5.4.1 computed with BouncyCastle (the oracle library), so ACVP's HashML-DSA cases can be run.
 using System.Text.Json;
 using NoFuture.Crypto.MlDsa;
+using NoFuture.Crypto.MlDsa.Simd;
 using NoFuture.Tests.Shared;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
@@ -12,6 +13,23 @@ internal static class MlDsaTestSupport
 {
     internal static readonly string[] ParameterSetNames = ["ML-DSA-44", "ML-DSA-65", "ML-DSA-87"];
 
+    /// <summary>Every (parameter set, path) pair, parameter sets named as in ACVP or, with <paramref name="shortNames"/>, "44".</summary>
+    internal static TheoryData<string, string> SetsAndPaths(bool shortNames)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string set in ParameterSetNames)
+            foreach (string path in Enum.GetNames<MlDsaPath>()) data.Add(shortNames ? set[^2..] : set, path);
+        return data;
+    }
+
+    /// <summary>The named path; skips the test where this machine lacks its instructions.</summary>
+    internal static MlDsaPath PathOf(string name)
+    {
+        MlDsaPath path = Enum.Parse<MlDsaPath>(name);
+        if (!MlDsaPaths.IsAvailable(path)) Assert.Skip($"{name} needs instructions this machine lacks");
+        return path;
+    }
+
     internal static MlDsaParameters Params(string name) => name switch
     {
         "ML-DSA-44" => MlDsaParameters.MlDsa44,
@@ -20,21 +38,26 @@ internal static class MlDsaTestSupport
         _ => throw new ArgumentException($"Unknown parameter set {name}", nameof(name)),
     };
 
-    internal static (byte[] Pk, byte[] Sk) KeyGen(MlDsaParameters p, ReadOnlySpan<byte> seed)
+    internal static (byte[] Pk, byte[] Sk) KeyGen(MlDsaParameters p, ReadOnlySpan<byte> seed) => KeyGen(p, MlDsaPaths.Best, seed);
+
+    internal static (byte[] Pk, byte[] Sk) KeyGen(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> seed)
     {
         var pk = new byte[p.PublicKeySizeInBytes];
         var sk = new byte[p.PrivateKeySizeInBytes];
-        MlDsaCore.KeyGenInternal(p, seed, pk, sk);
+        MlDsaCore.KeyGenInternal(p, path, seed, pk, sk);
         return (pk, sk);
     }
 
     /// <summary>Sign_internal from mu; null when the private key's s1/s2 are out of range.</summary>
-    internal static byte[]? SignMu(MlDsaParameters p, byte[] sk, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd)
+    internal static byte[]? SignMu(MlDsaParameters p, byte[] sk, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd) =>
+        SignMu(p, MlDsaPaths.Best, sk, mu, rnd);
+
+    internal static byte[]? SignMu(MlDsaParameters p, MlDsaPath path, byte[] sk, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd)
     {
         var aHat = new int[256 * p.K * p.L];
-        Sampling.ExpandA(p, sk.AsSpan(0, 32), aHat);
+        Sampling.ExpandA(p, path, sk.AsSpan(0, 32), aHat);
         var sig = new byte[p.SignatureSizeInBytes];
-        return MlDsaCore.SignInternal(p, sk, aHat, mu, rnd, sig) ? sig : null;
+        return MlDsaCore.SignInternal(p, path, sk, aHat, mu, rnd, sig, out _) ? sig : null;
     }
 
     internal static byte[] Tr(byte[] sk) => sk[64..128];
@@ -65,6 +88,9 @@ internal static class MlDsaTestSupport
     }
 
     internal static bool VerifyMu(MlDsaParameters p, byte[] pk, ReadOnlySpan<byte> mu, byte[] sig) => MlDsaCore.VerifyInternal(p, pk, mu, sig);
+
+    internal static bool VerifyMu(MlDsaParameters p, MlDsaPath path, byte[] pk, ReadOnlySpan<byte> mu, byte[] sig) =>
+        MlDsaCore.VerifyInternal(p, path, pk, default, mu, sig);
 
     /// <summary>ACVP hashAlg name to (dotted OID, PH(M)).</summary>
     internal static (string Oid, byte[] Digest) PreHashOf(string hashAlg, byte[] message)

@@ -3,6 +3,7 @@
 // (expanded private key), _sign_seed (32-byte seed) and _verify.
 // Signing cases are deterministic (rnd = 0^32) unless the case gives rnd, so they go through the test-only
 // MlDsaTesting hook; mu-only ("Internal") cases sign the given mu. Every case runs; counts come from the files.
+// Each test runs once per MlDsaPath (the key's Path signs and verifies).
 using System.Security.Cryptography;
 using System.Text.Json;
 using NoFuture.Crypto.MlDsa.Testing;
@@ -13,6 +14,8 @@ namespace NoFuture.Crypto.Tests.MlDsa;
 
 public class WycheproofTests
 {
+    public static TheoryData<string, string> SetsAndPaths => MlDsaTestSupport.SetsAndPaths(shortNames: true);
+
     internal static MLDsaAlgorithm Algorithm(string set) => set switch
     {
         "44" => MLDsaAlgorithm.MLDsa44,
@@ -60,14 +63,15 @@ public class WycheproofTests
             Assert.NotNull(mu);
             MlDsaTesting.SignMu(key, mu, rnd, sig);
             Assert.True(expected.AsSpan().SequenceEqual(sig), $"tcId {tcId}: signature (from mu) differs");
-            Assert.True(VerifyMu(Params(key.Algorithm.Name), key.ExportMLDsaPublicKey(), mu, sig), $"tcId {tcId}: own signature rejected");
+            Assert.True(VerifyMu(Params(key.Algorithm.Name), key.Path, key.ExportMLDsaPublicKey(), mu, sig), $"tcId {tcId}: own signature rejected");
         }
     }
 
     [Theory]
-    [InlineData("44"), InlineData("65"), InlineData("87")]
-    public void SignNoSeed(string set)
+    [MemberData(nameof(SetsAndPaths))]
+    public void SignNoSeed(string set, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument doc = LoadJson($"mldsa/wycheproof/mldsa_{set}_sign_noseed_test.json");
         MLDsaAlgorithm algorithm = Algorithm(set);
         int count = 0, rejectedKeys = 0;
@@ -94,6 +98,7 @@ public class WycheproofTests
                     continue;
                 }
                 using MlDsaKey key = MlDsaKey.ImportPrivateKey(algorithm, sk);
+                key.Path = path;
                 if (pk is not null) Assert.True(pk.AsSpan().SequenceEqual(key.ExportMLDsaPublicKey()), $"tcId {tcId}: public key differs");
                 SignCase(key, test);
             }
@@ -103,9 +108,10 @@ public class WycheproofTests
     }
 
     [Theory]
-    [InlineData("44"), InlineData("65"), InlineData("87")]
-    public void SignSeed(string set)
+    [MemberData(nameof(SetsAndPaths))]
+    public void SignSeed(string set, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument doc = LoadJson($"mldsa/wycheproof/mldsa_{set}_sign_seed_test.json");
         MLDsaAlgorithm algorithm = Algorithm(set);
         int count = 0;
@@ -123,6 +129,7 @@ public class WycheproofTests
                     continue;
                 }
                 using MlDsaKey key = MlDsaKey.ImportPrivateSeed(algorithm, seed);
+                key.Path = path;
                 if (pk is not null) Assert.True(pk.AsSpan().SequenceEqual(key.ExportMLDsaPublicKey()), $"tcId {tcId}: public key differs");
                 SignCase(key, test);
             }
@@ -131,9 +138,10 @@ public class WycheproofTests
     }
 
     [Theory]
-    [InlineData("44"), InlineData("65"), InlineData("87")]
-    public void Verify(string set)
+    [MemberData(nameof(SetsAndPaths))]
+    public void Verify(string set, string pathName)
     {
+        var path = PathOf(pathName);
         using JsonDocument doc = LoadJson($"mldsa/wycheproof/mldsa_{set}_verify_test.json");
         MLDsaAlgorithm algorithm = Algorithm(set);
         SignatureAlgorithm family = set switch { "44" => SignatureAlgorithm.MlDsa44, "65" => SignatureAlgorithm.MlDsa65, _ => SignatureAlgorithm.MlDsa87 };
@@ -167,6 +175,7 @@ public class WycheproofTests
                 else
                 {
                     using MlDsaKey key = MlDsaKey.ImportPublicKey(algorithm, pk);
+                    key.Path = path;
                     got = key.VerifyData(message, sig, context);
                     Assert.True(got == family.Verify(pk, message, sig, context), $"tcId {tcId}: SignatureAlgorithm.{family.Name} disagrees");
                 }
