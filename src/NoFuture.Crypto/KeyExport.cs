@@ -1,6 +1,8 @@
 // The checks behind KeyExportPolicies and the public-output Try pattern, shared by every key type so
 // they behave the same: an unknown policy flag is refused at creation, a refused export throws before any byte moves,
 // and a Try method that returns false has written nothing.
+using NoFuture.Memory;
+
 namespace NoFuture.Crypto;
 
 internal static class KeyExport
@@ -17,6 +19,19 @@ internal static class KeyExport
     internal static void Demand(KeyExportPolicies exportPolicy)
     {
         if ((exportPolicy & KeyExportPolicies.AllowPlaintextExport) == 0) CryptoThrowHelper.ExportNotAllowed();
+    }
+
+    /// <summary>
+    /// A private part's export, the same for every key type: refused (<see cref="InvalidOperationException"/>) when the
+    /// key lacks that part or its policy forbids plaintext export, before any byte moves; else copied from its
+    /// <see cref="Secret"/> into <paramref name="destination"/>, whose size the caller has checked.
+    /// </summary>
+    internal static void CopyPrivate(Secret? source, string part, KeyExportPolicies exportPolicy, Span<byte> destination)
+    {
+        if (source is null) CryptoThrowHelper.KeyLacks(part);
+        Demand(exportPolicy);
+        using SecretReadLease lease = source.OpenRead();
+        lease.Span.CopyTo(destination);
     }
 
     /// <summary>

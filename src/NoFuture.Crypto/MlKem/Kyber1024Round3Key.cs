@@ -183,10 +183,7 @@ public sealed class Kyber1024Round3Key : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (destination.Length != DecapsulationKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), DecapsulationKeySizeInBytes);
-        if (_decapsulationKey is null) CryptoThrowHelper.KeyLacks("decapsulation key");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _decapsulationKey.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_decapsulationKey, "decapsulation key", ExportPolicy, destination);
     }
 
     /// <summary>Writes the private seed d || z (exactly 64 bytes, typically into a write lease's span).</summary>
@@ -197,10 +194,7 @@ public sealed class Kyber1024Round3Key : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (destination.Length != PrivateSeedSizeInBytes) CryptoThrowHelper.WrongSize(nameof(destination), PrivateSeedSizeInBytes);
-        if (_seed is null) CryptoThrowHelper.KeyLacks("private seed");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _seed.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_seed, "private seed", ExportPolicy, destination);
     }
 
     /// <summary>

@@ -362,10 +362,7 @@ public sealed class MlKemKey : MLKem
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportDecapsulationKeyCore(Span<byte> destination)
     {
-        if (_decapsulationKey is null) CryptoThrowHelper.KeyLacks("decapsulation key");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _decapsulationKey.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_decapsulationKey, "decapsulation key", ExportPolicy, destination);
     }
 
     /// <inheritdoc />
@@ -373,10 +370,7 @@ public sealed class MlKemKey : MLKem
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportPrivateSeedCore(Span<byte> destination)
     {
-        if (_seed is null) CryptoThrowHelper.KeyLacks("private seed");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _seed.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_seed, "private seed", ExportPolicy, destination);
     }
 
     /// <inheritdoc />
