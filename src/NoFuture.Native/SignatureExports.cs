@@ -92,12 +92,7 @@ internal static unsafe class SignatureExports
         if (status != NativeStatus.Ok) return status;
         try
         {
-            ReadOnlySpan<byte> publicKey = key!.PublicKey;
-            if (written is not null) *written = (nuint)publicKey.Length;
-            if (outputLength < (nuint)publicKey.Length) return NativeStatus.BufferTooSmall;
-            // SAFETY: output holds outputLength >= the public key's length (caller contract, checked above).
-            publicKey.CopyTo(new Span<byte>(output, publicKey.Length));
-            return NativeStatus.Ok;
+            return NativeOutput.CopyPublic(key!.PublicKey, output, outputLength, written);
         }
         catch (Exception e)
         {

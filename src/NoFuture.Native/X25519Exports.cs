@@ -47,13 +47,9 @@ internal static unsafe class X25519Exports
         if (output is null) return NativeStatus.NullPointer;
         int status = NativeKeys.Lookup(keyHandle, HandleKind.X25519Key, out X25519PrivateKey? key);
         if (status != NativeStatus.Ok) return status;
-        if (written is not null) *written = KeyBytes;
-        if (outputLength < KeyBytes) return NativeStatus.BufferTooSmall;
         try
         {
-            // SAFETY: output holds outputLength >= 32 bytes (caller contract, checked above).
-            key!.PublicKey.CopyTo(new Span<byte>(output, KeyBytes));
-            return NativeStatus.Ok;
+            return NativeOutput.CopyPublic(key!.PublicKey, output, outputLength, written);
         }
         catch (Exception e)
         {
