@@ -256,11 +256,13 @@ internal static class MlDsaCore
     internal static void SignWithNttForms(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> key, ReadOnlySpan<int> forms, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature, out int iterations)
     {
         iterations = 0;
+        Debug.Assert(p.L >= 4, "ExpandMask's polynomials made ahead (at most 3) must fit in one iteration.");
         Debug.Assert(key.Length == 32 && forms.Length == NttFormsLength(p) && aHat.Length == N * p.K * p.L);
         Debug.Assert(mu.Length == 64 && rnd.Length == 32 && signature.Length == p.SignatureSizeInBytes);
         int k = p.K, l = p.L, gamma1 = p.Gamma1, gamma2 = p.Gamma2, beta = p.Beta;
         ReadOnlySpan<int> s1Hat = forms[..(N * l)], s2Hat = forms.Slice(N * l, N * k), t0Hat = forms.Slice(N * (l + k), N * k);
         Span<int> y = stackalloc int[N * MlDsaParameters.MaxL];
+        Span<int> pending = stackalloc int[N * 3]; // ExpandMask polynomials made ahead for the next iteration
         Span<int> z = stackalloc int[N * MlDsaParameters.MaxL];
         Span<int> w = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> w1 = stackalloc int[N * MlDsaParameters.MaxK];
@@ -294,11 +296,15 @@ internal static class MlDsaCore
             {
                 h.Clear();
             }
+            int pendingCount = 0;
             for (int kappa = 0; ; kappa += l)
             {
                 iterations++;
-                // Step 11: y = ExpandMask(rho'', kappa); step 12: w = NTT^-1(A-hat o NTT(y)).
-                Sampling.ExpandMask(p, path, rhoPrimePrime, kappa, y);
+                // Step 11: y = ExpandMask(rho'', kappa), its first polynomials possibly made by the previous
+                // iteration (they are those of indices kappa, kappa + 1, ...); step 12: w = NTT^-1(A-hat o NTT(y)).
+                // At most 3 are pending and l >= 4, so all of them are used here.
+                pending[..(N * pendingCount)].CopyTo(y);
+                pendingCount = Sampling.ExpandMaskRun(p, path, rhoPrimePrime, kappa + pendingCount, y[(N * pendingCount)..], pending);
                 y.CopyTo(z);
                 for (int j = 0; j < l; j++) PolyOps.Forward(path, z.Slice(N * j, N));
                 for (int i = 0; i < k; i++)
@@ -364,6 +370,7 @@ internal static class MlDsaCore
         finally
         {
             Wipe(y);
+            Wipe(pending);
             Wipe(z);
             Wipe(w);
             Wipe(w1);

@@ -376,4 +376,89 @@ internal static class Sampling
             CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
         }
     }
+
+    /// <summary>
+    /// Algorithm 34's polynomials for the consecutive indices <paramref name="first"/> .. first + count - 1 into
+    /// <paramref name="polys"/> (count polynomials). On the Vector256 path the last batch of four sponges is filled
+    /// with the indices that follow, whose polynomials go to <paramref name="extra"/> (room for 3); returns how many
+    /// it wrote there (0 on the other paths). Signing keeps them for its next rejection iteration, whose kappa starts
+    /// right after this one's indices, so an iteration of ML-DSA-65 or -87 does not leave sponge lanes idle.
+    /// </summary>
+    internal static int ExpandMaskRun(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rhoPrimePrime, int first, Span<int> polys, Span<int> extra)
+    {
+        Debug.Assert(rhoPrimePrime.Length == 64 && polys.Length % 256 == 0 && extra.Length >= 3 * 256);
+        int count = polys.Length / 256;
+        const int Rate = KeccakState.Shake256Rate, Blocks = 5; // 5 * 136 >= 32 * 20
+        int bytes = 32 * p.ZBits;
+        if (path != MlDsaPath.Vector256)
+        {
+            Span<byte> one = stackalloc byte[32 * 20];
+            one = one[..bytes];
+            Span<byte> suffix = stackalloc byte[2];
+            try
+            {
+                for (int r = 0; r < count; r++)
+                {
+                    int index = first + r;
+                    suffix[0] = (byte)index;
+                    suffix[1] = (byte)(index >> 8);
+                    KeccakState h1 = KeccakState.Shake256();
+                    try
+                    {
+                        h1.Absorb(rhoPrimePrime);
+                        h1.Absorb(suffix);
+                        h1.Squeeze(one);
+                    }
+                    finally
+                    {
+                        h1.Clear();
+                    }
+                    Packing.UnpackCentered(one, p.Gamma1, p.ZBits, polys.Slice(256 * r, 256));
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(one);
+            }
+            return 0;
+        }
+        Span<byte> inputs = stackalloc byte[4 * 66];
+        Span<byte> v = stackalloc byte[4 * Blocks * Rate];
+        KeccakStateX4 h = default;
+        int extraCount = 0;
+        try
+        {
+            for (int e = 0; e < count; e += 4)
+            {
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int index = first + e + lane;
+                    Span<byte> input = inputs.Slice(66 * lane, 66);
+                    rhoPrimePrime.CopyTo(input);
+                    input[64] = (byte)index;
+                    input[65] = (byte)(index >> 8);
+                }
+                h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
+                for (int b = 0; b < Blocks; b++)
+                {
+                    if (b > 0) h.Permute();
+                    int o = b * Rate, stride = Blocks * Rate;
+                    h.ReadBlock(v.Slice(o, Rate), v.Slice(stride + o, Rate), v.Slice(2 * stride + o, Rate), v.Slice(3 * stride + o, Rate));
+                }
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int r = e + lane;
+                    Span<int> target = r < count ? polys.Slice(256 * r, 256) : extra.Slice(256 * extraCount++, 256);
+                    Packing.UnpackCentered(v.Slice(lane * Blocks * Rate, bytes), p.Gamma1, p.ZBits, target);
+                }
+            }
+            return extraCount;
+        }
+        finally
+        {
+            h.Clear();
+            CryptographicOperations.ZeroMemory(inputs);
+            CryptographicOperations.ZeroMemory(v);
+        }
+    }
 }
