@@ -6,7 +6,9 @@
 // Choices:
 // - Callers pass exactly sized spans; this layer only asserts. Randomness (xi, rnd) is the caller's.
 // - Sign_internal takes mu (external-mu form, as Algorithm 7 computes it in step 6 before anything else uses M'),
-//   and the expanded matrix A-hat, which is public and may be cached by the key object.
+//   and the expanded matrix A-hat, which is public and may be cached by the key object. Steps 1-4 (skDecode and the
+//   NTTs of s1, s2, t0) are split out (ComputeNttForms) so a key object computes them once into secret memory and
+//   signs from them (SignWithNttForms).
 // - All polynomial scratch is stack memory (about 71 KiB for ML-DSA-87 signing), wiped in a finally block. No managed
 //   allocation.
 // - Every operation takes the MlDsaPath that computes it (Simd/MlDsaPath.cs); all paths give the same bytes. The

@@ -13,7 +13,9 @@
 // - Every buffer and sponge that saw secret data is wiped in a finally block.
 // - On the Vector256 path, ExpandA, ExpandS and ExpandMask run four sponges at once (KeccakStateX4); a batch with
 //   fewer than four polynomials left repeats its last one into a spare buffer. The bytes are those of the scalar
-//   sponges, so the polynomials are identical.
+//   sponges, so the polynomials are identical. Signing's ExpandMask (ExpandMaskRun) fills such a batch with the
+//   indices that follow instead, which the next rejection iteration uses; ExpandA parses its candidates eight at a
+//   time with AVX2 (ParseUniformAvx2).
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
