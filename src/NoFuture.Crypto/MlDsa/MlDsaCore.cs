@@ -6,7 +6,9 @@
 // Choices:
 // - Callers pass exactly sized spans; this layer only asserts. Randomness (xi, rnd) is the caller's.
 // - Sign_internal takes mu (external-mu form, as Algorithm 7 computes it in step 6 before anything else uses M'),
-//   and the expanded matrix A-hat, which is public and may be cached by the key object.
+//   and the expanded matrix A-hat, which is public and may be cached by the key object. Steps 1-4 (skDecode and the
+//   NTTs of s1, s2, t0) are split out (ComputeNttForms) so a key object computes them once into secret memory and
+//   signs from them (SignWithNttForms).
 // - All polynomial scratch is stack memory (about 71 KiB for ML-DSA-87 signing), wiped in a finally block. No managed
 //   allocation.
 // - Every operation takes the MlDsaPath that computes it (Simd/MlDsaPath.cs); all paths give the same bytes. The
@@ -210,13 +212,59 @@ internal static class MlDsaCore
     internal static bool SignInternal(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> sk, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature, out int iterations)
     {
         iterations = 0;
-        Debug.Assert(sk.Length == p.PrivateKeySizeInBytes && aHat.Length == N * p.K * p.L);
+        Debug.Assert(sk.Length == p.PrivateKeySizeInBytes);
+        Span<int> forms = stackalloc int[N * (MlDsaParameters.MaxL + 2 * MlDsaParameters.MaxK)];
+        forms = forms[..NttFormsLength(p)];
+        try
+        {
+            if (!ComputeNttForms(p, path, sk, forms)) return false;
+            SignWithNttForms(p, path, sk.Slice(32, 32), forms, aHat, mu, rnd, signature, out iterations);
+            return true;
+        }
+        finally
+        {
+            Wipe(forms);
+        }
+    }
+
+    /// <summary>The number of ints of <see cref="ComputeNttForms"/>'s output: NTT(s1) || NTT(s2) || NTT(t0).</summary>
+    internal static int NttFormsLength(MlDsaParameters p) => N * (p.L + 2 * p.K);
+
+    /// <summary>
+    /// Algorithm 7 steps 1-4 (skDecode, then s1-hat, s2-hat, t0-hat), which depend only on the key, so a key object
+    /// computes them once into secret memory. <paramref name="forms"/> receives s1-hat || s2-hat || t0-hat (computed
+    /// on <paramref name="path"/>). Returns false when s1 or s2 is out of range (the output is then still written).
+    /// </summary>
+    internal static bool ComputeNttForms(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> sk, Span<int> forms)
+    {
+        Debug.Assert(sk.Length == p.PrivateKeySizeInBytes && forms.Length == NttFormsLength(p));
+        int k = p.K, l = p.L;
+        Span<int> s1Hat = forms[..(N * l)], s2Hat = forms.Slice(N * l, N * k), t0Hat = forms.Slice(N * (l + k), N * k);
+        bool inRange = Packing.DecodePrivateVectors(p, sk, s1Hat, s2Hat, t0Hat);
+        for (int j = 0; j < l; j++) PolyOps.Forward(path, s1Hat.Slice(N * j, N));
+        for (int i = 0; i < k; i++)
+        {
+            PolyOps.Forward(path, s2Hat.Slice(N * i, N));
+            PolyOps.Forward(path, t0Hat.Slice(N * i, N));
+        }
+        return inRange;
+    }
+
+    /// <summary>
+    /// Algorithm 7 steps 7-33 from the 32-byte K of the private key and <paramref name="forms"/> =
+    /// <see cref="ComputeNttForms"/>'s output for the same key and path (s1 and s2 known to be in range).
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit]
+    internal static void SignWithNttForms(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> key, ReadOnlySpan<int> forms, ReadOnlySpan<int> aHat, ReadOnlySpan<byte> mu, ReadOnlySpan<byte> rnd, Span<byte> signature, out int iterations)
+    {
+        iterations = 0;
+        Debug.Assert(p.L >= 4, "ExpandMask's polynomials made ahead (at most 3) must fit in one iteration.");
+        Debug.Assert(key.Length == 32 && forms.Length == NttFormsLength(p) && aHat.Length == N * p.K * p.L);
         Debug.Assert(mu.Length == 64 && rnd.Length == 32 && signature.Length == p.SignatureSizeInBytes);
         int k = p.K, l = p.L, gamma1 = p.Gamma1, gamma2 = p.Gamma2, beta = p.Beta;
-        Span<int> s1Hat = stackalloc int[N * MlDsaParameters.MaxL];
-        Span<int> s2Hat = stackalloc int[N * MlDsaParameters.MaxK];
-        Span<int> t0Hat = stackalloc int[N * MlDsaParameters.MaxK];
+        ReadOnlySpan<int> s1Hat = forms[..(N * l)], s2Hat = forms.Slice(N * l, N * k), t0Hat = forms.Slice(N * (l + k), N * k);
         Span<int> y = stackalloc int[N * MlDsaParameters.MaxL];
+        Span<int> pending = stackalloc int[N * 3]; // ExpandMask polynomials made ahead for the next iteration
         Span<int> z = stackalloc int[N * MlDsaParameters.MaxL];
         Span<int> w = stackalloc int[N * MlDsaParameters.MaxK];
         Span<int> w1 = stackalloc int[N * MlDsaParameters.MaxK];
@@ -227,9 +275,6 @@ internal static class MlDsaCore
         Span<byte> rhoPrimePrime = stackalloc byte[64];
         Span<byte> w1Packed = stackalloc byte[MlDsaParameters.MaxW1PackedSizeInBytes];
         Span<byte> cTilde = stackalloc byte[MlDsaParameters.MaxCTildeSizeInBytes];
-        s1Hat = s1Hat[..(N * l)];
-        s2Hat = s2Hat[..(N * k)];
-        t0Hat = t0Hat[..(N * k)];
         y = y[..(N * l)];
         z = z[..(N * l)];
         w = w[..(N * k)];
@@ -240,19 +285,11 @@ internal static class MlDsaCore
         cTilde = cTilde[..p.CTildeSizeInBytes];
         try
         {
-            // Steps 1-4: skDecode and the NTTs of s1, s2, t0.
-            if (!Packing.DecodePrivateVectors(p, sk, s1Hat, s2Hat, t0Hat)) return false;
-            for (int j = 0; j < l; j++) PolyOps.Forward(path, s1Hat.Slice(N * j, N));
-            for (int i = 0; i < k; i++)
-            {
-                PolyOps.Forward(path, s2Hat.Slice(N * i, N));
-                PolyOps.Forward(path, t0Hat.Slice(N * i, N));
-            }
             // Step 7: rho'' = H(K || rnd || mu, 64).
             KeccakState h = KeccakState.Shake256();
             try
             {
-                h.Absorb(sk.Slice(32, 32));
+                h.Absorb(key);
                 h.Absorb(rnd);
                 h.Absorb(mu);
                 h.Squeeze(rhoPrimePrime);
@@ -261,11 +298,15 @@ internal static class MlDsaCore
             {
                 h.Clear();
             }
+            int pendingCount = 0;
             for (int kappa = 0; ; kappa += l)
             {
                 iterations++;
-                // Step 11: y = ExpandMask(rho'', kappa); step 12: w = NTT^-1(A-hat o NTT(y)).
-                Sampling.ExpandMask(p, path, rhoPrimePrime, kappa, y);
+                // Step 11: y = ExpandMask(rho'', kappa), its first polynomials possibly made by the previous
+                // iteration (they are those of indices kappa, kappa + 1, ...); step 12: w = NTT^-1(A-hat o NTT(y)).
+                // At most 3 are pending and l >= 4, so all of them are used here.
+                pending[..(N * pendingCount)].CopyTo(y);
+                pendingCount = Sampling.ExpandMaskRun(p, path, rhoPrimePrime, kappa + pendingCount, y[(N * pendingCount)..], pending);
                 y.CopyTo(z);
                 for (int j = 0; j < l; j++) PolyOps.Forward(path, z.Slice(N * j, N));
                 for (int i = 0; i < k; i++)
@@ -325,15 +366,13 @@ internal static class MlDsaCore
                 if ((badCt0 | ((p.Omega - ones) >>> 31)) != 0) continue;
                 // Step 33: sigma = sigEncode(c-tilde, z mod+- q, h).
                 Packing.EncodeSignature(p, cTilde, z, hint, signature);
-                return true;
+                return;
             }
         }
         finally
         {
-            Wipe(s1Hat);
-            Wipe(s2Hat);
-            Wipe(t0Hat);
             Wipe(y);
+            Wipe(pending);
             Wipe(z);
             Wipe(w);
             Wipe(w1);

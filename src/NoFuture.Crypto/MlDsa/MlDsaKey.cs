@@ -7,6 +7,10 @@
 //   private key sk (Algorithm 24's encoding) are kept in NoFuture.Memory secrets; the public key and tr = H(pk, 64)
 //   are public and kept in ordinary arrays. A-hat = ExpandA(rho), public too, is computed on first signing or
 //   verification and cached (up to 56 KiB for ML-DSA-87).
+// - Signing's key-only work (FIPS 204, Algorithm 7 steps 1-4: skDecode and NTT(s1), NTT(s2), NTT(t0)) is done on
+//   the first signature and kept in one more secret (up to 23 KiB for ML-DSA-87), wiped on Dispose, so later
+//   signatures start at step 7. The forms are those of the path that computed them; a key whose Path was changed
+//   afterwards signs from the encoded key instead.
 // - Arithmetic runs on the fastest path the machine supports (MlDsa/Simd/MlDsaPaths.Best); tests set Path to run
 //   every path through this type. A key imported from an expanded private key has no seed.
 // - Signing is hedged (FIPS 204, section 3.4): rnd is 32 bytes from the OS CSPRNG in wiped stack scratch. The
@@ -20,6 +24,7 @@
 // - Private export (seed or expanded key) is gated by KeyExportPolicies as in MlKemKey. PKCS#8 is not offered.
 // - Signing computes mu before it writes the signature, so a destination overlapping the message is harmless.
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.MlDsa;
 using NoFuture.Crypto.MlDsa.Simd;
@@ -52,6 +57,7 @@ public sealed class MlDsaKey : MLDsa
     private readonly Secret? _seed;
     private readonly Secret? _privateKey;      // skEncode form
     private int[]? _aHat;                      // ExpandA(rho): public, made on first signing
+    private NttForms? _nttForms;               // s1-hat || s2-hat || t0-hat: secret, made on first signing
     private bool _disposed;
 
     /// <summary>For the leak scan only: the seed xi (null when imported from an expanded key).</summary>
@@ -241,10 +247,56 @@ public sealed class MlDsaKey : MLDsa
         Debug.Assert(mu.Length == MlDsaParameters.MuSizeInBytes && rnd.Length == MlDsaParameters.RndSizeInBytes);
         Debug.Assert(destination.Length == _parameters.SignatureSizeInBytes);
         int[] aHat = AHat;
+        MlDsaPath path = Path;
+        NttForms forms = GetNttForms(_privateKey, path);
         using SecretReadLease lease = _privateKey.OpenRead();
-        // The key was checked at import or made by KeyGen, so its s1 and s2 are in range.
-        if (!MlDsaCore.SignInternal(_parameters, Path, lease.Span, aHat, mu, rnd, destination, out _)) CryptoThrowHelper.Unreachable();
+        if (forms.Path != path)
+        {
+            // The key was checked at import or made by KeyGen, so its s1 and s2 are in range.
+            if (!MlDsaCore.SignInternal(_parameters, path, lease.Span, aHat, mu, rnd, destination, out _)) CryptoThrowHelper.Unreachable();
+            return;
+        }
+        using SecretReadLease formsLease = forms.Secret.OpenRead();
+        MlDsaCore.SignWithNttForms(_parameters, path, lease.Span.Slice(32, 32), MemoryMarshal.Cast<byte, int>(formsLease.Span),
+            aHat, mu, rnd, destination, out _);
     }
+
+    /// <summary>Algorithm 7 steps 1-4 for this key, computed once on the given path into secret memory.</summary>
+    private NttForms GetNttForms(Secret privateKey, MlDsaPath path)
+    {
+        NttForms? forms = Volatile.Read(ref _nttForms);
+        if (forms is not null) return forms;
+        Secret secret = Secret.Allocate(sizeof(int) * MlDsaCore.NttFormsLength(_parameters));
+        try
+        {
+            using SecretReadLease skLease = privateKey.OpenRead();
+            using SecretWriteLease lease = secret.OpenWrite();
+            // The key was checked at import or made by KeyGen, so its s1 and s2 are in range.
+            if (!MlDsaCore.ComputeNttForms(_parameters, path, skLease.Span, MemoryMarshal.Cast<byte, int>(lease.Span))) CryptoThrowHelper.Unreachable();
+        }
+        catch
+        {
+            secret.Dispose();
+            throw;
+        }
+        forms = new NttForms(secret, path);
+        NttForms? existing = Interlocked.CompareExchange(ref _nttForms, forms, null);
+        if (existing is null)
+        {
+            // A Dispose that ran meanwhile did not see this secret: wipe it here and fail as a disposed key.
+            if (Volatile.Read(ref _disposed))
+            {
+                secret.Dispose();
+                ObjectDisposedException.ThrowIf(true, this);
+            }
+            return forms;
+        }
+        secret.Dispose();
+        return existing;
+    }
+
+    /// <summary>The cached NTT forms and the path that computed them.</summary>
+    private sealed record NttForms(Secret Secret, MlDsaPath Path);
 
     /// <summary>Hedged Sign_internal from mu: rnd from the OS CSPRNG (FIPS 204, Algorithm 2 step 5 / Algorithm 4 step 5).</summary>
     private void SignMuHedged(ReadOnlySpan<byte> mu, Span<byte> destination)
@@ -368,9 +420,10 @@ public sealed class MlDsaKey : MLDsa
     {
         if (disposing)
         {
-            _disposed = true;
+            Volatile.Write(ref _disposed, true);
             _seed?.Dispose();
             _privateKey?.Dispose();
+            Interlocked.Exchange(ref _nttForms, null)?.Secret.Dispose();
         }
         base.Dispose(disposing);
     }

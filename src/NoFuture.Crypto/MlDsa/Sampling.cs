@@ -13,9 +13,13 @@
 // - Every buffer and sponge that saw secret data is wiped in a finally block.
 // - On the Vector256 path, ExpandA, ExpandS and ExpandMask run four sponges at once (KeccakStateX4); a batch with
 //   fewer than four polynomials left repeats its last one into a spare buffer. The bytes are those of the scalar
-//   sponges, so the polynomials are identical.
+//   sponges, so the polynomials are identical. Signing's ExpandMask (ExpandMaskRun) fills such a batch with the
+//   indices that follow instead, which the next rejection iteration uses; ExpandA parses its candidates eight at a
+//   time with AVX2 (ParseUniformAvx2).
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.MlDsa.Simd;
@@ -52,6 +56,40 @@ internal static class Sampling
             if (candidate < Q) a[j++] = candidate;
         }
         return j;
+    }
+
+    /// <summary>
+    /// <see cref="ParseUniform"/> eight candidates at a time: one 32-byte load, the 24 bytes of eight candidates spread
+    /// to eight 32-bit lanes (vpermd, then vpshufb within each 128-bit half), masked to 23 bits and stored at once when
+    /// all are below q; a group with a rejected candidate (probability about 0.8 %) and the block's tail go through the
+    /// scalar parser. Same output as ParseUniform; the data is public (rho), so branching on it is fine.
+    /// </summary>
+    private static int ParseUniformAvx2(ReadOnlySpan<byte> block, Span<int> a, int j)
+    {
+        Debug.Assert(a.Length == 256);
+        if (!Avx2.IsSupported) return ParseUniform(block, a, j);
+        Vector256<int> spread = Vector256.Create(0, 1, 2, 0, 3, 4, 5, 0);
+        Vector256<byte> gather = Vector256.Create(
+            (byte)0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80,
+            0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80);
+        Vector256<int> low23 = Vector256.Create(0x7FFFFF), q = Vector256.Create(Q);
+        int i = 0;
+        while (i + 32 <= block.Length && j + 8 <= 256)
+        {
+            Vector256<int> raw = Vector256.Create(block.Slice(i, 32)).AsInt32();
+            Vector256<int> v = Avx2.Shuffle(Avx2.PermuteVar8x32(raw, spread).AsByte(), gather).AsInt32() & low23;
+            if (Vector256.LessThanAll(v, q))
+            {
+                v.CopyTo(a.Slice(j, 8));
+                j += 8;
+            }
+            else
+            {
+                j = ParseUniform(block.Slice(i, 24), a, j); // j + 8 <= 256, so all eight are examined
+            }
+            i += 24;
+        }
+        return ParseUniform(block[i..], a, j);
     }
 
     /// <summary>Algorithm 32, one row: A[r][0..l-1] into <paramref name="row"/> (l polynomials).</summary>
@@ -259,10 +297,10 @@ internal static class Sampling
             while (true)
             {
                 xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
-                n0 = ParseUniform(blocks[..Rate], a0, n0);
-                n1 = ParseUniform(blocks.Slice(Rate, Rate), a1, n1);
-                n2 = ParseUniform(blocks.Slice(2 * Rate, Rate), a2, n2);
-                n3 = ParseUniform(blocks.Slice(3 * Rate, Rate), a3, n3);
+                n0 = ParseUniformAvx2(blocks[..Rate], a0, n0);
+                n1 = ParseUniformAvx2(blocks.Slice(Rate, Rate), a1, n1);
+                n2 = ParseUniformAvx2(blocks.Slice(2 * Rate, Rate), a2, n2);
+                n3 = ParseUniformAvx2(blocks.Slice(3 * Rate, Rate), a3, n3);
                 if ((n0 & n1 & n2 & n3) == 256) break; // public data; each n is at most 256
                 xof.Permute();
             }
@@ -374,6 +412,91 @@ internal static class Sampling
             CryptographicOperations.ZeroMemory(inputs);
             CryptographicOperations.ZeroMemory(v);
             CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
+        }
+    }
+
+    /// <summary>
+    /// Algorithm 34's polynomials for the consecutive indices <paramref name="first"/> .. first + count - 1 into
+    /// <paramref name="polys"/> (count polynomials). On the Vector256 path the last batch of four sponges is filled
+    /// with the indices that follow, whose polynomials go to <paramref name="extra"/> (room for 3); returns how many
+    /// it wrote there (0 on the other paths). Signing keeps them for its next rejection iteration, whose kappa starts
+    /// right after this one's indices, so an iteration of ML-DSA-65 or -87 does not leave sponge lanes idle.
+    /// </summary>
+    internal static int ExpandMaskRun(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rhoPrimePrime, int first, Span<int> polys, Span<int> extra)
+    {
+        Debug.Assert(rhoPrimePrime.Length == 64 && polys.Length % 256 == 0 && extra.Length >= 3 * 256);
+        int count = polys.Length / 256;
+        const int Rate = KeccakState.Shake256Rate, Blocks = 5; // 5 * 136 >= 32 * 20
+        int bytes = 32 * p.ZBits;
+        if (path != MlDsaPath.Vector256)
+        {
+            Span<byte> one = stackalloc byte[32 * 20];
+            one = one[..bytes];
+            Span<byte> suffix = stackalloc byte[2];
+            try
+            {
+                for (int r = 0; r < count; r++)
+                {
+                    int index = first + r;
+                    suffix[0] = (byte)index;
+                    suffix[1] = (byte)(index >> 8);
+                    KeccakState h1 = KeccakState.Shake256();
+                    try
+                    {
+                        h1.Absorb(rhoPrimePrime);
+                        h1.Absorb(suffix);
+                        h1.Squeeze(one);
+                    }
+                    finally
+                    {
+                        h1.Clear();
+                    }
+                    Packing.UnpackCentered(one, p.Gamma1, p.ZBits, polys.Slice(256 * r, 256));
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(one);
+            }
+            return 0;
+        }
+        Span<byte> inputs = stackalloc byte[4 * 66];
+        Span<byte> v = stackalloc byte[4 * Blocks * Rate];
+        KeccakStateX4 h = default;
+        int extraCount = 0;
+        try
+        {
+            for (int e = 0; e < count; e += 4)
+            {
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int index = first + e + lane;
+                    Span<byte> input = inputs.Slice(66 * lane, 66);
+                    rhoPrimePrime.CopyTo(input);
+                    input[64] = (byte)index;
+                    input[65] = (byte)(index >> 8);
+                }
+                h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
+                for (int b = 0; b < Blocks; b++)
+                {
+                    if (b > 0) h.Permute();
+                    int o = b * Rate, stride = Blocks * Rate;
+                    h.ReadBlock(v.Slice(o, Rate), v.Slice(stride + o, Rate), v.Slice(2 * stride + o, Rate), v.Slice(3 * stride + o, Rate));
+                }
+                for (int lane = 0; lane < 4; lane++)
+                {
+                    int r = e + lane;
+                    Span<int> target = r < count ? polys.Slice(256 * r, 256) : extra.Slice(256 * extraCount++, 256);
+                    Packing.UnpackCentered(v.Slice(lane * Blocks * Rate, bytes), p.Gamma1, p.ZBits, target);
+                }
+            }
+            return extraCount;
+        }
+        finally
+        {
+            h.Clear();
+            CryptographicOperations.ZeroMemory(inputs);
+            CryptographicOperations.ZeroMemory(v);
         }
     }
 }
