@@ -390,10 +390,7 @@ public sealed class MlDsaKey : MLDsa
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportMLDsaPrivateSeedCore(Span<byte> destination)
     {
-        if (_seed is null) CryptoThrowHelper.KeyLacks("private seed");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _seed.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_seed, "private seed", ExportPolicy, destination);
     }
 
     /// <inheritdoc />
@@ -401,10 +398,7 @@ public sealed class MlDsaKey : MLDsa
     /// <exception cref="InvalidOperationException">The key was not created with <see cref="KeyExportPolicies.AllowPlaintextExport"/>.</exception>
     protected override void ExportMLDsaPrivateKeyCore(Span<byte> destination)
     {
-        if (_privateKey is null) CryptoThrowHelper.KeyLacks("private key");
-        KeyExport.Demand(ExportPolicy);
-        using SecretReadLease lease = _privateKey.OpenRead();
-        lease.Span.CopyTo(destination);
+        KeyExport.CopyPrivate(_privateKey, "private key", ExportPolicy, destination);
     }
 
     /// <inheritdoc />
