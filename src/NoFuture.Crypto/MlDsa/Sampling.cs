@@ -365,56 +365,6 @@ internal static class Sampling
     private static Span<int> Poly(Span<int> s1, Span<int> s2, int l, int index) =>
         index < l ? s1.Slice(256 * index, 256) : s2.Slice(256 * (index - l), 256);
 
-    /// <summary>Algorithm 34 on the given path: y (l polynomials), coefficients in (-gamma1, gamma1].</summary>
-    [SkipLocalsInit]
-    internal static void ExpandMask(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rhoPrimePrime, int kappa, Span<int> y)
-    {
-        if (path != MlDsaPath.Vector256)
-        {
-            ExpandMask(p, rhoPrimePrime, kappa, y);
-            return;
-        }
-        const int Rate = KeccakState.Shake256Rate, Blocks = 5; // 5 * 136 >= 32 * 20
-        int bytes = 32 * p.ZBits, l = p.L;
-        Span<byte> inputs = stackalloc byte[4 * 66];
-        Span<byte> v = stackalloc byte[4 * Blocks * Rate];
-        Span<int> spare = stackalloc int[256];
-        KeccakStateX4 h = default;
-        try
-        {
-            for (int e = 0; e < l; e += 4)
-            {
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    int index = kappa + Math.Min(e + lane, l - 1);
-                    Span<byte> input = inputs.Slice(66 * lane, 66);
-                    rhoPrimePrime.CopyTo(input);
-                    input[64] = (byte)index;
-                    input[65] = (byte)(index >> 8);
-                }
-                h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
-                for (int b = 0; b < Blocks; b++)
-                {
-                    if (b > 0) h.Permute();
-                    int o = b * Rate, stride = Blocks * Rate;
-                    h.ReadBlock(v.Slice(o, Rate), v.Slice(stride + o, Rate), v.Slice(2 * stride + o, Rate), v.Slice(3 * stride + o, Rate));
-                }
-                for (int lane = 0; lane < 4; lane++)
-                {
-                    Span<int> target = e + lane < l ? y.Slice(256 * (e + lane), 256) : spare;
-                    Packing.UnpackCentered(v.Slice(lane * Blocks * Rate, bytes), p.Gamma1, p.ZBits, target);
-                }
-            }
-        }
-        finally
-        {
-            h.Clear();
-            CryptographicOperations.ZeroMemory(inputs);
-            CryptographicOperations.ZeroMemory(v);
-            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
-        }
-    }
-
     /// <summary>
     /// Algorithm 34's polynomials for the consecutive indices <paramref name="first"/> .. first + count - 1 into
     /// <paramref name="polys"/> (count polynomials). On the Vector256 path the last batch of four sponges is filled

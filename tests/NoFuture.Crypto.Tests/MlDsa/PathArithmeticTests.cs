@@ -176,10 +176,14 @@ public class PathArithmeticTests
                 Assert.Equal(s2, s2Got);
 
                 int kappa = rng.Next(0, 1000) * p.L;
-                int[] y = new int[N * p.L], yGot = new int[N * p.L];
+                int[] y = new int[N * p.L], yGot = new int[N * p.L], extra = new int[3 * N];
                 Sampling.ExpandMask(p, rhoPrime, kappa, y);
-                Sampling.ExpandMask(p, path, rhoPrime, kappa, yGot);
+                int extraCount = Sampling.ExpandMaskRun(p, path, rhoPrime, kappa, yGot, extra);
                 Assert.Equal(y, yGot);
+                // The spare lanes' polynomials are those of the indices that follow (signing's next iteration).
+                int[] next = new int[N * p.L];
+                Sampling.ExpandMask(p, rhoPrime, kappa + p.L, next);
+                Assert.Equal(next.AsSpan(0, N * extraCount).ToArray(), extra.AsSpan(0, N * extraCount).ToArray());
 
                 int[] c = new int[N], cGot = new int[N];
                 Sampling.SampleInBall(p, cTilde, c);
