@@ -39,10 +39,10 @@ internal ref struct SpqrRecordWriter
         return s;
     }
 
-    internal void Bytes(ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
+    internal void Bytes(scoped ReadOnlySpan<byte> value) => value.CopyTo(Take(value.Length));
 
     /// <summary>A length-prefixed (u32) public byte string.</summary>
-    internal void Blob(ReadOnlySpan<byte> value)
+    internal void Blob(scoped ReadOnlySpan<byte> value)
     {
         U32((uint)value.Length);
         Bytes(value);
