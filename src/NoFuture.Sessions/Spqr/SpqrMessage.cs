@@ -25,8 +25,8 @@ internal enum SpqrMessageType : byte
     Ct2 = 6,
 }
 
-/// <summary>A parsed (public, unauthenticated) SPQR V1 message.</summary>
-internal readonly struct SpqrMessage
+/// <summary>A parsed (public, unauthenticated) SPQR V1 message; its chunk points into the received bytes.</summary>
+internal readonly ref struct SpqrMessage
 {
     internal const byte Version1 = 1;
     internal const int ChunkSize = 32;
