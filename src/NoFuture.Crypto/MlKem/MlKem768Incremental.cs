@@ -210,7 +210,7 @@ public static class MlKem768Incremental
     public static void Decapsulate(MlKemKey key, ReadOnlySpan<byte> ciphertext1, ReadOnlySpan<byte> ciphertext2, Span<byte> sharedSecret)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Algorithm != MLKemAlgorithm.MLKem768) CryptoThrowHelper.NotMlKem<int>(nameof(key));
+        if (key.Algorithm != MLKemAlgorithm.MLKem768) CryptoThrowHelper.NotMlKem768(nameof(key));
         if (ciphertext1.Length != Ciphertext1SizeInBytes) CryptoThrowHelper.WrongSize(nameof(ciphertext1), Ciphertext1SizeInBytes);
         if (ciphertext2.Length != Ciphertext2SizeInBytes) CryptoThrowHelper.WrongSize(nameof(ciphertext2), Ciphertext2SizeInBytes);
         if (sharedSecret.Length != SharedSecretSizeInBytes) CryptoThrowHelper.WrongSize(nameof(sharedSecret), SharedSecretSizeInBytes);

@@ -4,7 +4,11 @@
 // vectors and caller mistakes.
 using System.Security.Cryptography;
 using NoFuture.Crypto.Keccak;
+using NoFuture.Crypto.MlKem;
+using NoFuture.Crypto.MlKem.Simd;
 using NoFuture.Crypto.MlKem.Testing;
+using NoFuture.Crypto.Tests.MlKemPerf;
+using static NoFuture.Crypto.Tests.MlKem.MlKemTestSupport;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 
@@ -169,5 +173,50 @@ public class MlKem768IncrementalTests
         key.Decapsulate([.. ct1, .. ct2], whole);
         Assert.Equal(whole, split);
         Assert.NotEqual(ss, split);
+    }
+
+    [Theory]
+    [MemberData(nameof(PathVectorTests.PathsAndSets), MemberType = typeof(PathVectorTests))]
+    public void EncryptHalves_EqualKPkeEncrypt_OnEveryPathAndSet(string pathName, string parameterSet)
+    {
+        MlKemPath path = PathVectorTests.Path(pathName);
+        MlKemParameters p = Params(parameterSet);
+        var rng = new Random(parameterSet.Length * 31 + pathName.Length);
+        byte[] d = new byte[32], m = new byte[32], r = new byte[32];
+        byte[] ek = new byte[p.EncapsulationKeySizeInBytes], dkPke = new byte[p.EncodedVectorSizeInBytes];
+        for (int i = 0; i < 10; i++)
+        {
+            rng.NextBytes(d);
+            rng.NextBytes(m);
+            rng.NextBytes(r);
+            KPke.KeyGen(p, path, d, ek, dkPke);
+            byte[] c = new byte[p.CiphertextSizeInBytes], split = new byte[p.CiphertextSizeInBytes];
+            KPke.Encrypt(p, path, ek, m, r, c);
+            KPke.EncryptFirstPart(p, path, ek.AsSpan(p.EncodedVectorSizeInBytes), r, split.AsSpan(0, p.C1SizeInBytes));
+            KPke.EncryptSecondPart(p, path, ek.AsSpan(0, p.EncodedVectorSizeInBytes), m, r, split.AsSpan(p.C1SizeInBytes));
+            Assert.Equal(c, split);
+        }
+    }
+
+    [Fact]
+    public void SplitEncapsulation_AllocatesNothing()
+    {
+        using MlKemKey key = MlKemKey.Generate(MLKemAlgorithm.MLKem768);
+        (byte[] header, byte[] vector) = Split(key);
+        byte[] ct1 = new byte[960], state = new byte[128], ss = new byte[32], ct2 = new byte[128];
+        for (int i = 0; i < 20; i++)
+        {
+            MlKem768Incremental.Encapsulate1(header, ct1, state, ss);
+            MlKem768Incremental.Encapsulate2(state, vector, ct2);
+            MlKem768Incremental.Decapsulate(key, ct1, ct2, ss);
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            MlKem768Incremental.Encapsulate1(header, ct1, state, ss);
+            MlKem768Incremental.Encapsulate2(state, vector, ct2);
+            MlKem768Incremental.Decapsulate(key, ct1, ct2, ss);
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
