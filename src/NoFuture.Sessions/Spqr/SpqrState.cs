@@ -29,6 +29,7 @@ internal enum SpqrDirection
 internal sealed class SpqrState : IDisposable
 {
     internal const int MessageKeySize = 32;
+    internal const int AuthKeySize = 32;
     private const byte FormatVersion = 1;
 
     private readonly SpqrBraid _braid;
@@ -50,7 +51,7 @@ internal sealed class SpqrState : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxJump);
         ArgumentOutOfRangeException.ThrowIfNegative(maxOutOfOrderKeys);
-        if (authKey.IsEmpty) throw new ArgumentException("The auth key is empty.", nameof(authKey));
+        if (authKey.Length != AuthKeySize) SpqrThrowHelper.WrongSize(nameof(authKey), AuthKeySize);
         bool a2b = direction == SpqrDirection.A2B;
         SpqrBraid braid = SpqrBraid.Create(a2b, authKey);
         try
@@ -73,7 +74,7 @@ internal sealed class SpqrState : IDisposable
     /// <summary>spqr::send: the message bytes for SignalMessage field 5 and the 32-byte message key.</summary>
     internal byte[] Send(Span<byte> messageKey, out bool hasKey)
     {
-        if (messageKey.Length != MessageKeySize) throw new ArgumentException("The message key buffer must be 32 bytes.", nameof(messageKey));
+        if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
         Span<byte> epochSecret = stackalloc byte[SpqrBraid.SecretSize];
         try
         {
@@ -94,7 +95,7 @@ internal sealed class SpqrState : IDisposable
     /// <exception cref="SpqrException">The message is malformed, out of range, replayed or fails a MAC; the state is unchanged.</exception>
     internal bool Recv(ReadOnlySpan<byte> message, Span<byte> messageKey)
     {
-        if (messageKey.Length != MessageKeySize) throw new ArgumentException("The message key buffer must be 32 bytes.", nameof(messageKey));
+        if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
         messageKey.Clear();
         if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);
         if (message[0] > SpqrMessage.Version1) return false;
@@ -142,7 +143,7 @@ internal sealed class SpqrState : IDisposable
     /// <summary>Writes the state record; <paramref name="destination"/> should be secret memory.</summary>
     internal void Export(Span<byte> destination)
     {
-        if (destination.Length != ExportedLength) throw new ArgumentException("The destination must be ExportedLength bytes.", nameof(destination));
+        if (destination.Length != ExportedLength) SpqrThrowHelper.WrongSize(nameof(destination), ExportedLength);
         var w = new SpqrRecordWriter(destination);
         w.U8(FormatVersion);
         _braid.Export(ref w);
