@@ -163,6 +163,7 @@ internal sealed class SpqrState : IDisposable
             try
             {
                 r.End();
+                if (!Consistent(braid, chain)) SpqrThrowHelper.Rejected(SpqrError.StateDecode);
                 return new SpqrState(braid, chain);
             }
             catch
@@ -176,6 +177,15 @@ internal sealed class SpqrState : IDisposable
             braid.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The braid and the chain move in step: the encapsulating side adds epoch e's secret when it
+    /// encapsulates (Ct1Sampled onward), the key holder when it decapsulates (and then stands at e + 1).</summary>
+    private static bool Consistent(SpqrBraid braid, SpqrChain chain)
+    {
+        bool added = braid.State is SpqrBraidState.Ct1Sampled or SpqrBraidState.EkReceivedCt1Sampled
+            or SpqrBraidState.Ct1Acknowledged or SpqrBraidState.Ct2Sampled;
+        return chain.CurrentEpoch == (added ? braid.Epoch : braid.Epoch - 1);
     }
 
     /// <summary>Wipes every secret.</summary>

@@ -276,6 +276,10 @@ public sealed class SpqrStateTests
         }
         byte[] longer = [.. record, 0];
         Assert.Equal(SpqrError.StateDecode, Assert.Throws<SpqrException>(() => SpqrState.Import(longer).Dispose()).Error);
+        // Braid epoch (record bytes 2..9) one ahead of the chain: parses, but the two are out of step.
+        byte[] badEpoch = (byte[])record.Clone();
+        badEpoch[9]++;
+        Assert.Equal(SpqrError.StateDecode, Assert.Throws<SpqrException>(() => SpqrState.Import(badEpoch).Dispose()).Error);
         byte[] badState = (byte[])record.Clone();
         badState[1] = 99;
         Assert.Equal(SpqrError.StateDecode, Assert.Throws<SpqrException>(() => SpqrState.Import(badState).Dispose()).Error);
