@@ -278,4 +278,14 @@ public class PolynomialCodeTests
         for (int k = 200; !restored.IsComplete; k++) restored.AddChunk(k, Chunk(encoder, k));
         Assert.Equal(message, restored.DecodeMessage());
     }
+
+    [Fact]
+    public void MessageLimit_IsTheCratesOneMebibyte()
+    {
+        // The crate refuses messages longer than 2^16 * 16 bytes (MessageLengthTooLong).
+        Assert.Equal(1 << 20, PolynomialCode.MaxMessageSize);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolyDecoder((1 << 20) + 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolyEncoder(new byte[(1 << 20) + 2]));
+        Assert.Equal(1 << 15, new PolyDecoder(1 << 20).ChunksNeeded);
+    }
 }
