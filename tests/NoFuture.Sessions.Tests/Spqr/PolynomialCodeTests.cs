@@ -278,4 +278,32 @@ public class PolynomialCodeTests
         for (int k = 200; !restored.IsComplete; k++) restored.AddChunk(k, Chunk(encoder, k));
         Assert.Equal(message, restored.DecodeMessage());
     }
+
+    [Fact]
+    public void MessageLimit_IsTheCratesOneMebibyte()
+    {
+        // The crate refuses messages longer than 2^16 * 16 bytes (MessageLengthTooLong).
+        Assert.Equal(1 << 20, PolynomialCode.MaxMessageSize);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolyDecoder((1 << 20) + 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PolyEncoder(new byte[(1 << 20) + 2]));
+        Assert.Equal(1 << 15, new PolyDecoder(1 << 20).ChunksNeeded);
+    }
+
+    [Fact]
+    public void Encoder_PersistsAsMessageAndCounter()
+    {
+        byte[] message = new byte[160];
+        new Random(160).NextBytes(message);
+        var encoder = new PolyEncoder(message);
+        var data = new byte[32];
+        for (int i = 0; i < 7; i++) encoder.NextChunk(data);
+        byte[] copy = new byte[160];
+        encoder.CopyMessage(copy);
+        Assert.Equal(message, copy);
+        Assert.Throws<ArgumentException>(() => encoder.CopyMessage(new byte[158]));
+        var restored = new PolyEncoder(copy, encoder.NextIndex);
+        var expected = new byte[32];
+        Assert.Equal(encoder.NextChunk(expected), restored.NextChunk(data));
+        Assert.Equal(expected, data);
+    }
 }

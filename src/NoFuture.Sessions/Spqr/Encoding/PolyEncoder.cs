@@ -37,6 +37,14 @@ internal sealed class PolyEncoder
     /// <summary>Chunks a decoder needs: ceil(length / 32).</summary>
     internal int ChunksNeeded => _pointsFull;
 
+    /// <summary>Copies the encoded message into <paramref name="destination"/> (exactly <see cref="MessageLength"/> bytes), to persist the encoder with <see cref="NextIndex"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> has the wrong size.</exception>
+    internal void CopyMessage(Span<byte> destination)
+    {
+        if (destination.Length != MessageLength) SpqrThrowHelper.WrongSize(nameof(destination), MessageLength);
+        for (int v = 0; v < _values.Length; v++) BinaryPrimitives.WriteUInt16BigEndian(destination.Slice(2 * v, 2), _values[v]);
+    }
+
     /// <summary>The counter of chunks handed out; its low 16 bits are the index of the next chunk.</summary>
     internal uint NextIndex { get; private set; }
 

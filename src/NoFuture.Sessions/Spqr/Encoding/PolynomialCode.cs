@@ -25,8 +25,8 @@ internal static class PolynomialCode
     /// <summary>Number of polynomials a message is spread over.</summary>
     internal const int PolynomialCount = 16;
 
-    /// <summary>Largest message: 2^16 points of 16 polynomials, 2 bytes each (the crate's limit).</summary>
-    internal const int MaxMessageSize = (1 << 16) * PolynomialCount * 2;
+    /// <summary>Largest message, the crate's limit: 2^16 * 16 bytes (1 MiB; 2^15 points per polynomial).</summary>
+    internal const int MaxMessageSize = (1 << 16) * PolynomialCount;
 
     /// <summary>Up to this many points, scratch vectors go on the stack.</summary>
     internal const int StackPoints = 128;
