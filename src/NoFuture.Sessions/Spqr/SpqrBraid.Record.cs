@@ -61,10 +61,9 @@ internal sealed partial class SpqrBraid
 
     private static byte[] EncodedMessage(PolyEncoder e)
     {
-        // Chunks 0 .. n - 1 are the message itself (systematic code), 32 bytes each.
-        byte[] all = new byte[e.ChunksNeeded * SpqrMessage.ChunkSize];
-        for (int i = 0; i < e.ChunksNeeded; i++) e.WriteChunk((ushort)i, all.AsSpan(i * SpqrMessage.ChunkSize, SpqrMessage.ChunkSize));
-        return all[..e.MessageLength];
+        byte[] message = new byte[e.MessageLength];
+        e.CopyMessage(message);
+        return message;
     }
 
     private static PolyDecoder CopyDecoder(PolyDecoder d)
