@@ -48,8 +48,8 @@ internal sealed partial class SpqrBraid
             c._hdr = _hdr;   // public arrays are never written after they are set
             c._ek = _ek;
             c._ct1 = _ct1;
-            c._encoder = _encoder is null ? null : new PolyEncoder(EncodedMessage(_encoder), _encoder.NextIndex);
-            c._decoder = _decoder is null ? null : CopyDecoder(_decoder);
+            c._encoder = _encoder?.Copy();
+            c._decoder = _decoder?.Copy();
             return c;
         }
         catch
@@ -64,14 +64,6 @@ internal sealed partial class SpqrBraid
         byte[] message = new byte[e.MessageLength];
         e.CopyMessage(message);
         return message;
-    }
-
-    private static PolyDecoder CopyDecoder(PolyDecoder d)
-    {
-        var copy = new PolyDecoder(d.MessageLength);
-        Span<byte> data = stackalloc byte[SpqrMessage.ChunkSize];
-        for (int i = 0; i < d.ChunkCount; i++) copy.AddChunk(d.GetChunk(i, data), data);
-        return copy;
     }
 
     internal int ExportedLength =>

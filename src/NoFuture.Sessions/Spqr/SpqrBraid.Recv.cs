@@ -89,15 +89,7 @@ internal sealed partial class SpqrBraid
     private PolyDecoder DecoderFor()
     {
         PolyDecoder d = _decoder!;
-        if (d.ChunkCount < d.ChunksNeeded - 1) return d;
-        var copy = new PolyDecoder(d.MessageLength);
-        Span<byte> data = stackalloc byte[SpqrMessage.ChunkSize];
-        for (int i = 0; i < d.ChunkCount; i++)
-        {
-            ushort index = d.GetChunk(i, data);
-            copy.AddChunk(index, data);
-        }
-        return copy;
+        return d.ChunkCount < d.ChunksNeeded - 1 ? d : d.Copy();
     }
 
     /// <summary>send_ct NoHeaderReceived::recv_hdr_chunk and recv_header: header ‖ MAC, MAC checked.</summary>

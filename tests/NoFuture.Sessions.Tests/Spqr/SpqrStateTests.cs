@@ -164,6 +164,31 @@ public sealed class SpqrStateTests
     }
 
     [Fact]
+    public void ClonesAreIndependent()
+    {
+        using var p = new SpqrPair();
+        for (int i = 0; i < 8; i++)
+        {
+            Exchange(p.A, p.B);
+            Exchange(p.B, p.A);
+        }
+        // A sends ek chunks and collects ct1; B sends ct1 chunks and collects ek: both hold an encoder and a decoder.
+        Assert.Equal(SpqrBraidState.HeaderSent, p.A.Braid.State);
+        Assert.Equal(SpqrBraidState.Ct1Sampled, p.B.Braid.State);
+        byte[] bBefore = Export(p.B);
+        using SpqrState a2 = p.A.Clone();
+        using SpqrState b2 = p.B.Clone();
+        // No randomness in these steps: a clone sends exactly what the original would.
+        (byte[] first, byte[] firstKey) = Send(a2);
+        for (int i = 0; i < 3; i++) Exchange(a2, b2);
+        (byte[] fromOriginal, byte[] originalKey) = Send(p.A);
+        Assert.Equal(first, fromOriginal);
+        Assert.Equal(firstKey, originalKey);
+        Assert.Equal(bBefore, Export(p.B)); // B's decoder did not see what its clone received
+        Assert.Equal(originalKey, Recv(p.B, fromOriginal));
+    }
+
+    [Fact]
     public void ReplayedMessageIsRejectedAndChangesNothing()
     {
         using var p = new SpqrPair();

@@ -36,6 +36,18 @@ internal sealed class PolyDecoder
         _values = new ushort[ChunksNeeded * PolynomialCode.PolynomialCount];
     }
 
+    /// <summary>An independent copy holding the same chunks (arrays copied), for copying a protocol state.</summary>
+    internal PolyDecoder Copy() => new(this);
+
+    private PolyDecoder(PolyDecoder other)
+    {
+        _valueCount = other._valueCount;
+        ChunksNeeded = other.ChunksNeeded;
+        _indices = (ushort[])other._indices.Clone();
+        _values = (ushort[])other._values.Clone();
+        _count = other._count;
+    }
+
     /// <summary>Length of the message in bytes.</summary>
     internal int MessageLength => _valueCount * 2;
 

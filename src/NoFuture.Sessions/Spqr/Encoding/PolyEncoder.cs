@@ -31,6 +31,20 @@ internal sealed class PolyEncoder
         NextIndex = nextIndex;
     }
 
+    /// <summary>A copy with the same message and counter, for copying a protocol state. The message values and the
+    /// barycentric weights are shared: neither is ever written after it is set, and the counter is the copy's own.</summary>
+    internal PolyEncoder Copy() => new(this);
+
+    private PolyEncoder(PolyEncoder other)
+    {
+        _values = other._values;
+        _pointsFull = other._pointsFull;
+        _weightsFull = other._weightsFull;
+        _weightsShort = other._weightsShort;
+        _xs = other._xs;
+        NextIndex = other.NextIndex;
+    }
+
     /// <summary>Length of the encoded message in bytes.</summary>
     internal int MessageLength => _values.Length * 2;
 
