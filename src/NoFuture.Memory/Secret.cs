@@ -115,10 +115,16 @@ public sealed unsafe partial class Secret : IDisposable
     /// </summary>
     internal static Secret? TryAllocateRecycled(int length)
     {
-        if (!RecycledSlots.TryPeek(length, out Slab slab, out int slot)) return null;
-        var secret = new Secret(slab, slot, length, reclaim: false);
-        RecycledSlots.Pop(length); // only once the secret exists: a failed allocation leaves the slot kept
-        return secret;
+        if (!RecycledSlots.TryTake(length, out Slab slab, out int slot)) return null;
+        try
+        {
+            return new Secret(slab, slot, length, reclaim: false);
+        }
+        catch
+        {
+            RecycledSlots.TryPush(slab, slot); // cannot be full: the slot was just taken, and calls are serialised
+            throw;
+        }
     }
 
     /// <summary>

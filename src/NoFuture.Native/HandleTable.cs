@@ -168,6 +168,7 @@ internal static class HandleTable
     private static void Exit() => Volatile.Write(ref s_locked, 0);
 
     // Callers hold the lock.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasRoom()
     {
         if (s_freeHead >= 0) return true;
@@ -177,6 +178,7 @@ internal static class HandleTable
     }
 
     // Callers hold the lock and checked HasRoom.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Insert(object target, HandleKind kind)
     {
         int index;
@@ -198,6 +200,7 @@ internal static class HandleTable
     }
 
     // Callers hold the lock and found index live.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static object RemoveAt(int index)
     {
         ref Slot slot = ref s_slots[index];
@@ -214,6 +217,7 @@ internal static class HandleTable
         return target;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Find(ulong handle, HandleKind kind, out int index)
     {
         index = (int)(uint)handle;

@@ -3,6 +3,8 @@
 // lock: one interlocked operation fewer on each side of nf_secret_new + nf_secret_free (bench/RESULTS.md, "C ABI").
 // Every slot here was scrubbed by the secret that gave it up (Slab.Scrub zeroes the whole slot), so it is as zero as
 // one rented from a shard, and a purge wipes it with every other slot. The arena counts these slots as free.
+using System.Runtime.CompilerServices;
+
 namespace NoFuture.Memory.Arena;
 
 internal static class RecycledSlots
@@ -33,33 +35,29 @@ internal static class RecycledSlots
         }
     }
 
-    /// <summary>The most recently kept slot of <paramref name="length"/>'s size class, left in place (see <see cref="Pop"/>).</summary>
-    internal static bool TryPeek(int length, out Slab slab, out int slot)
+    /// <summary>Takes the most recently kept slot of <paramref name="length"/>'s size class, if there is one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool TryTake(int length, out Slab slab, out int slot)
     {
         int c = SecretArena.ClassIndex(length);
-        int n = s_counts[c];
-        if (n == 0)
+        int n = s_counts[c] - 1;
+        if (n < 0)
         {
             slab = null!;
             slot = 0;
             return false;
         }
-        ref Entry entry = ref s_entries[c * MaxSlots + n - 1];
+        // The entry is left as it is (no write barrier to clear it): above the count it is dead, and the slab it
+        // names is alive anyway (slabs are never unmapped).
+        ref Entry entry = ref s_entries[c * MaxSlots + n];
         slab = entry.Slab;
         slot = entry.Slot;
+        Volatile.Write(ref s_counts[c], n);
         return true;
     }
 
-    /// <summary>Takes the slot <see cref="TryPeek"/> returned for <paramref name="length"/> (the owner now holds it).</summary>
-    internal static void Pop(int length)
-    {
-        int c = SecretArena.ClassIndex(length);
-        int n = s_counts[c] - 1;
-        s_entries[c * MaxSlots + n].Slab = null!;
-        Volatile.Write(ref s_counts[c], n);
-    }
-
     /// <summary>Keeps a scrubbed slot; false when its class is full (the caller returns it to its shard).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryPush(Slab slab, int slot)
     {
         int c = SecretArena.ClassIndex(slab.SlotSize);
