@@ -107,6 +107,44 @@ public unsafe class OwnedSecretTests
         Assert.False(ordinary.IsDisposed);
     }
 
+    // The handle table calls TryDisposeRecycling while a thread that looked the handle up just before may be opening
+    // a lease: either the lease gets in first (then nothing is recycled and the wipe waits for it) or it is refused.
+    // A lease that got in must never see its bytes wiped under it.
+    [Fact]
+    public void ALeaseRacingTryDisposeRecyclingKeepsItsBytesOrIsRefused()
+    {
+        int wiped = 0;
+        for (int round = 0; round < 1000; round++)
+        {
+            Secret secret = Secret.AllocateOwned(32, Pooled);
+            secret.Write(0, static (span, _) => span.Fill(0xA5));
+            using var start = new Barrier(2);
+            var reader = new Thread(() =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                for (int i = 0; i < 20; i++)
+                {
+                    try
+                    {
+                        using SecretReadLease lease = secret.OpenRead();
+                        Thread.SpinWait(50);
+                        if (lease.Span.IndexOfAnyExcept((byte)0xA5) >= 0) Interlocked.Increment(ref wiped);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return;
+                    }
+                }
+            });
+            reader.Start();
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            Thread.SpinWait(round % 64);
+            if (!secret.TryDisposeRecycling()) secret.Dispose();
+            reader.Join();
+        }
+        Assert.Equal(0, wiped);
+    }
+
     [Fact]
     public void AForgottenPublicPooledSecretIsStillWipedByTheFinalizer()
     {
