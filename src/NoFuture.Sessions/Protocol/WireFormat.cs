@@ -2,10 +2,11 @@
 //   SignalMessage        = version ‖ protobuf{1 ratchet_key, 2 counter, 3 previous_counter, 4 ciphertext, 5 pq_ratchet,
 //                          6 addresses} ‖ MAC[8], MAC = HMAC-SHA256(mac key, sender identity (33) ‖ receiver identity
 //                          (33) ‖ version ‖ protobuf) truncated to 8 bytes
-//   PreKeySignalMessage  = version ‖ protobuf{5 registration_id, 1 pre_key_id, 6 signed_pre_key_id, 7 kyber_pre_key_id,
-//                          8 kyber_ciphertext, 2 base_key, 3 identity_key, 4 message (a whole SignalMessage)}
+//   PreKeySignalMessage  = version ‖ protobuf{1 pre_key_id, 2 base_key, 3 identity_key, 4 message (a whole
+//                          SignalMessage), 5 registration_id, 6 signed_pre_key_id, 7 kyber_pre_key_id, 8 kyber_ciphertext}
 // version = (4 << 4) | 4 (PQXDH sessions; 3 was X3DH without a KEM and is refused). Fields are written in the order
-// libsignal's encoder writes them (declaration order); pq_ratchet and addresses only when present, as libsignal does.
+// libsignal's encoder (prost) writes them, by field number, whatever the .proto's declaration order; pq_ratchet and
+// addresses only when present, as libsignal does. The result is byte-for-byte what libsignal writes.
 // Public keys travel in libsignal's serialized form: a type byte (0x05 for Curve25519) and the 32-byte key.
 // Parsing is strict where libsignal is: required fields present, keys exactly 33 bytes with type 0x05.
 using System.Buffers.Binary;
@@ -45,9 +46,11 @@ internal static class WireFormat
         internal Range Message { get; init; }
     }
 
-    /// <summary>Whether <paramref name="message"/> looks like a PreKeySignalMessage: libsignal always writes the
-    /// registration id (field 5, varint) first, a SignalMessage starts with its ratchet key (field 1, bytes).</summary>
-    internal static bool IsPreKeyMessage(ReadOnlySpan<byte> message) => message.Length > 1 && message[1] == (5 << 3);
+    /// <summary>Whether <paramref name="message"/> looks like a PreKeySignalMessage rather than a SignalMessage.
+    /// libsignal's encoder (prost) writes fields in field-number order: a SignalMessage always starts with its ratchet
+    /// key (field 1, bytes: tag 0x0A), a PreKeySignalMessage with pre_key_id (field 1, varint: 0x08) or base_key
+    /// (field 2: 0x12).</summary>
+    internal static bool IsPreKeyMessage(ReadOnlySpan<byte> message) => message.Length > 1 && message[1] != ((1 << 3) | 2);
 
     internal static int SignalMessageSize(int ciphertextLength, int pqLength, bool addresses, uint counter, uint previousCounter) =>
         1 + ProtobufWriter.BytesFieldSize(1, PublicKeySize) + ProtobufWriter.UInt32FieldSize(2, counter) +
@@ -154,11 +157,7 @@ internal static class WireFormat
     {
         var w = new ProtobufWriter(destination);
         w.Byte(VersionByte);
-        w.UInt32Field(5, registrationId);
         if (preKeyId is uint p) w.UInt32Field(1, p);
-        w.UInt32Field(6, signedPreKeyId);
-        w.UInt32Field(7, kyberPreKeyId);
-        w.BytesField(8, kyberCiphertext);
         w.BytesFieldHeader(2, PublicKeySize);
         w.Byte(DjbType);
         foreach (byte b in baseKey) w.Byte(b);
@@ -166,6 +165,10 @@ internal static class WireFormat
         w.Byte(DjbType);
         foreach (byte b in identityKey) w.Byte(b);
         w.BytesField(4, signalMessage);
+        w.UInt32Field(5, registrationId);
+        w.UInt32Field(6, signedPreKeyId);
+        w.UInt32Field(7, kyberPreKeyId);
+        w.BytesField(8, kyberCiphertext);
     }
 
     internal static bool TryParsePreKeyMessage(ReadOnlySpan<byte> message, out PreKeyMessageView view, out bool versionOk)
