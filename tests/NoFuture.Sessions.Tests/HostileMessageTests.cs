@@ -22,9 +22,12 @@ public class HostileMessageTests
     /// <summary>Runs <paramref name="forge"/> on Bob (which must throw <paramref name="expected"/>), then checks the
     /// state, the next good messages and the twin.</summary>
     private static void AssertAttackChangesNothing(SessionPair pair, Func<byte[], byte[]> forge, SessionError expected,
-        bool afterReply = true)
+        bool afterReply = true, bool existingChain = false)
     {
         if (afterReply) Assert.Equal("r", Decrypt(pair.Alice, pair.Bob.Encrypt("r"u8)));
+        // With an existing chain the attack meets a chain advance; without one (the first message after a reply) a
+        // DH ratchet step.
+        if (existingChain) Assert.Equal("warm", Decrypt(pair.Bob, pair.Alice.Encrypt("warm"u8)));
         byte[] good = pair.Alice.Encrypt("good"u8);
         byte[] later = pair.Alice.Encrypt("later"u8);
         byte[] before = Record(pair.Bob);
@@ -51,18 +54,22 @@ public class HostileMessageTests
         Assert.Equal(pair.Bob.StateForTesting.Receivers[^1].Index, twin.StateForTesting.Receivers[^1].Index);
     }
 
-    [Fact]
-    public void FlippedCiphertextBit_BadMac()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FlippedCiphertextBit_BadMac(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, m => Flip(m, m.Length - 20), SessionError.BadMac);
+        AssertAttackChangesNothing(pair, m => Flip(m, m.Length - 20), SessionError.BadMac, existingChain: existingChain);
     }
 
-    [Fact]
-    public void FlippedMacBit_BadMac()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void FlippedMacBit_BadMac(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, m => Flip(m, m.Length - 1), SessionError.BadMac);
+        AssertAttackChangesNothing(pair, m => Flip(m, m.Length - 1), SessionError.BadMac, existingChain: existingChain);
     }
 
     [Fact]
@@ -111,19 +118,23 @@ public class HostileMessageTests
         AssertAttackChangesNothing(pair, _ => first, SessionError.Duplicate, afterReply: false);
     }
 
-    [Fact]
-    public void BeyondTheWindow_TooFarAhead()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BeyondTheWindow_TooFarAhead(bool existingChain)
     {
         using var pair = new SessionPair(new QuantumSessionOptions { MaxForwardJumps = 5 });
         AssertAttackChangesNothing(pair, _ =>
         {
             for (int i = 0; i < 6; i++) pair.Alice.Encrypt("dropped"u8);
             return pair.Alice.Encrypt("far"u8); // counter 8 on a chain at 0: a jump of 8
-        }, SessionError.TooFarAhead);
+        }, SessionError.TooFarAhead, existingChain: existingChain);
     }
 
-    [Fact]
-    public void WrongVersion_UnsupportedVersion()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void WrongVersion_UnsupportedVersion(bool existingChain)
     {
         using var pair = new SessionPair();
         AssertAttackChangesNothing(pair, m =>
@@ -131,28 +142,34 @@ public class HostileMessageTests
             byte[] forged = (byte[])m.Clone();
             forged[0] = 0x33;
             return forged;
-        }, SessionError.UnsupportedVersion);
+        }, SessionError.UnsupportedVersion, existingChain: existingChain);
     }
 
-    [Fact]
-    public void Truncated_Malformed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Truncated_Malformed(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, m => m[..20], SessionError.Malformed);
+        AssertAttackChangesNothing(pair, m => m[..20], SessionError.Malformed, existingChain: existingChain);
     }
 
-    [Fact]
-    public void PqRatchetField_RejectedByTheStandIn_BeforeTheMac()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PqRatchetField_RejectedByTheStandIn_BeforeTheMac(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, m => [.. m[..^8], 0x2A, 0x01, 0x00, .. m[^8..]], SessionError.PostQuantumRatchet);
+        AssertAttackChangesNothing(pair, m => [.. m[..^8], 0x2A, 0x01, 0x00, .. m[^8..]], SessionError.PostQuantumRatchet, existingChain: existingChain);
     }
 
-    [Fact]
-    public void ValidMacBadPadding_BadCiphertext()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ValidMacBadPadding_BadCiphertext(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, _ => ForgeWithAlicesNextKeys(pair, badPadding: true), SessionError.BadCiphertext);
+        AssertAttackChangesNothing(pair, _ => ForgeWithAlicesNextKeys(pair, badPadding: true), SessionError.BadCiphertext, existingChain: existingChain);
     }
 
     [Fact]
@@ -186,14 +203,16 @@ public class HostileMessageTests
         return message;
     }
 
-    [Fact]
-    public void PreKeyMessageOfAnotherHandshake_UnknownSession()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void PreKeyMessageOfAnotherHandshake_UnknownSession(bool existingChain)
     {
         using var pair = new SessionPair();
         using QuantumIdentity mallory = QuantumIdentity.Generate();
         using QuantumSession other = QuantumSession.Initiate(mallory, pair.BobIdentity.CreatePreKeyBundle());
         byte[] foreign = other.Encrypt("hi"u8);
-        AssertAttackChangesNothing(pair, _ => foreign, SessionError.UnknownSession);
+        AssertAttackChangesNothing(pair, _ => foreign, SessionError.UnknownSession, existingChain: existingChain);
     }
 
     [Fact]

@@ -68,7 +68,8 @@ internal sealed partial class RatchetState
             sendChain = Secret.CopyFrom(keys.Span[32..64]);
             spqr = SpqrState.Create(SpqrDirection.B2A, keys.Span[64..96], options.MaxForwardJumps, options.MaxMessageKeys);
             return new RatchetState(options, identity.IdentityKey.ToArray(), QuantumIdentity.Serialize(theirIdentity),
-                identity.RegistrationId, root, sender, sendChain, spqr) { RemoteBaseKey = theirBaseKey.ToArray() };
+                identity.RegistrationId, root, sender, sendChain, spqr)
+            { RemoteBaseKey = theirBaseKey.ToArray() };
         }
         catch
         {

@@ -5,8 +5,8 @@
 // can talk to itself but not to libsignal 0.103, which requires SPQR in every message. The real implementation
 // replaces this file (and adds its own files to this folder) when it is merged.
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Spqr;

@@ -39,11 +39,20 @@ public class LibsignalInteropTests
         signature[3] ^= 1;
         var request = new JsonObject
         {
-            ["cmd"] = "process_bundle", ["name"] = alice.Name, ["remote"] = Guid.NewGuid().ToString("D"), ["remoteDevice"] = 1,
-            ["registrationId"] = b.RegistrationId, ["deviceId"] = b.DeviceId, ["preKeyId"] = null, ["preKey"] = null,
-            ["signedPreKeyId"] = b.SignedPreKeyId, ["signedPreKey"] = Convert.ToBase64String(b.SignedPreKey),
-            ["signedPreKeySignature"] = Convert.ToBase64String(b.SignedPreKeySignature), ["identityKey"] = Convert.ToBase64String(b.IdentityKey),
-            ["kyberPreKeyId"] = b.KyberPreKeyId, ["kyberPreKey"] = Convert.ToBase64String(b.KyberPreKey),
+            ["cmd"] = "process_bundle",
+            ["name"] = alice.Name,
+            ["remote"] = Guid.NewGuid().ToString("D"),
+            ["remoteDevice"] = 1,
+            ["registrationId"] = b.RegistrationId,
+            ["deviceId"] = b.DeviceId,
+            ["preKeyId"] = null,
+            ["preKey"] = null,
+            ["signedPreKeyId"] = b.SignedPreKeyId,
+            ["signedPreKey"] = Convert.ToBase64String(b.SignedPreKey),
+            ["signedPreKeySignature"] = Convert.ToBase64String(b.SignedPreKeySignature),
+            ["identityKey"] = Convert.ToBase64String(b.IdentityKey),
+            ["kyberPreKeyId"] = b.KyberPreKeyId,
+            ["kyberPreKey"] = Convert.ToBase64String(b.KyberPreKey),
             ["kyberPreKeySignature"] = Convert.ToBase64String(signature),
         };
         Assert.Throws<InvalidOperationException>(() => peer.Request(request));
@@ -81,9 +90,15 @@ public class LibsignalInteropTests
         byte[] ratchet = KeyBytes(), sender = KeyBytes(), receiver = KeyBytes();
         byte[] expected = LibsignalPeer.Bytes(peer.Request(new JsonObject
         {
-            ["cmd"] = "signal_message_new", ["macKey"] = B64(macKey), ["ratchetKey"] = B64([0x05, .. ratchet]), ["counter"] = counter,
-            ["previousCounter"] = previousCounter, ["ciphertext"] = B64(ciphertext), ["senderIdentity"] = B64([0x05, .. sender]),
-            ["receiverIdentity"] = B64([0x05, .. receiver]), ["pqRatchet"] = B64(pq),
+            ["cmd"] = "signal_message_new",
+            ["macKey"] = B64(macKey),
+            ["ratchetKey"] = B64([0x05, .. ratchet]),
+            ["counter"] = counter,
+            ["previousCounter"] = previousCounter,
+            ["ciphertext"] = B64(ciphertext),
+            ["senderIdentity"] = B64([0x05, .. sender]),
+            ["receiverIdentity"] = B64([0x05, .. receiver]),
+            ["pqRatchet"] = B64(pq),
         }), "message");
 
         byte[] ours = new byte[WireFormat.SignalMessageSize(ciphertextLength, pqLength, false, counter, previousCounter)];

@@ -28,7 +28,10 @@ public class PqxdhLibsignalTests
         alice.ProcessBundle(bundle, bobAddress);
         byte[] record = LibsignalPeer.Bytes(peer.Request(new JsonObject
         {
-            ["cmd"] = "session_record", ["name"] = alice.Name, ["remote"] = bobAddress.ServiceId.ToString("D"), ["remoteDevice"] = 2,
+            ["cmd"] = "session_record",
+            ["name"] = alice.Name,
+            ["remote"] = bobAddress.ServiceId.ToString("D"),
+            ["remoteDevice"] = 2,
         }), "record");
         byte[] session = Field(record, 1)!;
         byte[] rootKey = Field(session, 4)!;
