@@ -17,8 +17,10 @@ namespace NoFuture.Sessions;
 /// its bundles publish. Private keys live in secret memory; <see cref="Dispose"/> wipes them.
 /// </summary>
 /// <remarks>Thread-safe: bundle creation and handshakes are serialized inside.</remarks>
-public sealed class QuantumIdentity : IDisposable
+public sealed partial class QuantumIdentity : IDisposable
 {
+    // Every private key is created exportable only so that Export can write the identity into the caller's Secret;
+    // nothing else reads them out, and no member exposes them.
     private readonly X25519PrivateKey _identityKey;
     private readonly byte[] _identityPublic;
     private readonly X25519PrivateKey _signedPreKey;
@@ -32,26 +34,37 @@ public sealed class QuantumIdentity : IDisposable
 
     internal Lock SyncRoot { get; } = new();
 
-    private QuantumIdentity(uint deviceId)
+    private const KeyExportPolicies Exportable = KeyExportPolicies.AllowPlaintextExport;
+
+    private QuantumIdentity(uint deviceId, uint registrationId, X25519PrivateKey identityKey, uint signedPreKeyId,
+        X25519PrivateKey signedPreKey, byte[]? signedPreKeySignature, uint kyberPreKeyId, Kyber1024Round3Key kyberPreKey,
+        byte[]? kyberPreKeySignature)
     {
         DeviceId = deviceId;
-        // libsignal's KeyHelper: a 14-bit registration id, never 0.
-        RegistrationId = (uint)RandomNumberGenerator.GetInt32(1, 16381);
-        _identityKey = X25519PrivateKey.Generate();
+        RegistrationId = registrationId;
+        _identityKey = identityKey;
         _identityPublic = Serialize(_identityKey.PublicKey);
-        SignedPreKeyId = (uint)RandomNumberGenerator.GetInt32(1, 1 << 24);
-        // Exportable only so a responder session can take its own copy as its first ratchet key (never exposed).
-        _signedPreKey = X25519PrivateKey.Generate(exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+        SignedPreKeyId = signedPreKeyId;
+        // Also exportable so a responder session can take its own copy as its first ratchet key.
+        _signedPreKey = signedPreKey;
         _signedPreKeyPublic = Serialize(_signedPreKey.PublicKey);
-        _signedPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
-        XEdDsa.Sign(_identityKey, _signedPreKeyPublic, _signedPreKeySignature);
-        KyberPreKeyId = (uint)RandomNumberGenerator.GetInt32(1, 1 << 24);
-        _kyberPreKey = Kyber1024Round3Key.Generate();
+        if (signedPreKeySignature is null)
+        {
+            signedPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
+            XEdDsa.Sign(_identityKey, _signedPreKeyPublic, signedPreKeySignature);
+        }
+        _signedPreKeySignature = signedPreKeySignature;
+        KyberPreKeyId = kyberPreKeyId;
+        _kyberPreKey = kyberPreKey;
         _kyberPreKeyPublic = new byte[KemPreKey.SerializedSize];
         _kyberPreKeyPublic[0] = KemPreKey.Kyber1024Type;
         _kyberPreKey.ExportEncapsulationKey(_kyberPreKeyPublic.AsSpan(1));
-        _kyberPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
-        XEdDsa.Sign(_identityKey, _kyberPreKeyPublic, _kyberPreKeySignature);
+        if (kyberPreKeySignature is null)
+        {
+            kyberPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
+            XEdDsa.Sign(_identityKey, _kyberPreKeyPublic, kyberPreKeySignature);
+        }
+        _kyberPreKeySignature = kyberPreKeySignature;
     }
 
     /// <summary>Generates an identity with fresh keys and a random registration id.</summary>
@@ -61,7 +74,10 @@ public sealed class QuantumIdentity : IDisposable
     public static QuantumIdentity Generate(uint deviceId = 1)
     {
         if (deviceId is < 1 or > 127) SessionThrowHelper.OutOfRange(nameof(deviceId), 1, 127);
-        return new QuantumIdentity(deviceId);
+        // libsignal's KeyHelper: a 14-bit registration id, never 0.
+        return new QuantumIdentity(deviceId, (uint)RandomNumberGenerator.GetInt32(1, 16381), X25519PrivateKey.Generate(exportPolicy: Exportable),
+            (uint)RandomNumberGenerator.GetInt32(1, 1 << 24), X25519PrivateKey.Generate(exportPolicy: Exportable), null,
+            (uint)RandomNumberGenerator.GetInt32(1, 1 << 24), Kyber1024Round3Key.Generate(Exportable), null);
     }
 
     /// <summary>The registration id (1 to 16380, as libsignal's clients generate it).</summary>
@@ -105,7 +121,7 @@ public sealed class QuantumIdentity : IDisposable
             if (includeOneTimePreKey)
             {
                 preKeyId = _nextPreKeyId++;
-                X25519PrivateKey key = X25519PrivateKey.Generate();
+                X25519PrivateKey key = X25519PrivateKey.Generate(exportPolicy: Exportable);
                 _oneTimePreKeys.Add(preKeyId.Value, key);
                 preKey = Serialize(key.PublicKey);
             }

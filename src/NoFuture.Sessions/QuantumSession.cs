@@ -126,6 +126,7 @@ public sealed class QuantumSession : IDisposable
     /// <param name="plaintext">The message content (may be empty).</param>
     /// <returns>The message's wire bytes (public).</returns>
     /// <exception cref="ObjectDisposedException">The session was disposed.</exception>
+    /// <exception cref="InvalidOperationException">The sending chain reached 2^32 - 1 messages without a reply.</exception>
     public byte[] Encrypt(ReadOnlySpan<byte> plaintext)
     {
         lock (_lock)

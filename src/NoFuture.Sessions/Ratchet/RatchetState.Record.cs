@@ -8,7 +8,8 @@
 //   KEM id (4) ‖ base key (32) ‖ KEM ciphertext length (2) ‖ KEM ciphertext] ‖ SPQR length (4) ‖ SPQR state.
 // Import checks every length and count against the remaining bytes and the limits, and refuses the record
 // (SessionError.InvalidRecord) before creating anything that would outlive the call. The record holds keys: it is
-// secret, and the caller encrypts it at rest (an Enclave, or a store's own encryption).
+// secret, and the caller encrypts it at rest (an Enclave, or a store's own AEAD, which also gives it integrity: the
+// record has no MAC of its own).
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NoFuture.Crypto;

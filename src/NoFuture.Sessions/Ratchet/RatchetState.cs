@@ -87,6 +87,9 @@ internal sealed partial class RatchetState : IDisposable
     /// while the handshake is unacknowledged, else a SignalMessage.</summary>
     internal byte[] Encrypt(ReadOnlySpan<byte> plaintext)
     {
+        // A counter that wrapped would reuse message keys; libsignal's counters are u32 too. A chain this long never
+        // happens in practice (the peer's reply starts a new chain), so it is refused rather than handled.
+        if (SenderIndex == uint.MaxValue) SessionThrowHelper.InvalidOperation("The sending chain is exhausted; a message from the peer starts a new one.");
         Span<byte> scratch = stackalloc byte[KeySize * 3 + RatchetKdf.MessageKeysSize];
         Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], keys = scratch[96..];
         try
