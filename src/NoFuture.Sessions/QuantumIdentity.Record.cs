@@ -38,7 +38,9 @@ public sealed partial class QuantumIdentity
             int o = 5;
             o = U32(d, o, RegistrationId);
             o = U32(d, o, DeviceId);
-            _identityKey.ExportPrivateKey(d.Slice(o, 32));
+            using (Secret scalar = _sealedIdentityKey.Open())
+            using (SecretReadLease key = scalar.OpenRead())
+                key.Span.CopyTo(d.Slice(o, 32));
             o += 32;
             o = U32(d, o, SignedPreKeyId);
             _signedPreKey.ExportPrivateKey(d.Slice(o, 32));

@@ -4,9 +4,12 @@
 // theirs) and one-time prekeys, each consumed by the first handshake that uses it. Every private key lives in
 // NoFuture.Memory (X25519PrivateKey and Kyber1024Round3Key keep theirs in Secrets). Accepted handshakes are remembered
 // by (KEM prekey id, signed prekey id, base key), as libsignal's mark_kyber_pre_key_used does, so a replayed prekey
-// message is refused even when it used no one-time prekey.
+// message is refused even when it used no one-time prekey. The identity private key is sealed in an Enclave whenever it
+// is not in use (it is needed only to start or accept a session and to export): each use opens it into a fresh key
+// object that the caller disposes.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
+using NoFuture.Memory;
 using NoFuture.Sessions.Handshake;
 using NoFuture.Sessions.Protocol;
 
@@ -21,7 +24,7 @@ public sealed partial class QuantumIdentity : IDisposable
 {
     // Every private key is created exportable only so that Export can write the identity into the caller's Secret;
     // nothing else reads them out, and no member exposes them.
-    private readonly X25519PrivateKey _identityKey;
+    private readonly Enclave _sealedIdentityKey;
     private readonly byte[] _identityPublic;
     private readonly X25519PrivateKey _signedPreKey;
     private readonly byte[] _signedPreKeyPublic, _signedPreKeySignature;
@@ -42,8 +45,7 @@ public sealed partial class QuantumIdentity : IDisposable
     {
         DeviceId = deviceId;
         RegistrationId = registrationId;
-        _identityKey = identityKey;
-        _identityPublic = Serialize(_identityKey.PublicKey);
+        _identityPublic = Serialize(identityKey.PublicKey);
         SignedPreKeyId = signedPreKeyId;
         // Also exportable so a responder session can take its own copy as its first ratchet key.
         _signedPreKey = signedPreKey;
@@ -51,7 +53,7 @@ public sealed partial class QuantumIdentity : IDisposable
         if (signedPreKeySignature is null)
         {
             signedPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
-            XEdDsa.Sign(_identityKey, _signedPreKeyPublic, signedPreKeySignature);
+            XEdDsa.Sign(identityKey, _signedPreKeyPublic, signedPreKeySignature);
         }
         _signedPreKeySignature = signedPreKeySignature;
         KyberPreKeyId = kyberPreKeyId;
@@ -62,9 +64,11 @@ public sealed partial class QuantumIdentity : IDisposable
         if (kyberPreKeySignature is null)
         {
             kyberPreKeySignature = new byte[XEdDsa.SignatureSizeInBytes];
-            XEdDsa.Sign(_identityKey, _kyberPreKeyPublic, kyberPreKeySignature);
+            XEdDsa.Sign(identityKey, _kyberPreKeyPublic, kyberPreKeySignature);
         }
         _kyberPreKeySignature = kyberPreKeySignature;
+        _sealedIdentityKey = Enclave.Seal(identityKey.ExportPrivateKey()); // Seal wipes the exported copy
+        identityKey.Dispose();
     }
 
     /// <summary>Generates an identity with fresh keys and a random registration id.</summary>
@@ -130,13 +134,12 @@ public sealed partial class QuantumIdentity : IDisposable
         }
     }
 
-    internal X25519PrivateKey PrivateIdentityKey
+    /// <summary>The identity private key, opened from its enclave into a new key object the caller disposes.</summary>
+    internal X25519PrivateKey OpenIdentityKey()
     {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return _identityKey;
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using Secret scalar = _sealedIdentityKey.Open();
+        return X25519PrivateKey.Import(scalar, exportPolicy: Exportable);
     }
 
     /// <summary>The signed prekey with <paramref name="id"/>, or null (caller holds <see cref="SyncRoot"/>).</summary>
@@ -175,7 +178,6 @@ public sealed partial class QuantumIdentity : IDisposable
         {
             if (_disposed) return;
             _disposed = true;
-            _identityKey.Dispose();
             _signedPreKey.Dispose();
             _kyberPreKey.Dispose();
             foreach (X25519PrivateKey key in _oneTimePreKeys.Values) key.Dispose();

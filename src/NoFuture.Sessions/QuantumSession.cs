@@ -69,7 +69,7 @@ public sealed class QuantumSession : IDisposable
         ReadOnlySpan<byte> baseKey = preKeyMessage.Slice(view.BaseKey, 32);
         lock (identity.SyncRoot)
         {
-            _ = identity.PrivateIdentityKey; // disposal check
+            using NoFuture.Crypto.X25519PrivateKey identityKey = identity.OpenIdentityKey(); // from its enclave, for this call
             NoFuture.Crypto.X25519PrivateKey? signedPreKey = identity.FindSignedPreKey(view.SignedPreKeyId);
             NoFuture.Crypto.Kyber1024Round3Key? kyberPreKey = identity.FindKyberPreKey(view.KyberPreKeyId);
             NoFuture.Crypto.X25519PrivateKey? oneTime = view.HasPreKeyId ? identity.FindOneTimePreKey(view.PreKeyId) : null;
@@ -79,7 +79,7 @@ public sealed class QuantumSession : IDisposable
             if (identity.WasAccepted(handshakeKey)) SessionThrowHelper.Rejected(SessionError.PreKeyReplay, "prekey message");
 
             RatchetState state;
-            using (Secret handshake = Pqxdh.Accept(identity.PrivateIdentityKey, signedPreKey, oneTime, kyberPreKey, theirIdentity,
+            using (Secret handshake = Pqxdh.Accept(identityKey, signedPreKey, oneTime, kyberPreKey, theirIdentity,
                        baseKey, preKeyMessage[view.KyberCiphertext]))
             {
                 state = RatchetState.CreateResponder(identity, signedPreKey, handshake, theirIdentity, baseKey, options);

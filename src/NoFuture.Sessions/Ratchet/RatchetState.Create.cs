@@ -16,7 +16,8 @@ internal sealed partial class RatchetState
     internal static RatchetState CreateInitiator(QuantumIdentity identity, PreKeyBundle bundle, QuantumSessionOptions options)
     {
         using X25519PrivateKey ephemeral = X25519PrivateKey.Generate();
-        using Secret handshake = Pqxdh.Initiate(identity.PrivateIdentityKey, ephemeral, bundle, out byte[] kyberCiphertext);
+        using X25519PrivateKey identityKey = identity.OpenIdentityKey(); // from its enclave, for this call
+        using Secret handshake = Pqxdh.Initiate(identityKey, ephemeral, bundle, out byte[] kyberCiphertext);
         X25519PrivateKey sender = NewRatchetKey();
         Secret? root = null, sendChain = null, receiveChain = null;
         SpqrState? spqr = null;

@@ -48,7 +48,8 @@ public class PqxdhLibsignalTests
         Secret handshake;
         lock (bob.SyncRoot)
         {
-            handshake = Pqxdh.Accept(bob.PrivateIdentityKey, bob.FindSignedPreKey(bundle.SignedPreKeyId)!,
+            using NoFuture.Crypto.X25519PrivateKey identityKey = bob.OpenIdentityKey();
+            handshake = Pqxdh.Accept(identityKey, bob.FindSignedPreKey(bundle.SignedPreKeyId)!,
                 oneTime ? bob.FindOneTimePreKey(bundle.PreKeyId!.Value) : null, bob.FindKyberPreKey(bundle.KyberPreKeyId)!,
                 alice.IdentityKey.AsSpan(1), baseKey.AsSpan(1), kyberCiphertext);
         }
