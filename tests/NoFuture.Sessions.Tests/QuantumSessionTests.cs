@@ -164,6 +164,28 @@ public class QuantumSessionTests
     }
 
     [Fact]
+    public void Dispose_DisposesEverySecretTheSessionHolds()
+    {
+        var pair = new SessionPair();
+        Assert.Equal("r", Decrypt(pair.Alice, pair.Bob.Encrypt("r"u8)));
+        byte[] skipped = pair.Alice.Encrypt("skipped"u8);
+        Assert.Equal("next", Decrypt(pair.Bob, pair.Alice.Encrypt("next"u8)));
+        NoFuture.Sessions.Ratchet.RatchetState state = pair.Bob.StateForTesting;
+        var secrets = new List<Secret> { state.RootKey, state.SenderChainKey };
+        foreach (NoFuture.Sessions.Ratchet.ReceiverChain chain in state.Receivers)
+        {
+            secrets.Add(chain.ChainKey);
+            secrets.AddRange(chain.Skipped.Select(k => k.Seed));
+        }
+        Assert.True(secrets.Count >= 4);
+        Assert.All(secrets, s => Assert.False(s.IsDisposed));
+        pair.Dispose();
+        Assert.All(secrets, s => Assert.True(s.IsDisposed));
+        Assert.Throws<ObjectDisposedException>(() => { _ = state.SenderRatchet.PublicKey.Length; });
+        GC.KeepAlive(skipped);
+    }
+
+    [Fact]
     public void Dispose_ThenUse_Throws()
     {
         var pair = new SessionPair();
