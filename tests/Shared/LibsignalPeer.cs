@@ -53,6 +53,13 @@ internal sealed class LibsignalPeer : IDisposable
     {
         var request = new JsonObject { ["cmd"] = command };
         foreach ((string name, byte[] value) in arguments) request[name] = Convert.ToBase64String(value);
+        return Request(request);
+    }
+
+    /// <summary>Sends one command built by the caller (numbers and strings as JSON values, bytes as base64).</summary>
+    internal JsonObject Request(JsonObject request)
+    {
+        string command = request["cmd"]!.GetValue<string>();
         lock (_requestLock)
         {
             _process.StandardInput.WriteLine(request.ToJsonString());

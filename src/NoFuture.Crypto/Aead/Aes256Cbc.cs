@@ -1,0 +1,85 @@
+// AES-256-CBC with PKCS#7 padding (NIST SP 800-38A §6.2; padding as RFC 5652 §6.3), the cipher of libsignal's 1:1
+// messages (Signal's Double Ratchet specification, section 5.2: encrypt-then-MAC with HMAC-SHA256, so a receiver checks
+// the MAC before it decrypts and a padding oracle cannot arise). Internal: NoFuture.Sessions is its only user, and CBC is
+// not an AEAD, so it stays out of the public AeadAlgorithm family.
+// Where the key goes: on Linux, OpenSSL's EVP context (Interop/LibCrypto.Cipher.cs: native heap, cleansed on free, never
+// the GC heap). Elsewhere the BCL's Aes, which copies the key into a managed byte[] for the call: the least-bad portable
+// option (documented in docs/sessions.md); the array is cleared when the Aes is disposed, but a GC may have moved it first.
+// Padding is added and checked here, not by OpenSSL, so decryption writes whole blocks into the caller's scratch and the
+// caller decides what reaches its destination.
+using System.Diagnostics;
+using System.Security.Cryptography;
+using NoFuture.Crypto.Interop;
+
+namespace NoFuture.Crypto.Aead;
+
+internal static class Aes256Cbc
+{
+    internal const int KeySize = 32, BlockSize = 16;
+
+    /// <summary>The ciphertext length for <paramref name="plaintextLength"/> bytes: PKCS#7 always adds 1 to 16 bytes.</summary>
+    internal static int CiphertextLength(int plaintextLength) => (plaintextLength / BlockSize + 1) * BlockSize;
+
+    /// <summary>Encrypts with PKCS#7 padding into <paramref name="ciphertext"/> (exactly <see cref="CiphertextLength"/>).</summary>
+    internal static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
+    {
+        Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && ciphertext.Length == CiphertextLength(plaintext.Length));
+        int full = plaintext.Length / BlockSize * BlockSize;
+        // Whole blocks go straight from the plaintext; the last block (the plaintext's tail and the padding) is
+        // assembled in wiped stack scratch and chained after them in the same call, so the plaintext is never copied
+        // into the (public, movable) ciphertext buffer.
+        Span<byte> last = stackalloc byte[BlockSize];
+        try
+        {
+            plaintext[full..].CopyTo(last);
+            last[(plaintext.Length - full)..].Fill((byte)(BlockSize - (plaintext.Length - full)));
+            if (LibCrypto.IsCbcAvailable)
+            {
+                if (!LibCrypto.Aes256CbcBlocks(true, key, iv, plaintext[..full], ciphertext[..full], last, ciphertext[full..]))
+                    CryptoThrowHelper.Unreachable();
+                return;
+            }
+            if (full > 0) Blocks(true, key, iv, plaintext[..full], ciphertext[..full]);
+            ReadOnlySpan<byte> chain = full > 0 ? ciphertext[(full - BlockSize)..full] : iv;
+            Blocks(true, key, chain, last, ciphertext[full..]);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(last);
+        }
+    }
+
+    /// <summary>Decrypts whole blocks into <paramref name="scratch"/> (the ciphertext's length) and returns the plaintext
+    /// length after removing PKCS#7 padding, or -1 when the length or the padding is wrong (the scratch is then cleared).</summary>
+    internal static int Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch)
+    {
+        Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && scratch.Length == ciphertext.Length);
+        if (ciphertext.Length == 0 || ciphertext.Length % BlockSize != 0) return -1;
+        Blocks(false, key, iv, ciphertext, scratch);
+        int pad = scratch[^1];
+        bool ok = pad is >= 1 and <= BlockSize;
+        if (ok)
+        {
+            foreach (byte b in scratch[^pad..]) ok &= b == pad;
+        }
+        if (!ok)
+        {
+            CryptographicOperations.ZeroMemory(scratch);
+            return -1;
+        }
+        return ciphertext.Length - pad;
+    }
+
+    private static void Blocks(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        if (LibCrypto.IsCbcAvailable)
+        {
+            if (!LibCrypto.Aes256CbcBlocks(encrypt, key, iv, input, output)) CryptoThrowHelper.Unreachable();
+            return;
+        }
+        using var aes = Aes.Create();
+        aes.SetKey(key); // a managed copy of the key: see the header
+        if (encrypt) aes.EncryptCbc(input, iv, output, PaddingMode.None);
+        else aes.DecryptCbc(input, iv, output, PaddingMode.None);
+    }
+}

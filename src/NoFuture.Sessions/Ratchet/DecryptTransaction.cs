@@ -1,0 +1,224 @@
+// One message's decryption as a transaction over a RatchetState (Double Ratchet specification section 3.5,
+// RatchetDecrypt with TrySkippedMessageKeys, SkipMessageKeys and DHRatchet; libsignal's decrypt_message_with_state):
+//   1. the receiving chain for the message's ratchet key, or a DH ratchet step computed into new objects;
+//   2. the message key seed: a stored skipped key (counter behind the chain; none left: Duplicate), or the chain
+//      advanced to the counter (at most MaxForwardJumps ahead: TooFarAhead) with the skipped seeds kept aside;
+//   3. SPQR's receive step on a clone of its state (its key, when it has one, salts the message keys);
+//   4. the message keys, the truncated MAC over both identity keys (BadMac), the addresses (AddressMismatch),
+//      AES-256-CBC with its padding checked (BadCiphertext), into a scratch Secret.
+// Only Commit changes the state; Dispose releases whatever was not committed. libsignal runs the same checks in the
+// same order on a cloned SessionState; the transaction avoids copying every stored key for each message.
+using System.Security.Cryptography;
+using NoFuture.Crypto;
+using NoFuture.Crypto.Aead;
+using NoFuture.Memory;
+using NoFuture.Sessions.Protocol;
+using NoFuture.Sessions.Spqr;
+
+namespace NoFuture.Sessions.Ratchet;
+
+internal sealed class DecryptTransaction : IDisposable
+{
+    private readonly RatchetState _state;
+    private ReceiverChain? _chain;
+    private int _takenSkipped = -1;
+    private Secret? _advancedChainKey;
+    private uint _advancedIndex;
+    private readonly List<(uint Counter, Secret Seed)> _newSkipped = [];
+    private Secret? _newRoot, _newSenderChainKey;
+    private X25519PrivateKey? _newSender;
+    private ReceiverChain? _newChain;
+    private SpqrState? _newSpqr;
+    private bool _committed;
+
+    private DecryptTransaction(RatchetState state) => _state = state;
+
+    /// <summary>The plaintext, in a Secret of the ciphertext's length; its first <see cref="PlaintextLength"/> bytes.</summary>
+    internal Secret? Plaintext { get; private set; }
+
+    internal int PlaintextLength { get; private set; }
+
+    /// <summary>Runs every check of a SignalMessage (section comment above); throws SessionException, state unchanged.</summary>
+    internal static DecryptTransaction Prepare(RatchetState state, ReadOnlySpan<byte> message)
+    {
+        if (!WireFormat.TryParseSignalMessage(message, out WireFormat.SignalMessageView view, out bool versionOk))
+            SessionThrowHelper.Rejected(SessionError.Malformed, "message");
+        if (!versionOk) SessionThrowHelper.Rejected(SessionError.UnsupportedVersion, "message");
+        var t = new DecryptTransaction(state);
+        try
+        {
+            t.Run(message, view);
+            return t;
+        }
+        catch
+        {
+            t.Dispose();
+            throw;
+        }
+    }
+
+    private void Run(ReadOnlySpan<byte> message, in WireFormat.SignalMessageView view)
+    {
+        QuantumSessionOptions options = _state.Options;
+        ReadOnlySpan<byte> ratchetKey = message.Slice(view.RatchetKey, 32);
+        uint counter = view.Counter;
+        Span<byte> scratch = stackalloc byte[32 * 4 + 128 + RatchetKdf.MessageKeysSize];
+        Span<byte> ck = scratch[..32], seed = scratch[32..64], dh = scratch[64..96], pqKey = scratch[96..128],
+            rc = scratch[128..192], rc2 = scratch[192..256], keys = scratch[256..];
+        try
+        {
+            uint index;
+            _chain = _state.FindReceiver(ratchetKey);
+            if (_chain is null)
+            {
+                // DHRatchet: RK, CKr = KDF_RK(RK, DH(DHs, DHr)); DHs = new; RK, CKs = KDF_RK(RK, DH(DHs, DHr)).
+                if (!_state.SenderRatchet.Agree(ratchetKey, dh)) SessionThrowHelper.Rejected(SessionError.InvalidKey, "message's ratchet key");
+                using (SecretReadLease root = _state.RootKey.OpenRead()) RatchetKdf.RootStep(root.Span, dh, rc);
+                rc[32..].CopyTo(ck);
+                _newSender = RatchetState.NewRatchetKey();
+                if (!_newSender.Agree(ratchetKey, dh)) SessionThrowHelper.Rejected(SessionError.InvalidKey, "message's ratchet key");
+                RatchetKdf.RootStep(rc[..32], dh, rc2);
+                _newRoot = Secret.CopyFrom(rc2[..32]);
+                _newSenderChainKey = Secret.CopyFrom(rc2[32..]);
+                index = 0;
+            }
+            else
+            {
+                using (SecretReadLease chainKey = _chain.ChainKey.OpenRead()) chainKey.Span.CopyTo(ck);
+                index = _chain.Index;
+            }
+
+            if (counter < index)
+            {
+                // Only an existing chain can be behind (a new chain starts at 0).
+                _takenSkipped = _chain!.FindSkipped(counter);
+                if (_takenSkipped < 0) SessionThrowHelper.Rejected(SessionError.Duplicate, "message");
+                using SecretReadLease stored = _chain.Skipped[_takenSkipped].Seed.OpenRead();
+                stored.Span.CopyTo(seed);
+            }
+            else
+            {
+                if (counter - index > (uint)options.MaxForwardJumps) SessionThrowHelper.Rejected(SessionError.TooFarAhead, "message");
+                while (index < counter)
+                {
+                    // Only the newest MaxMessageKeys skipped seeds could survive the trim at commit; older ones are not kept.
+                    if (counter - index <= (uint)options.MaxMessageKeys)
+                    {
+                        RatchetKdf.MessageKeySeed(ck, seed);
+                        _newSkipped.Add((index, Secret.CopyFrom(seed)));
+                    }
+                    RatchetKdf.NextChainKey(ck, ck);
+                    index++;
+                }
+                RatchetKdf.MessageKeySeed(ck, seed);
+                RatchetKdf.NextChainKey(ck, ck);
+                _advancedChainKey = Secret.CopyFrom(ck);
+                _advancedIndex = counter + 1;
+            }
+
+            _newSpqr = _state.Spqr.Clone();
+            bool hasKey;
+            try
+            {
+                hasKey = _newSpqr.Recv(message[view.PqRatchet], pqKey);
+            }
+            catch (CryptographicException)
+            {
+                SessionThrowHelper.Rejected(SessionError.PostQuantumRatchet, "message");
+                return;
+            }
+            RatchetKdf.MessageKeys(seed, hasKey ? pqKey : default, keys);
+
+            // The MAC covers sender identity ‖ receiver identity ‖ everything before the MAC (protocol.rs, compute_mac).
+            Span<byte> mac = dh; // reuse: 32 bytes
+            RatchetKdf.Hmac(keys[32..64], _state.RemoteIdentity, _state.LocalIdentity, message[..^WireFormat.MacSize], mac);
+            if (!CryptographicOperations.FixedTimeEquals(mac[..WireFormat.MacSize], message[^WireFormat.MacSize..]))
+                SessionThrowHelper.Rejected(SessionError.BadMac, "message");
+
+            if (view.HasAddresses && options.LocalAddress is SessionAddress local && options.RemoteAddress is SessionAddress remote)
+            {
+                Span<byte> expected = stackalloc byte[WireFormat.AddressesSize];
+                WireFormat.WriteAddresses(expected, remote, local);
+                if (!expected.SequenceEqual(message[view.Addresses])) SessionThrowHelper.Rejected(SessionError.AddressMismatch, "message");
+            }
+
+            ReadOnlySpan<byte> ciphertext = message[view.Ciphertext];
+            Plaintext = Secret.Allocate(Math.Max(ciphertext.Length, 1));
+            using SecretWriteLease output = Plaintext.OpenWrite();
+            int length = ciphertext.Length == 0 ? -1 : Aes256Cbc.Decrypt(keys[..32], keys[64..80], ciphertext, output.Span[..ciphertext.Length]);
+            if (length < 0) SessionThrowHelper.Rejected(SessionError.BadCiphertext, "message");
+            PlaintextLength = length;
+
+            if (_chain is null) _newChain = new ReceiverChain(ratchetKey.ToArray(), TakeAdvanced(), _advancedIndex);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(scratch);
+        }
+    }
+
+    private Secret TakeAdvanced()
+    {
+        Secret s = _advancedChainKey!;
+        _advancedChainKey = null;
+        return s;
+    }
+
+    /// <summary>Swaps every computed change into the state. Call once, after every check passed.</summary>
+    internal void Commit()
+    {
+        ReceiverChain chain;
+        if (_newChain is not null)
+        {
+            _state.ApplyRatchetStep(_newRoot!, _newSender!, _newSenderChainKey!, _newChain);
+            chain = _newChain;
+            _newRoot = _newSenderChainKey = null;
+            _newSender = null;
+            _newChain = null;
+        }
+        else
+        {
+            chain = _chain!;
+            if (_takenSkipped >= 0)
+            {
+                chain.Skipped[_takenSkipped].Seed.Dispose();
+                chain.Skipped.RemoveAt(_takenSkipped);
+            }
+            else
+            {
+                chain.ChainKey.Dispose();
+                chain.ChainKey = TakeAdvanced();
+                chain.Index = _advancedIndex;
+            }
+        }
+        chain.Skipped.AddRange(_newSkipped);
+        _newSkipped.Clear();
+        int excess = chain.Skipped.Count - _state.Options.MaxMessageKeys;
+        if (excess > 0)
+        {
+            for (int i = 0; i < excess; i++) chain.Skipped[i].Seed.Dispose();
+            chain.Skipped.RemoveRange(0, excess);
+        }
+        _state.ReplaceSpqr(_newSpqr!);
+        _newSpqr = null;
+        // A message from the peer acknowledges the handshake (libsignal: clear_unacknowledged_pre_key_message).
+        _state.Pending = null;
+        _committed = true;
+    }
+
+    internal bool Committed => _committed;
+
+    public void Dispose()
+    {
+        _advancedChainKey?.Dispose();
+        foreach ((_, Secret seed) in _newSkipped) seed.Dispose();
+        _newSkipped.Clear();
+        _newRoot?.Dispose();
+        _newSenderChainKey?.Dispose();
+        _newSender?.Dispose();
+        _newChain?.Dispose();
+        _newSpqr?.Dispose();
+        Plaintext?.Dispose();
+        Plaintext = null;
+    }
+}
