@@ -1,4 +1,4 @@
-// NoFuture-to-NoFuture sessions over the SPQR stand-in: both directions, out-of-order delivery within a chain and across
+// NoFuture-to-NoFuture sessions (SPQR included): both directions, out-of-order delivery within a chain and across
 // DH ratchet steps, the forward-jump and stored-key bounds, prekey-message repetition until the first reply, span and
 // Secret outputs, export/import, and concurrent callers.
 using NoFuture.Memory;
@@ -62,12 +62,19 @@ public class QuantumSessionTests
         using var pair = new SessionPair(options);
         Assert.Equal("r", Decrypt(pair.Alice, pair.Bob.Encrypt("r"u8)));
         var messages = Enumerable.Range(0, 13).Select(i => pair.Alice.Encrypt(Bytes($"m{i}"))).ToArray();
-        // Bob's chain for Alice's new ratchet key starts at 0: counter 11 is a jump of 11 > 10.
+        // Bob's chain for Alice's new ratchet key starts at 0: counter 11 is a jump of 11 > 10, refused by the Double
+        // Ratchet's check, which runs first (libsignal's decrypt_message_with_state order).
         var e = Assert.Throws<SessionException>(() => pair.Bob.Decrypt(messages[11]));
         Assert.Equal(SessionError.TooFarAhead, e.Reason);
-        Assert.Equal("m10", Decrypt(pair.Bob, messages[10])); // a jump of exactly 10
+        // Counter 10 is within the Double Ratchet's bound, but SPQR bounds its own counter with the same limit (libsignal
+        // passes MAX_FORWARD_JUMPS to both). SPQR's counter counts from the last message received in its epoch, not
+        // from the next expected one, and runs on across DH steps, so it binds one message earlier.
+        e = Assert.Throws<SessionException>(() => pair.Bob.Decrypt(messages[10]));
+        Assert.Equal(SessionError.PostQuantumRatchet, e.Reason);
+        Assert.Equal("m9", Decrypt(pair.Bob, messages[9])); // a jump of 9, and 10 for SPQR
         Assert.Equal("m12", Decrypt(pair.Bob, messages[12]));
-        for (int i = 0; i <= 9; i++) Assert.Equal($"m{i}", Decrypt(pair.Bob, messages[i]));
+        for (int i = 0; i <= 8; i++) Assert.Equal($"m{i}", Decrypt(pair.Bob, messages[i]));
+        Assert.Equal("m10", Decrypt(pair.Bob, messages[10]));
         Assert.Equal("m11", Decrypt(pair.Bob, messages[11]));
     }
 
