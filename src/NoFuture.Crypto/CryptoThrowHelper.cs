@@ -65,6 +65,10 @@ internal static class CryptoThrowHelper
         throw new ArgumentException("The algorithm is not ML-KEM-512, ML-KEM-768 or ML-KEM-1024.", paramName);
 
     [DoesNotReturn]
+    internal static void NotMlKem768(string paramName) =>
+        throw new ArgumentException("The key is not an ML-KEM-768 key.", paramName);
+
+    [DoesNotReturn]
     internal static T NotMlDsa<T>(string paramName) =>
         throw new ArgumentException("The algorithm is not ML-DSA-44, ML-DSA-65 or ML-DSA-87.", paramName);
 

@@ -12,6 +12,9 @@ internal static class Sha3
     internal static void Sha3_256(ReadOnlySpan<byte> data, Span<byte> digest) =>
         Hash(KeccakState.Sha3_256(), data, default, digest[..Sha3_256SizeInBytes]);
 
+    internal static void Sha3_256(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> digest) =>
+        Hash(KeccakState.Sha3_256(), first, second, digest[..Sha3_256SizeInBytes]);
+
     internal static void Sha3_512(ReadOnlySpan<byte> data, Span<byte> digest) =>
         Hash(KeccakState.Sha3_512(), data, default, digest[..Sha3_512SizeInBytes]);
 

@@ -173,6 +173,89 @@ internal static class KPke
         }
     }
 
+    /// <summary>
+    /// The c1 half of Algorithm 14 (steps 3-19 and 22): c1 = ByteEncode_du(Compress_du(NTT^-1(A-hat^T y-hat) + e1)),
+    /// which needs only rho (public) and the randomness r, not t-hat. With <see cref="EncryptSecondPart"/> over the
+    /// same m and r it gives exactly <see cref="Encrypt(MlKemParameters, MlKemPath, ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/>'s c1 || c2
+    /// (an incremental encapsulation sends c1 before the peer's t-hat has arrived).
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void EncryptFirstPart(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> rho, ReadOnlySpan<byte> r, Span<byte> c1)
+    {
+        int k = p.K;
+        Debug.Assert(rho.Length == 32 && r.Length == 32 && c1.Length == p.C1SizeInBytes);
+        Span<short> a = stackalloc short[MaxMatrix];  // A-hat^T (public)
+        Span<short> y = stackalloc short[MaxVector];
+        Span<short> e1 = stackalloc short[MaxVector];
+        Span<short> poly = stackalloc short[N];       // compression scratch
+        Span<short> acc = stackalloc short[N];        // u[i]
+        a = a[..(k * k * N)];
+        y = y[..(k * N)];
+        e1 = e1[..(k * N)];
+        try
+        {
+            Sampling.SampleMatrix(path, rho, k, transpose: true, a);           // steps 3-8
+            Sampling.SamplePolyCbdBatch(path, r, 0, k, p.Eta1, y);              // steps 9-12, N = 0 .. k - 1
+            for (int i = 0; i < k; i++) PolyOps.Forward(path, y.Slice(i * N, N)); // step 18
+            Sampling.SamplePolyCbdBatch(path, r, k, k, p.Eta2, e1);             // steps 13-16, N = k .. 2k - 1
+            for (int i = 0; i < k; i++)                                         // steps 19 and 22
+            {
+                PolyOps.InnerProduct(path, a.Slice(i * k * N, k * N), y, k, acc);
+                PolyOps.InverseToMontgomery(path, acc);
+                PolyOps.Add(path, acc, e1.Slice(i * N, N));
+                PolyOps.Normalize(path, acc);
+                PolyOps.CompressAndEncode(path, acc, p.Du, c1.Slice(32 * p.Du * i, 32 * p.Du), poly);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(y));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(e1));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(poly));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(acc));
+        }
+    }
+
+    /// <summary>
+    /// The c2 half of Algorithm 14 (steps 2, 9-12, 17-18, 20-21 and 23): c2 = ByteEncode_dv(Compress_dv(NTT^-1(t-hat^T
+    /// y-hat) + e2 + Decompress_1(m))) from the encoded t-hat (384k bytes, ek_PKE without rho), m and r. y and e2 are
+    /// drawn again from r with the same nonces (0 .. k - 1 and 2k) as <see cref="EncryptFirstPart"/> and Encrypt.
+    /// </summary>
+    [SkipLocalsInit]
+    internal static void EncryptSecondPart(MlKemParameters p, MlKemPath path, ReadOnlySpan<byte> tHatEncoded, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> c2)
+    {
+        int k = p.K;
+        Debug.Assert(tHatEncoded.Length == p.EncodedVectorSizeInBytes && m.Length == 32 && r.Length == 32 && c2.Length == 32 * p.Dv);
+        Span<short> tHat = stackalloc short[MaxVector]; // public
+        Span<short> y = stackalloc short[MaxVector];
+        Span<short> e2 = stackalloc short[N];
+        Span<short> poly = stackalloc short[N];       // mu, then compression scratch
+        Span<short> acc = stackalloc short[N];        // v
+        tHat = tHat[..(k * N)];
+        y = y[..(k * N)];
+        try
+        {
+            for (int j = 0; j < k; j++) PolyEncoding.ByteDecode(tHatEncoded.Slice(384 * j, 384), 12, tHat.Slice(j * N, N)); // step 2
+            Sampling.SamplePolyCbdBatch(path, r, 0, k, p.Eta1, y);
+            for (int i = 0; i < k; i++) PolyOps.Forward(path, y.Slice(i * N, N));
+            Sampling.SamplePolyCbdBatch(path, r, 2 * k, 1, p.Eta2, e2);  // step 17, N = 2k
+            PolyOps.InnerProduct(path, tHat, y, k, acc);
+            PolyOps.InverseToMontgomery(path, acc);
+            PolyOps.Add(path, acc, e2);
+            PolyOps.DecodeAndDecompress(path, m, 1, poly); // mu
+            PolyOps.Add(path, acc, poly);
+            PolyOps.Normalize(path, acc);
+            PolyOps.CompressAndEncode(path, acc, p.Dv, c2, poly);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(y));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(e2));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(poly));
+            CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(acc));
+        }
+    }
+
     /// <summary>FIPS 203, Algorithm 15 (K-PKE.Decrypt): the 32-byte message m from dk_PKE and a ciphertext.</summary>
     internal static void Decrypt(MlKemParameters p, ReadOnlySpan<byte> dkPke, ReadOnlySpan<byte> c, Span<byte> m) =>
         Decrypt(p, MlKemPaths.Best, dkPke, c, m);

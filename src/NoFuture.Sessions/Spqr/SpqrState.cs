@@ -1,83 +1,197 @@
-// TEST STAND-IN for the SPQR state (Signal's ML-KEM Braid, SparsePostQuantumRatchet). It implements the internal
-// contract the session layer uses (spqr::initial_state / send / recv as libsignal's ratchet.rs and session cipher call
-// them) WITHOUT any post-quantum ratchet: Send returns an empty message and no key, Recv accepts only an empty message
-// (no key) and rejects anything else. A session over this stand-in is the classical Double Ratchet after PQXDH, so it
-// can talk to itself but not to libsignal 0.103, which requires SPQR in every message. The real implementation
-// replaces this file (and adds its own files to this folder) when it is merged.
-using System.Buffers.Binary;
-using System.Diagnostics.CodeAnalysis;
+// SPQR V1 (Signal's Sparse Post-Quantum Ratchet, the ML-KEM braid) as libsignal 0.103 drives it, read from the Rust
+// crate spqr v1.5.3 (src/lib.rs: initial_state, send, recv) and libsignal's rust/protocol/src/ratchet.rs
+// (version V1, min_version V1: SPQR is required, so the key chain starts from the auth key and every message from
+// the first one carries a key; chain params max_jump 25,000 / max_ooo_keys 2,000).
+//   send: the braid's next message; an epoch secret it produces is added to the chain; the message key is the next
+//     send key of epoch (message epoch - 1); the index goes on the wire.
+//   recv: version byte 0 (or an empty field) is rejected (libsignal requires V1), above 1 is ignored with no key (a
+//     future version, as the crate does); then the braid takes the message, an epoch secret it produces is added to
+//     the chain, and the key is the receive key (epoch - 1, index). Epoch 1 with index 0 has no key (only a sender
+//     without a chain, which V1-required sessions never are, sends that).
+// Our state is kept in NoFuture.Memory (SpqrBraid, SpqrChain), not as the crate's serialized protobuf, and a rejected
+// message changes nothing: the chain request is checked first, the braid applies only after its own checks, and
+// the chain, already checked, cannot fail after that.
 using System.Security.Cryptography;
-using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Spqr;
 
-/// <summary>Which way a state sends: A is the PQXDH initiator (libsignal: Alice uses A2B).</summary>
+/// <summary>Which side of the session this SPQR state is: A is the PQXDH initiator (libsignal's Alice uses A2B).</summary>
 internal enum SpqrDirection
 {
+    /// <summary>The initiator: starts by sending the ML-KEM header.</summary>
     A2B,
+
+    /// <summary>The responder: starts by waiting for the header.</summary>
     B2A,
 }
 
-/// <summary>SPQR's rejection of a message or record (stand-in: any non-empty message).</summary>
-internal sealed class SpqrException(string message) : CryptographicException(message);
-
-/// <summary>Stand-in SPQR state: no post-quantum ratchet (see the file header).</summary>
-[SuppressMessage("Performance", "CA1822", Justification = "Instance members by contract: the real SPQR state replaces this stand-in.")]
+/// <summary>One party's SPQR state: the braid and its key chains, every secret in NoFuture.Memory.</summary>
 internal sealed class SpqrState : IDisposable
 {
-    private const int RecordSize = 1 + 32 + 4 + 4;
+    internal const int MessageKeySize = 32;
+    internal const int AuthKeySize = 32;
+    private const byte FormatVersion = 1;
 
-    private readonly SpqrDirection _direction;
-    private readonly Secret _authKey;
-    private readonly int _maxJump, _maxOutOfOrderKeys;
+    private readonly SpqrBraid _braid;
+    private readonly SpqrChain _chain;
 
-    private SpqrState(SpqrDirection direction, Secret authKey, int maxJump, int maxOutOfOrderKeys)
+    private SpqrState(SpqrBraid braid, SpqrChain chain)
     {
-        _direction = direction;
-        _authKey = authKey;
-        _maxJump = maxJump;
-        _maxOutOfOrderKeys = maxOutOfOrderKeys;
+        _braid = braid;
+        _chain = chain;
     }
 
-    internal static SpqrState Create(SpqrDirection direction, ReadOnlySpan<byte> authKey, int maxJump, int maxOutOfOrderKeys) =>
-        new(direction, Secret.CopyFrom(authKey), maxJump, maxOutOfOrderKeys);
+    /// <summary>spqr::initial_state with version V1 and min_version V1.</summary>
+    /// <param name="direction">A2B for the PQXDH initiator, B2A for the responder.</param>
+    /// <param name="authKey">The 32-byte SPQR auth key PQXDH derives.</param>
+    /// <param name="maxJump">ChainParams.max_jump: 0 for the default (25,000). libsignal's u32::MAX for a session
+    /// with oneself is int.MaxValue here (both unreachable in practice).</param>
+    /// <param name="maxOutOfOrderKeys">ChainParams.max_ooo_keys: 0 for the default (2,000).</param>
+    internal static SpqrState Create(SpqrDirection direction, ReadOnlySpan<byte> authKey, int maxJump, int maxOutOfOrderKeys)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxJump);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxOutOfOrderKeys);
+        if (authKey.Length != AuthKeySize) SpqrThrowHelper.WrongSize(nameof(authKey), AuthKeySize);
+        bool a2b = direction == SpqrDirection.A2B;
+        SpqrBraid braid = SpqrBraid.Create(a2b, authKey);
+        try
+        {
+            return new SpqrState(braid, SpqrChain.Create(authKey, a2b, (uint)maxJump, (uint)maxOutOfOrderKeys));
+        }
+        catch
+        {
+            braid.Dispose();
+            throw;
+        }
+    }
 
-    /// <summary>Stand-in: no message, no key.</summary>
+    /// <summary>Epochs whose secret this side derived (the chain's current epoch).</summary>
+    internal int EpochsCompleted => (int)Math.Min(_chain.CurrentEpoch, int.MaxValue);
+
+    /// <summary>The braid's current epoch and state, for tests and diagnostics.</summary>
+    internal (ulong Epoch, SpqrBraidState State) Braid => (_braid.Epoch, _braid.State);
+
+    /// <summary>spqr::send: the message bytes for SignalMessage field 5 and the 32-byte message key.</summary>
     internal byte[] Send(Span<byte> messageKey, out bool hasKey)
     {
-        messageKey.Clear();
-        hasKey = false;
-        return [];
+        if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
+        Span<byte> epochSecret = stackalloc byte[SpqrBraid.SecretSize];
+        try
+        {
+            (ulong epoch, SpqrMessageType type, ushort chunkIndex, byte[]? chunk) = _braid.Send(epochSecret, out ulong secretEpoch);
+            if (secretEpoch != 0) _chain.AddEpoch(secretEpoch, epochSecret);
+            uint index = _chain.SendKey(epoch - 1, messageKey);
+            hasKey = true;
+            return new SpqrMessage(epoch, index, type, chunk is null ? default : new SpqrChunk(chunkIndex, chunk)).Serialize();
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(epochSecret);
+        }
     }
 
-    /// <summary>Stand-in: an empty message gives no key; anything else is rejected and changes nothing.</summary>
+    /// <summary>spqr::recv: writes the 32-byte message key and returns true, or returns false when the message
+    /// carries none (a future version, or epoch 1 index 0).</summary>
+    /// <exception cref="SpqrException">The message is malformed, out of range, replayed or fails a MAC; the state is unchanged.</exception>
     internal bool Recv(ReadOnlySpan<byte> message, Span<byte> messageKey)
     {
+        if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
         messageKey.Clear();
-        if (!message.IsEmpty) throw new SpqrException("The SPQR stand-in cannot process post-quantum ratchet messages.");
-        return false;
+        if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);
+        if (message[0] > SpqrMessage.Version1) return false;
+        SpqrMessage msg = SpqrMessage.Deserialize(message);
+        ulong keyEpoch = msg.Epoch - 1;
+        bool wantKey = !(keyEpoch == 0 && msg.Index == 0);
+        if (wantKey)
+        {
+            SpqrError e = _chain.CheckRecvKey(keyEpoch, msg.Index);
+            if (e != SpqrError.Unknown) SpqrThrowHelper.Rejected(e);
+        }
+        Span<byte> epochSecret = stackalloc byte[SpqrBraid.SecretSize];
+        try
+        {
+            ulong secretEpoch = _braid.Recv(msg, epochSecret);
+            if (secretEpoch != 0) _chain.AddEpoch(secretEpoch, epochSecret);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(epochSecret);
+        }
+        if (!wantKey) return false;
+        _chain.RecvKey(keyEpoch, msg.Index, messageKey);
+        return true;
     }
 
-    internal SpqrState Clone() => new(_direction, _authKey.Clone(), _maxJump, _maxOutOfOrderKeys);
+    /// <summary>A deep copy; every secret in a fresh allocation.</summary>
+    internal SpqrState Clone()
+    {
+        SpqrBraid braid = _braid.Clone();
+        try
+        {
+            return new SpqrState(braid, _chain.Clone());
+        }
+        catch
+        {
+            braid.Dispose();
+            throw;
+        }
+    }
 
-    internal int ExportedLength => RecordSize;
+    /// <summary>Length of <see cref="Export"/>'s record (our format, not libsignal's protobuf).</summary>
+    internal int ExportedLength => 1 + _braid.ExportedLength + _chain.ExportedLength;
 
+    /// <summary>Writes the state record; <paramref name="destination"/> should be secret memory.</summary>
     internal void Export(Span<byte> destination)
     {
-        destination[0] = (byte)_direction;
-        using (SecretReadLease key = _authKey.OpenRead()) key.Span.CopyTo(destination[1..33]);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[33..], _maxJump);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[37..], _maxOutOfOrderKeys);
+        if (destination.Length != ExportedLength) SpqrThrowHelper.WrongSize(nameof(destination), ExportedLength);
+        var w = new SpqrRecordWriter(destination);
+        w.U8(FormatVersion);
+        _braid.Export(ref w);
+        _chain.Export(ref w);
     }
 
+    /// <summary>Reads a record written by <see cref="Export"/>.</summary>
+    /// <exception cref="SpqrException">The record does not parse (<see cref="SpqrError.StateDecode"/>).</exception>
     internal static SpqrState Import(ReadOnlySpan<byte> exported)
     {
-        if (exported.Length != RecordSize || exported[0] > 1) throw new SpqrException("The SPQR record is malformed.");
-        return Create((SpqrDirection)exported[0], exported[1..33], BinaryPrimitives.ReadInt32LittleEndian(exported[33..]),
-            BinaryPrimitives.ReadInt32LittleEndian(exported[37..]));
+        var r = new SpqrRecordReader(exported);
+        if (r.U8() != FormatVersion) SpqrThrowHelper.Rejected(SpqrError.StateDecode);
+        SpqrBraid braid = SpqrBraid.Import(ref r);
+        try
+        {
+            SpqrChain chain = SpqrChain.Import(ref r);
+            try
+            {
+                r.End();
+                if (!Consistent(braid, chain)) SpqrThrowHelper.Rejected(SpqrError.StateDecode);
+                return new SpqrState(braid, chain);
+            }
+            catch
+            {
+                chain.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            braid.Dispose();
+            throw;
+        }
     }
 
-    internal int EpochsCompleted => 0;
+    /// <summary>The braid and the chain move in step: the encapsulating side adds epoch e's secret when it
+    /// encapsulates (Ct1Sampled onward), the key holder when it decapsulates (and then stands at e + 1).</summary>
+    private static bool Consistent(SpqrBraid braid, SpqrChain chain)
+    {
+        bool added = braid.State is SpqrBraidState.Ct1Sampled or SpqrBraidState.EkReceivedCt1Sampled
+            or SpqrBraidState.Ct1Acknowledged or SpqrBraidState.Ct2Sampled;
+        return chain.CurrentEpoch == (added ? braid.Epoch : braid.Epoch - 1);
+    }
 
-    public void Dispose() => _authKey.Dispose();
+    /// <summary>Wipes every secret.</summary>
+    public void Dispose()
+    {
+        _braid.Dispose();
+        _chain.Dispose();
+    }
 }

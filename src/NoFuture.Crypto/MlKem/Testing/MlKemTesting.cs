@@ -36,4 +36,8 @@ internal static class MlKemTesting
             CryptoThrowHelper.WrongSize(nameof(sharedSecret), key.Algorithm.SharedSecretSizeInBytes);
         key.EncapsulateDerandomized(m, ciphertext, sharedSecret);
     }
+
+    /// <summary>MlKem768Incremental.Encapsulate1 with a caller-chosen 32-byte m (FIPS 203, Algorithm 17's randomness).</summary>
+    internal static void Encapsulate1Derandomized(ReadOnlySpan<byte> header, ReadOnlySpan<byte> m, Span<byte> ciphertext1, Span<byte> encapsulationState, Span<byte> sharedSecret) =>
+        MlKem768Incremental.Encapsulate1Derandomized(header, m, ciphertext1, encapsulationState, sharedSecret);
 }
