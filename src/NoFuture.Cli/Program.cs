@@ -12,6 +12,7 @@ internal static class Program
         Commands:
           doctor      Report what this machine grants for secret memory, probe two allocations
                       and say whether the Strict policy can hold here.
+          session     Post-quantum 1:1 sessions over files: init, bundle, start, send, recv, info.
 
         Options:
           -h, --help  Show this help.
@@ -36,6 +37,11 @@ internal static class Program
                 return ExitCodes.Ok;
             case "doctor":
                 return DoctorCommand.Run(rest, Console.Out, Console.Error);
+            case "session":
+                {
+                    using Stream stdout = Console.OpenStandardOutput();
+                    return SessionCommand.Run(rest, Console.Out, Console.Error, stdout);
+                }
             default:
                 return UsageError(Console.Error, command.StartsWith('-')
                     ? $"unknown option '{command}'."

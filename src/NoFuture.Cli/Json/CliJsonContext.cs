@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NoFuture.Cli.Commands;
+using NoFuture.Cli.Sessions;
 
 namespace NoFuture.Cli.Json;
 
@@ -13,6 +14,8 @@ namespace NoFuture.Cli.Json;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(BundleFile))]
+[JsonSerializable(typeof(SessionInfo))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
