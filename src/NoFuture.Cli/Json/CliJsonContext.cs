@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NoFuture.Cli.Commands;
+using NoFuture.Cli.Demo;
 using NoFuture.Cli.Sessions;
 
 namespace NoFuture.Cli.Json;
@@ -16,6 +17,7 @@ namespace NoFuture.Cli.Json;
 [JsonSerializable(typeof(DoctorReport))]
 [JsonSerializable(typeof(BundleFile))]
 [JsonSerializable(typeof(SessionInfo))]
+[JsonSerializable(typeof(DemoReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
