@@ -5,7 +5,8 @@ namespace NoFuture.Benchmarks;
 /// <summary>
 /// Runs the suite: <c>dotnet run -c Release -- --filter '*'</c> (see ../README.md). <c>-- --paired ed25519</c> runs the
 /// interleaved Ed25519 comparison instead (Ed25519Paired.cs), <c>-- --paired mls-private-message</c> the
-/// interleaved PrivateMessage one (MlsPrivateMessagePaired.cs).
+/// interleaved PrivateMessage one (MlsPrivateMessagePaired.cs), <c>-- --paired ml-dsa</c> the interleaved ML-DSA
+/// keygen / sign / verify against BouncyCastle (MlDsaPaired.cs).
 /// </summary>
 public static class Program
 {
@@ -15,6 +16,11 @@ public static class Program
         if (args is ["--paired", "ed25519", ..])
         {
             Ed25519Paired.Run();
+            return;
+        }
+        if (args is ["--paired", "ml-dsa", ..])
+        {
+            MlDsaPaired.Run();
             return;
         }
         if (args is ["--paired", "mls-private-message", ..])

@@ -107,6 +107,43 @@ public sealed unsafe partial class Secret : IDisposable
         return new Secret(slab, slot, length, reclaim);
     }
 
+    /// <summary>
+    /// As <see cref="AllocateOwned"/> for a pooled secret, from a slot an earlier <see cref="TryDisposeRecycling"/>
+    /// kept (no shard lock); null when none of <paramref name="length"/>'s size class is kept. The caller checked that
+    /// the length (1 to <see cref="MaxPooledLength"/>) and options give the pooled tier, and serialises every call to
+    /// this method and to <see cref="TryDisposeRecycling"/> (the C ABI's handle table calls both under its lock).
+    /// </summary>
+    internal static Secret? TryAllocateRecycled(int length)
+    {
+        if (!RecycledSlots.TryTake(length, out Slab slab, out int slot)) return null;
+        try
+        {
+            return new Secret(slab, slot, length, reclaim: false);
+        }
+        catch
+        {
+            RecycledSlots.TryPush(slab, slot); // cannot be full: the slot was just taken, and calls are serialised
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// For an owned pooled secret with no lease open: disposes it as <see cref="Dispose"/> would, wiping its slot,
+    /// but keeps the slot for the next <see cref="TryAllocateRecycled"/> (or returns it to its shard when enough are
+    /// kept). Otherwise (guarded tier, a lease open, already disposed) changes nothing and returns false: the caller
+    /// then calls <see cref="Dispose"/>, outside its lock. Calls are serialised as for <see cref="TryAllocateRecycled"/>.
+    /// </summary>
+    internal bool TryDisposeRecycling()
+    {
+        // The same step as Dispose's fast path: a lease opened on another thread either got in first (then this
+        // fails and Dispose defers the wipe to the last lease) or sees the secret disposed.
+        if (_slab is null || _reclaimer is not null || Interlocked.CompareExchange(ref _state, DisposedBit | FreedBit, 0) != 0)
+            return false;
+        _slab.Scrub(_slot);
+        if (!RecycledSlots.TryPush(_slab, _slot)) _slab.Shard.Return(_slab, _slot);
+        return true;
+    }
+
     /// <summary>True when a finalizer frees this secret if it is never disposed (every secret but AllocateOwned's).</summary>
     internal bool IsReclaimed => _reclaimer is not null;
 

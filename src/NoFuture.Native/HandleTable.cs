@@ -2,6 +2,7 @@
 // type tag into a uint64, so a freed, forged, stale or wrongly typed handle is detected and answered with a status
 // code, never dereferenced (docs/native.md, "Handles").
 using System.Runtime.CompilerServices;
+using NoFuture.Memory;
 
 namespace NoFuture.Native;
 
@@ -38,25 +39,34 @@ internal static class HandleTable
         Enter();
         try
         {
-            int index;
-            if (s_freeHead >= 0)
-            {
-                index = s_freeHead;
-                s_freeHead = s_slots[index].NextFree;
-            }
-            else
-            {
-                if (s_used == MaxSlots) return NativeStatus.TooManyHandles;
-                if (s_used == s_slots.Length) Array.Resize(ref s_slots, Math.Min(s_slots.Length * 2, MaxSlots));
-                index = s_used++;
-            }
-            ref Slot slot = ref s_slots[index];
-            slot.Generation++; // 0 -> 1 for a fresh slot; a freed slot advances past every handle it issued
-            slot.Target = target;
-            slot.Kind = kind;
-            slot.NextFree = -1;
-            handle = (ulong)(uint)index | ((ulong)slot.Generation << 32) | ((ulong)kind << 56);
+            if (!HasRoom()) return NativeStatus.TooManyHandles;
+            handle = Insert(target, kind);
             return NativeStatus.Ok;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// nf_secret_new's fast path: a pooled secret in a slot an earlier <see cref="RemoveSecret"/> kept
+    /// (<see cref="Secret.TryAllocateRecycled"/>), made and given its handle in one locked section, so the whole
+    /// creation costs one interlocked operation instead of two (the shard's lock and this one). False, with nothing
+    /// changed, when no slot of the size class is kept or the table is full: the caller takes the ordinary path.
+    /// </summary>
+    internal static bool TryAddRecycledSecret(int length, out ulong handle)
+    {
+        handle = 0;
+        Enter();
+        try
+        {
+            // Room first (growing the table may throw): once the secret exists, inserting it cannot fail.
+            if (!HasRoom()) return false;
+            Secret? secret = Secret.TryAllocateRecycled(length);
+            if (secret is null) return false;
+            handle = Insert(secret, HandleKind.Secret);
+            return true;
         }
         finally
         {
@@ -91,17 +101,33 @@ internal static class HandleTable
         {
             int status = Find(handle, kind, out int index);
             if (status != NativeStatus.Ok) return status;
-            ref Slot slot = ref s_slots[index];
-            target = (T)slot.Target!;
-            slot.Target = null;
-            slot.Kind = HandleKind.None;
-            // A slot whose generation is used up is retired rather than recycled, so no handle value ever
-            // comes back to life.
-            if (slot.Generation < GenerationLimit)
-            {
-                slot.NextFree = s_freeHead;
-                s_freeHead = index;
-            }
+            target = (T)RemoveAt(index);
+            return NativeStatus.Ok;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// nf_secret_free: removes a secret's handle and, in the same locked section, disposes the secret keeping its
+    /// slot for <see cref="TryAddRecycledSecret"/> (<see cref="Secret.TryDisposeRecycling"/>: two interlocked
+    /// operations in all instead of three). A secret that cannot be disposed that way (guarded tier, a lease open on
+    /// another thread) comes back in <paramref name="toDispose"/>; the caller disposes it after the lock.
+    /// </summary>
+    internal static int RemoveSecret(ulong handle, out Secret? toDispose)
+    {
+        toDispose = null;
+        Enter();
+        try
+        {
+            int status = Find(handle, HandleKind.Secret, out int index);
+            if (status != NativeStatus.Ok) return status;
+            var secret = (Secret)RemoveAt(index);
+            // The handle is gone before the wipe: a lookup racing this free gets BadHandle, or got the secret just
+            // before and then finds it disposed when it opens a lease (or holds a lease, and the dispose waits).
+            if (!secret.TryDisposeRecycling()) toDispose = secret;
             return NativeStatus.Ok;
         }
         finally
@@ -141,6 +167,57 @@ internal static class HandleTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Exit() => Volatile.Write(ref s_locked, 0);
 
+    // Callers hold the lock.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasRoom()
+    {
+        if (s_freeHead >= 0) return true;
+        if (s_used == MaxSlots) return false;
+        if (s_used == s_slots.Length) Array.Resize(ref s_slots, Math.Min(s_slots.Length * 2, MaxSlots));
+        return true;
+    }
+
+    // Callers hold the lock and checked HasRoom.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Insert(object target, HandleKind kind)
+    {
+        int index;
+        if (s_freeHead >= 0)
+        {
+            index = s_freeHead;
+            s_freeHead = s_slots[index].NextFree;
+        }
+        else
+        {
+            index = s_used++;
+        }
+        ref Slot slot = ref s_slots[index];
+        slot.Generation++; // 0 -> 1 for a fresh slot; a freed slot advances past every handle it issued
+        slot.Target = target;
+        slot.Kind = kind;
+        slot.NextFree = -1;
+        return (ulong)(uint)index | ((ulong)slot.Generation << 32) | ((ulong)kind << 56);
+    }
+
+    // Callers hold the lock and found index live.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static object RemoveAt(int index)
+    {
+        ref Slot slot = ref s_slots[index];
+        object target = slot.Target!;
+        slot.Target = null;
+        slot.Kind = HandleKind.None;
+        // A slot whose generation is used up is retired rather than recycled, so no handle value ever
+        // comes back to life.
+        if (slot.Generation < GenerationLimit)
+        {
+            slot.NextFree = s_freeHead;
+            s_freeHead = index;
+        }
+        return target;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Find(ulong handle, HandleKind kind, out int index)
     {
         index = (int)(uint)handle;

@@ -22,6 +22,15 @@ internal static unsafe class SecretExports
         if (options is null) return NativeStatus.InvalidArgument;
         try
         {
+            // A zeroed pooled secret: from a slot the handle table kept at an earlier free, when it has one (made and
+            // given its handle under the table's lock alone). Not for random secrets: the handle is public as soon
+            // as it exists, and the bytes must be random before anyone can read them.
+            if (!random && !options.UsesGuardedTier((int)length) && length <= Secret.MaxPooledLength
+                && HandleTable.TryAddRecycledSecret((int)length, out ulong recycled))
+            {
+                *outHandle = recycled;
+                return NativeStatus.Ok;
+            }
             // Owned: the handle table holds the secret until nf_secret_free disposes it, so a finalizer could never
             // run while it has a handle; without one, new and free skip finalization registration (Secret.AllocateOwned).
             Secret secret = random ? Secret.CreateRandomOwned((int)length, options) : Secret.AllocateOwned((int)length, options);
@@ -237,10 +246,12 @@ internal static unsafe class SecretExports
         if (handle == 0) return NativeStatus.Ok;
         try
         {
-            int status = HandleTable.Remove(handle, HandleKind.Secret, out Secret? secret);
+            // A pooled secret with no lease open is disposed inside the table's locked section and its slot kept
+            // for the next nf_secret_new; any other comes back to be disposed here (if another thread holds a
+            // lease, a with_read callback, the wipe waits for it to close).
+            int status = HandleTable.RemoveSecret(handle, out Secret? toDispose);
             if (status != NativeStatus.Ok) return status;
-            // If another thread holds a lease (a with_read callback), the wipe waits for it to close.
-            secret!.Dispose();
+            toDispose?.Dispose();
             return NativeStatus.Ok;
         }
         catch (Exception e)

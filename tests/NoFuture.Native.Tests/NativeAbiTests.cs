@@ -15,7 +15,7 @@ public sealed partial class NativeAbiTests(NativeLibraryFixture native)
         "secret_freeze", "secret_equal", "secret_protection",
         "handle_double_free", "handle_wrong_type", "handle_forged",
         "enclave", "capabilities", "policy", "harden_and_lock",
-        "purge", "purge_from_thread", "free_while_used", "handle_churn",
+        "purge", "purge_from_thread", "free_while_used", "handle_churn", "secret_recycle",
         "interrupt", "death_guarded_overflow", "death_frozen_write",
         "mlkem768", "kem", "hpke", "argon2", "x25519", "signatures", "mldsa", "first_call",
     ];

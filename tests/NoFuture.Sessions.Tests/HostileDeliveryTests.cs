@@ -1,4 +1,4 @@
-// Hostile delivery between two NoFuture sessions (over the SPQR stand-in): 10,000 messages with senders interleaved at
+// Hostile delivery between two NoFuture sessions (SPQR included): 10,000 messages with senders interleaved at
 // random, 30% dropped, 10% duplicated, 5% corrupted, the rest delivered out of order within a window. Every good
 // message decrypts to its plaintext, every duplicate and corrupted copy is rejected with its SessionError, and the
 // sessions stay in step (a final exchange both ways works). The same run again with both sessions exported and

@@ -60,7 +60,7 @@ public class HostileMessageTests
     public void FlippedCiphertextBit_BadMac(bool existingChain)
     {
         using var pair = new SessionPair();
-        AssertAttackChangesNothing(pair, m => Flip(m, m.Length - 20), SessionError.BadMac, existingChain: existingChain);
+        AssertAttackChangesNothing(pair, m => Flip(m, CiphertextStart(m) + 3), SessionError.BadMac, existingChain: existingChain);
     }
 
     [Theory]
@@ -157,7 +157,7 @@ public class HostileMessageTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void PqRatchetField_RejectedByTheStandIn_BeforeTheMac(bool existingChain)
+    public void PqRatchetFieldReplacedByVersion0_RejectedBySpqr_BeforeTheMac(bool existingChain)
     {
         using var pair = new SessionPair();
         AssertAttackChangesNothing(pair, m => [.. m[..^8], 0x2A, 0x01, 0x00, .. m[^8..]], SessionError.PostQuantumRatchet, existingChain: existingChain);
@@ -180,23 +180,34 @@ public class HostileMessageTests
         Assert.Equal("sixteen bytes..!", Decrypt(pair.Bob, ForgeWithAlicesNextKeys(pair, badPadding: false)));
     }
 
-    /// <summary>A SignalMessage made with the keys of Alice's next message (read from her state): a valid MAC over a
+    // Where the ciphertext starts: a flip there is caught by the MAC, not by an earlier field's check.
+    private static int CiphertextStart(byte[] message)
+    {
+        Assert.True(WireFormat.TryParseSignalMessage(message, out WireFormat.SignalMessageView view, out _));
+        return view.Ciphertext.Start.GetOffset(message.Length);
+    }
+
+    /// <summary>A SignalMessage made with the keys of Alice's next message (read from her state, SPQR included: a copy
+    /// of her post-quantum ratchet sends the pq field and gives the key mixed into the message keys): a valid MAC over a
     /// one-block ciphertext whose padding is good or bad.</summary>
     private static byte[] ForgeWithAlicesNextKeys(SessionPair pair, bool badPadding)
     {
         RatchetState alice = pair.Alice.StateForTesting;
-        byte[] seed = new byte[32], keys = new byte[80], mac = new byte[32];
+        byte[] seed = new byte[32], keys = new byte[80], mac = new byte[32], pqKey = new byte[32];
         using (SecretReadLease ck = alice.SenderChainKey.OpenRead()) RatchetKdf.MessageKeySeed(ck.Span, seed);
-        RatchetKdf.MessageKeys(seed, default, keys);
+        byte[] pq;
+        bool hasPqKey;
+        using (NoFuture.Sessions.Spqr.SpqrState spqr = alice.Spqr.Clone()) pq = spqr.Send(pqKey, out hasPqKey);
+        RatchetKdf.MessageKeys(seed, hasPqKey ? pqKey : default, keys);
         byte[] block = new byte[32];
         "sixteen bytes..!"u8.CopyTo(block);
         block.AsSpan(16).Fill(badPadding ? (byte)17 : (byte)16);
         using var aes = Aes.Create();
         aes.Key = keys[..32];
         byte[] ciphertext = aes.EncryptCbc(block, keys[64..80], PaddingMode.None);
-        byte[] message = new byte[WireFormat.SignalMessageSize(32, 0, false, alice.SenderIndex, alice.PreviousCounter)];
+        byte[] message = new byte[WireFormat.SignalMessageSize(32, pq.Length, false, alice.SenderIndex, alice.PreviousCounter)];
         int offset = WireFormat.WriteSignalMessageHeader(message, alice.SenderRatchet.PublicKey, alice.SenderIndex, alice.PreviousCounter,
-            32, default, default, out Range macRange);
+            32, pq, default, out Range macRange);
         ciphertext.CopyTo(message, offset);
         RatchetKdf.Hmac(keys.AsSpan(32, 32), alice.LocalIdentity, alice.RemoteIdentity, message.AsSpan(0, macRange.Start.Value), mac);
         mac.AsSpan(0, 8).CopyTo(message.AsSpan(macRange));

@@ -1,4 +1,4 @@
-// NoFuture-to-NoFuture sessions over the SPQR stand-in: both directions, out-of-order delivery within a chain and across
+// NoFuture-to-NoFuture sessions (SPQR included): both directions, out-of-order delivery within a chain and across
 // DH ratchet steps, the forward-jump and stored-key bounds, prekey-message repetition until the first reply, span and
 // Secret outputs, export/import, and concurrent callers.
 using NoFuture.Memory;
@@ -62,12 +62,19 @@ public class QuantumSessionTests
         using var pair = new SessionPair(options);
         Assert.Equal("r", Decrypt(pair.Alice, pair.Bob.Encrypt("r"u8)));
         var messages = Enumerable.Range(0, 13).Select(i => pair.Alice.Encrypt(Bytes($"m{i}"))).ToArray();
-        // Bob's chain for Alice's new ratchet key starts at 0: counter 11 is a jump of 11 > 10.
+        // Bob's chain for Alice's new ratchet key starts at 0: counter 11 is a jump of 11 > 10, refused by the Double
+        // Ratchet's check, which runs first (libsignal's decrypt_message_with_state order).
         var e = Assert.Throws<SessionException>(() => pair.Bob.Decrypt(messages[11]));
         Assert.Equal(SessionError.TooFarAhead, e.Reason);
-        Assert.Equal("m10", Decrypt(pair.Bob, messages[10])); // a jump of exactly 10
+        // Counter 10 is within the Double Ratchet's bound, but SPQR bounds its own counter with the same limit (libsignal
+        // passes MAX_FORWARD_JUMPS to both). SPQR's counter counts from the last message received in its epoch, not
+        // from the next expected one, and runs on across DH steps, so it binds one message earlier.
+        e = Assert.Throws<SessionException>(() => pair.Bob.Decrypt(messages[10]));
+        Assert.Equal(SessionError.PostQuantumRatchet, e.Reason);
+        Assert.Equal("m9", Decrypt(pair.Bob, messages[9])); // a jump of 9, and 10 for SPQR
         Assert.Equal("m12", Decrypt(pair.Bob, messages[12]));
-        for (int i = 0; i <= 9; i++) Assert.Equal($"m{i}", Decrypt(pair.Bob, messages[i]));
+        for (int i = 0; i <= 8; i++) Assert.Equal($"m{i}", Decrypt(pair.Bob, messages[i]));
+        Assert.Equal("m10", Decrypt(pair.Bob, messages[10]));
         Assert.Equal("m11", Decrypt(pair.Bob, messages[11]));
     }
 
@@ -161,6 +168,28 @@ public class QuantumSessionTests
         var messages = new System.Collections.Concurrent.ConcurrentBag<(byte[], string)>();
         Parallel.For(0, 200, i => messages.Add((pair.Alice.Encrypt(Bytes($"p{i}")), $"p{i}")));
         Parallel.ForEach(messages, m => Assert.Equal(m.Item2, Decrypt(pair.Bob, m.Item1)));
+    }
+
+    [Fact]
+    public void Dispose_DisposesEverySecretTheSessionHolds()
+    {
+        var pair = new SessionPair();
+        Assert.Equal("r", Decrypt(pair.Alice, pair.Bob.Encrypt("r"u8)));
+        byte[] skipped = pair.Alice.Encrypt("skipped"u8);
+        Assert.Equal("next", Decrypt(pair.Bob, pair.Alice.Encrypt("next"u8)));
+        NoFuture.Sessions.Ratchet.RatchetState state = pair.Bob.StateForTesting;
+        var secrets = new List<Secret> { state.RootKey, state.SenderChainKey };
+        foreach (NoFuture.Sessions.Ratchet.ReceiverChain chain in state.Receivers)
+        {
+            secrets.Add(chain.ChainKey);
+            secrets.AddRange(chain.Skipped.Select(k => k.Seed));
+        }
+        Assert.True(secrets.Count >= 4);
+        Assert.All(secrets, s => Assert.False(s.IsDisposed));
+        pair.Dispose();
+        Assert.All(secrets, s => Assert.True(s.IsDisposed));
+        Assert.Throws<ObjectDisposedException>(() => { _ = state.SenderRatchet.PublicKey.Length; });
+        GC.KeepAlive(skipped);
     }
 
     [Fact]

@@ -26,14 +26,20 @@ internal static class Aes256Cbc
         Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && ciphertext.Length == CiphertextLength(plaintext.Length));
         int full = plaintext.Length / BlockSize * BlockSize;
         // Whole blocks go straight from the plaintext; the last block (the plaintext's tail and the padding) is
-        // assembled in wiped stack scratch and chained from the previous ciphertext block, so the plaintext is never
-        // copied into the (public, movable) ciphertext buffer.
-        if (full > 0) Blocks(true, key, iv, plaintext[..full], ciphertext[..full]);
+        // assembled in wiped stack scratch and chained after them in the same call, so the plaintext is never copied
+        // into the (public, movable) ciphertext buffer.
         Span<byte> last = stackalloc byte[BlockSize];
         try
         {
             plaintext[full..].CopyTo(last);
             last[(plaintext.Length - full)..].Fill((byte)(BlockSize - (plaintext.Length - full)));
+            if (LibCrypto.IsCbcAvailable)
+            {
+                if (!LibCrypto.Aes256CbcBlocks(true, key, iv, plaintext[..full], ciphertext[..full], last, ciphertext[full..]))
+                    CryptoThrowHelper.Unreachable();
+                return;
+            }
+            if (full > 0) Blocks(true, key, iv, plaintext[..full], ciphertext[..full]);
             ReadOnlySpan<byte> chain = full > 0 ? ciphertext[(full - BlockSize)..full] : iv;
             Blocks(true, key, chain, last, ciphertext[full..]);
         }

@@ -6,7 +6,11 @@
 // the call, outside the GC heap. The low-level AES_cbc_encrypt would keep the schedule on our stack, but on x86-64 it
 // is OpenSSL's table-based code (not AES-NI): cache-timing leaks, so it is not used.
 // Detection is separate from the SHA-2 functions' (LibCrypto.IsAvailable): Linux, the exports present, and a known
-// answer (NIST SP 800-38A F.2.5, CBC-AES256.Encrypt, first block).
+// answer (NIST SP 800-38A F.2.5, CBC-AES256.Encrypt, first block). The cipher is fetched once (EVP_CIPHER_fetch) and
+// kept for the process: passing EVP_aes_256_cbc() instead makes every init look the implementation up in the provider
+// again, which costs more than the encryption of a short message. A call may cover two segments (whole blocks from the
+// caller's plaintext, then the padded last block from stack scratch) on one context, so CBC chains across them and the
+// key is expanded once.
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -20,37 +24,48 @@ internal static unsafe partial class LibCrypto
     private static bool DetectCbc()
     {
         if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad(LibraryName, out nint lib)) return false;
-        foreach (string name in (ReadOnlySpan<string>)["EVP_CIPHER_CTX_new", "EVP_CIPHER_CTX_free", "EVP_aes_256_cbc",
+        foreach (string name in (ReadOnlySpan<string>)["EVP_CIPHER_CTX_new", "EVP_CIPHER_CTX_free", "EVP_CIPHER_fetch",
                      "EVP_CipherInit_ex", "EVP_CipherUpdate", "EVP_CipherFinal_ex", "EVP_CIPHER_CTX_set_padding"])
         {
             if (!NativeLibrary.TryGetExport(lib, name, out nint address) || address == 0) return false;
         }
-        return CbcKnownAnswer();
+        // SAFETY: a NUL-terminated ASCII algorithm name in a fixed buffer; library context and properties are NULL
+        // (the default ones). The returned cipher is never freed: it lives as long as the process, like the library.
+        fixed (byte* name = "AES-256-CBC\0"u8)
+            s_aes256Cbc = EVP_CIPHER_fetch(0, name, null);
+        return s_aes256Cbc != 0 && CbcKnownAnswer();
     }
 
-    /// <summary>AES-256-CBC over whole blocks, no padding: <paramref name="output"/> has the input's length (a multiple of
-    /// 16). Returns false when OpenSSL reports a failure (never expected for valid sizes).</summary>
-    internal static bool Aes256CbcBlocks(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
+    private static nint s_aes256Cbc;
+
+    /// <summary>AES-256-CBC over whole blocks, no padding: <paramref name="input"/> into <paramref name="output"/>, then
+    /// <paramref name="input2"/> into <paramref name="output2"/> chained from it (either may be empty; each output has
+    /// its input's length, a multiple of 16). Returns false when OpenSSL reports a failure (never expected).</summary>
+    internal static bool Aes256CbcBlocks(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input,
+        Span<byte> output, ReadOnlySpan<byte> input2 = default, Span<byte> output2 = default)
     {
         nint ctx = EVP_CIPHER_CTX_new();
         if (ctx == 0) return false;
         try
         {
-            // SAFETY: key is 32 bytes and iv 16 (checked by the caller, Aes256Cbc); input and output have the same
-            // length, a multiple of the block size, and padding is off, so EVP_CipherUpdate writes exactly input.Length
-            // bytes and EVP_CipherFinal_ex none; all spans are pinned by fixed for the calls.
+            // SAFETY: key is 32 bytes and iv 16 (checked by the caller, Aes256Cbc); each output has its input's length,
+            // a multiple of the block size, and padding is off, so EVP_CipherUpdate writes exactly that many bytes and
+            // EVP_CipherFinal_ex none; all spans are pinned by fixed for the calls.
             fixed (byte* k = key)
             fixed (byte* v = iv)
             fixed (byte* i = input)
             fixed (byte* o = output)
+            fixed (byte* i2 = input2)
+            fixed (byte* o2 = output2)
             {
-                if (EVP_CipherInit_ex(ctx, EVP_aes_256_cbc(), 0, k, v, encrypt ? 1 : 0) != 1) return false;
+                if (EVP_CipherInit_ex(ctx, s_aes256Cbc, 0, k, v, encrypt ? 1 : 0) != 1) return false;
                 if (EVP_CIPHER_CTX_set_padding(ctx, 0) != 1) return false;
-                int written = 0, final = 0;
+                int written = 0, written2 = 0, final = 0;
                 if (input.Length > 0 && EVP_CipherUpdate(ctx, o, &written, i, input.Length) != 1) return false;
+                if (input2.Length > 0 && EVP_CipherUpdate(ctx, o2, &written2, i2, input2.Length) != 1) return false;
                 byte none = 0;
                 if (EVP_CipherFinal_ex(ctx, &none, &final) != 1) return false;
-                return written == input.Length && final == 0;
+                return written == input.Length && written2 == input2.Length && final == 0;
             }
         }
         finally
@@ -67,7 +82,7 @@ internal static unsafe partial class LibCrypto
     private static partial void EVP_CIPHER_CTX_free(nint ctx);
 
     [LibraryImport(LibraryName)]
-    private static partial nint EVP_aes_256_cbc();
+    private static partial nint EVP_CIPHER_fetch(nint libraryContext, byte* algorithm, byte* properties);
 
     [LibraryImport(LibraryName)]
     private static partial int EVP_CipherInit_ex(nint ctx, nint cipher, nint engine, byte* key, byte* iv, int enc);

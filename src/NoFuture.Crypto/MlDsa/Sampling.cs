@@ -15,8 +15,11 @@
 //   fewer than four polynomials left repeats its last one into a spare buffer. The bytes are those of the scalar
 //   sponges, so the polynomials are identical. Signing's ExpandMask (ExpandMaskRun) fills such a batch with the
 //   indices that follow instead, which the next rejection iteration uses; ExpandA parses its candidates eight at a
-//   time with AVX2 (ParseUniformAvx2).
+//   time with AVX2 (ParseUniformAvx2); ExpandS parses whole blocks into spare room past 256 (ParseBoundedBlock), with
+//   AVX-512VL's vpcompressd packing the accepted half-bytes where available (no table indexed by the secret mask).
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -316,10 +319,10 @@ internal static class Sampling
             ExpandS(p, rhoPrime, s1, s2);
             return;
         }
-        const int Rate = KeccakState.Shake256Rate;
+        const int Rate = KeccakState.Shake256Rate, Room = 256 + 2 * Rate + 8; // a block adds at most 2 Rate candidates
         int l = p.L, count = p.L + p.K;
         bool eta2 = p.Eta == 2; // public
-        Span<int> spare = stackalloc int[256];
+        Span<int> candidates = stackalloc int[4 * Room];
         Span<byte> inputs = stackalloc byte[4 * 66];
         Span<byte> blocks = stackalloc byte[4 * Rate];
         KeccakStateX4 h = default;
@@ -335,22 +338,20 @@ internal static class Sampling
                     input[64] = (byte)index;
                     input[65] = (byte)(index >> 8);
                 }
-                Span<int> a0 = Poly(s1, s2, l, e);
-                Span<int> a1 = e + 1 < count ? Poly(s1, s2, l, e + 1) : spare;
-                Span<int> a2 = e + 2 < count ? Poly(s1, s2, l, e + 2) : spare;
-                Span<int> a3 = e + 3 < count ? Poly(s1, s2, l, e + 3) : spare;
                 h.AbsorbShake(Rate, inputs[..66], inputs.Slice(66, 66), inputs.Slice(132, 66), inputs.Slice(198, 66));
                 int n0 = 0, n1 = 0, n2 = 0, n3 = 0;
                 while (true)
                 {
                     h.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
-                    n0 = ParseBounded(blocks[..Rate], eta2, a0, n0);
-                    n1 = ParseBounded(blocks.Slice(Rate, Rate), eta2, a1, n1);
-                    n2 = ParseBounded(blocks.Slice(2 * Rate, Rate), eta2, a2, n2);
-                    n3 = ParseBounded(blocks.Slice(3 * Rate, Rate), eta2, a3, n3);
-                    if ((n0 & n1 & n2 & n3) == 256) break; // the rejection count FIPS 204 permits to leak
+                    n0 = ParseBoundedBlock(blocks[..Rate], eta2, candidates[..Room], n0);
+                    n1 = ParseBoundedBlock(blocks.Slice(Rate, Rate), eta2, candidates.Slice(Room, Room), n1);
+                    n2 = ParseBoundedBlock(blocks.Slice(2 * Rate, Rate), eta2, candidates.Slice(2 * Room, Room), n2);
+                    n3 = ParseBoundedBlock(blocks.Slice(3 * Rate, Rate), eta2, candidates.Slice(3 * Room, Room), n3);
+                    if (Math.Min(Math.Min(n0, n1), Math.Min(n2, n3)) >= 256) break; // the rejection count FIPS 204 permits to leak
                     h.Permute();
                 }
+                for (int lane = 0; lane < 4 && e + lane < count; lane++)
+                    candidates.Slice(lane * Room, 256).CopyTo(Poly(s1, s2, l, e + lane));
             }
         }
         finally
@@ -358,8 +359,68 @@ internal static class Sampling
             h.Clear();
             CryptographicOperations.ZeroMemory(inputs);
             CryptographicOperations.ZeroMemory(blocks);
-            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(spare));
+            CryptographicOperations.ZeroMemory(System.Runtime.InteropServices.MemoryMarshal.AsBytes(candidates));
         }
+    }
+
+    /// <summary>
+    /// <see cref="ParseBounded"/> over a whole block without stopping at 256: the candidates of all 2 Rate half-bytes go
+    /// to <paramref name="candidates"/> from index j (j &lt; 256 on entry, so they fit in 256 + 2 Rate slots); the first
+    /// 256 accepted are the polynomial (later ones are discarded, as Algorithm 31 never reads them). The writes skip
+    /// the bounds checks of the per-half-byte loop: the slot written is below j + 2 Rate, checked once here.
+    /// </summary>
+    private static int ParseBoundedBlock(ReadOnlySpan<byte> block, bool eta2, Span<int> candidates, int j)
+    {
+        if (j >= 256) return j; // this lane is complete (public: the rejection count)
+        // SAFETY: every write below is at an index < j + 2 block.Length + 8 <= candidates.Length, checked here.
+        if (candidates.Length < j + 2 * block.Length + 8) CryptoThrowHelper.TooSmall(nameof(candidates), (j + 2 * block.Length + 8) * sizeof(int));
+        ref int slot = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(candidates);
+        if (Avx512F.VL.IsSupported && block.Length % 8 == 0)
+        {
+            // Sixteen half-bytes per step: vpshufb spreads bytes 0-3 (then 4-7) of eight to the lanes in the order
+            // z0, z1 of byte 0, z0, z1 of byte 1, ...; vpsrlvd and a mask give the half-bytes; the values and the
+            // acceptance mask are computed on all lanes, vpcompressd packs the accepted values to the front (no table
+            // indexed by the secret mask) and the eight-lane store is overwritten from j + popcount on.
+            Vector256<byte> first = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 3, 0, 0, 0);
+            Vector256<byte> second = first + Vector256.Create((byte)4);
+            Vector256<byte> zeroHigh = Vector256.Create(0x0000_00FF).AsByte(); // the shuffles' high bytes read byte 0 (or 4): masked off
+            Vector256<uint> halves = Vector256.Create(0u, 4, 0, 4, 0, 4, 0, 4);
+            Vector256<int> fifteen = Vector256.Create(15), limit = Vector256.Create(eta2 ? 15 : 9), eta = Vector256.Create(eta2 ? 2 : 4);
+            for (int i = 0; i < block.Length; i += 8)
+            {
+                Vector256<byte> bytes = Vector256.Create(Vector128.CreateScalar(BinaryPrimitives.ReadUInt64LittleEndian(block.Slice(i, 8))).AsByte());
+                for (int part = 0; part < 2; part++)
+                {
+                    Vector256<byte> spread = Avx2.Shuffle(bytes, part == 0 ? first : second) & zeroHigh;
+                    Vector256<int> z = Avx2.ShiftRightLogicalVariable(spread.AsUInt32(), halves).AsInt32() & fifteen;
+                    // eta = 2: z mod 5 = z - 5 floor(205 z / 1024) (z < 16); eta = 4: z itself.
+                    Vector256<int> value = eta2 ? eta - (z - Vector256.Create(5) * ((z * Vector256.Create(205)) >> 10)) : eta - z;
+                    Vector256<int> accept = Vector256.LessThan(z, limit);
+                    Avx512F.VL.Compress(Vector256<int>.Zero, accept, value).StoreUnsafe(ref slot, (nuint)j);
+                    j += BitOperations.PopCount(accept.ExtractMostSignificantBits());
+                }
+            }
+            return j;
+        }
+        foreach (byte b in block)
+        {
+            int z0 = b & 15, z1 = b >> 4;
+            if (eta2)
+            {
+                Unsafe.Add(ref slot, j) = 2 - (z0 - 5 * ((z0 * 205) >> 10));
+                j += ((z0 - 15) >> 31) & 1;
+                Unsafe.Add(ref slot, j) = 2 - (z1 - 5 * ((z1 * 205) >> 10));
+                j += ((z1 - 15) >> 31) & 1;
+            }
+            else
+            {
+                Unsafe.Add(ref slot, j) = 4 - z0;
+                j += ((z0 - 9) >> 31) & 1;
+                Unsafe.Add(ref slot, j) = 4 - z1;
+                j += ((z1 - 9) >> 31) & 1;
+            }
+        }
+        return j;
     }
 
     private static Span<int> Poly(Span<int> s1, Span<int> s2, int l, int index) =>

@@ -7,8 +7,10 @@ namespace NoFuture.Memory.Arena;
 internal static class SecretArena
 {
     internal const int MinClass = 16;
-    internal const int MaxClass = 4096;
+    internal const int MaxClass = 1 << MaxClassLog;
     private const int MinClassLog = 4;
+    private const int MaxClassLog = 12;
+    internal const int ClassCount = MaxClassLog - MinClassLog + 1; // 16, 32 ... 4096
 
     private static readonly ArenaShard[][] s_classes = CreateClasses();
     private static readonly int s_shardMask = s_classes[0].Length - 1;
@@ -61,10 +63,10 @@ internal static class SecretArena
     {
         get
         {
-            long used = 0;
+            long used = -RecycledSlots.Count; // kept for the C ABI's next secret: free, not a live secret
             foreach (ArenaShard[] shards in s_classes)
                 foreach (ArenaShard shard in shards) used += shard.TotalSlots - shard.FreeSlots;
-            return used;
+            return Math.Max(0, used); // the counts are read one by one while slots move, so a snapshot may be off
         }
     }
 
@@ -72,7 +74,7 @@ internal static class SecretArena
     {
         get
         {
-            long total = 0, free = 0;
+            long total = 0, free = RecycledSlots.Count;
             foreach (ArenaShard[] shards in s_classes)
                 foreach (ArenaShard shard in shards)
                 {
@@ -93,7 +95,7 @@ internal static class SecretArena
         MemoryMetrics.EnsurePublished(); // the hot path keeps no counters, so nothing else would publish the meter
 
         int shards = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Clamp(Environment.ProcessorCount, 1, 8));
-        int classes = BitOperations.Log2(MaxClass) - MinClassLog + 1;
+        int classes = ClassCount;
         var result = new ArenaShard[classes][];
         for (int c = 0; c < classes; c++)
         {

@@ -1,5 +1,7 @@
 // docs/failure-policy.md: every exception of the libraries is built in a throw helper (src/NoFuture.Memory/ThrowHelper.cs,
-// src/NoFuture.Crypto/CryptoThrowHelper.cs, src/NoFuture.Mls/MlsThrowHelper.cs), so one review of three files covers every message for secrets and lengths.
+// src/NoFuture.Crypto/CryptoThrowHelper.cs, src/NoFuture.Mls/MlsThrowHelper.cs, and in NoFuture.Sessions one per layer:
+// SessionThrowHelper.cs, Spqr/SpqrThrowHelper.cs, Storage/SessionStoreThrowHelper.cs), so one review of these files
+// covers every message for secrets and lengths.
 // This test reads the sources and fails on a `throw new` anywhere else.
 using System.Text.RegularExpressions;
 
@@ -7,7 +9,8 @@ namespace NoFuture.Crypto.Tests.Api;
 
 public partial class ThrowSiteTests
 {
-    private static readonly string[] Helpers = ["ThrowHelper.cs", "CryptoThrowHelper.cs", "MlsThrowHelper.cs"];
+    private static readonly string[] Helpers =
+        ["ThrowHelper.cs", "CryptoThrowHelper.cs", "MlsThrowHelper.cs", "SessionThrowHelper.cs", "SpqrThrowHelper.cs", "SessionStoreThrowHelper.cs"];
 
     [GeneratedRegex(@"\bthrow\s+new\b")]
     private static partial Regex ThrowNew();
@@ -18,7 +21,7 @@ public partial class ThrowSiteTests
         string root = RepositoryRoot();
         var offenders = new List<string>();
         int scanned = 0;
-        foreach (string project in new[] { "NoFuture.Memory", "NoFuture.Crypto", "NoFuture.Mls" })
+        foreach (string project in new[] { "NoFuture.Memory", "NoFuture.Crypto", "NoFuture.Mls", "NoFuture.Sessions" })
         {
             string folder = Path.Combine(root, "src", project);
             foreach (string file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))

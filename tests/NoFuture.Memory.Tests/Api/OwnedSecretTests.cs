@@ -61,6 +61,90 @@ public unsafe class OwnedSecretTests
         Assert.True(IsZero(data, 64));
     }
 
+    // TryDisposeRecycling / TryAllocateRecycled: the C ABI's handle table keeps a freed pooled slot for its next
+    // secret of the same size class (both called under its lock). The kept slot is wiped and counts as free.
+    [Fact]
+    public void ARecycledSlotComesBackZeroedAndCountsAsFree()
+    {
+        long live = MemoryMetrics.LivePooled;
+        Secret first = Secret.AllocateOwned(48, Pooled);
+        first.Write(0, static (span, _) => span.Fill(0xA5));
+        byte* data = first.DangerousData;
+        Assert.Equal(live + 1, MemoryMetrics.LivePooled);
+        Assert.True(first.TryDisposeRecycling());
+        Assert.True(first.IsDisposed);
+        Assert.Throws<ObjectDisposedException>(() => first.OpenRead().Dispose());
+        Assert.True(IsZero(data, 48));
+        Assert.Equal(live, MemoryMetrics.LivePooled);
+
+        Secret? second = Secret.TryAllocateRecycled(40); // the same size class (64 bytes)
+        Assert.NotNull(second);
+        Assert.Equal(40, second.Length);
+        Assert.False(second.IsReclaimed);
+        Assert.True(IsZero(second.DangerousData, 40));
+        Assert.Equal(live + 1, MemoryMetrics.LivePooled);
+        second.Write(0, static (span, _) => span.Fill(0x5A));
+        second.Dispose(); // an ordinary dispose returns the slot to its shard
+        Assert.Equal(live, MemoryMetrics.LivePooled);
+    }
+
+    [Fact]
+    public void OnlyAnOwnedPooledSecretWithNoLeaseOpenIsRecycled()
+    {
+        Secret pooled = Secret.AllocateOwned(32, Pooled);
+        SecretReadLease lease = pooled.OpenRead();
+        Assert.False(pooled.TryDisposeRecycling()); // nothing changed: the caller disposes it the ordinary way
+        Assert.False(pooled.IsDisposed);
+        lease.Dispose();
+        pooled.Dispose();
+        Assert.False(pooled.TryDisposeRecycling()); // already disposed
+
+        using Secret guarded = Secret.AllocateOwned(32, Guarded);
+        Assert.False(guarded.TryDisposeRecycling());
+        Assert.False(guarded.IsDisposed);
+        using Secret ordinary = Secret.Allocate(32, Pooled);
+        Assert.False(ordinary.TryDisposeRecycling()); // has a finalizer: not the handle table's
+        Assert.False(ordinary.IsDisposed);
+    }
+
+    // The handle table calls TryDisposeRecycling while a thread that looked the handle up just before may be opening
+    // a lease: either the lease gets in first (then nothing is recycled and the wipe waits for it) or it is refused.
+    // A lease that got in must never see its bytes wiped under it.
+    [Fact]
+    public void ALeaseRacingTryDisposeRecyclingKeepsItsBytesOrIsRefused()
+    {
+        int wiped = 0;
+        for (int round = 0; round < 1000; round++)
+        {
+            Secret secret = Secret.AllocateOwned(32, Pooled);
+            secret.Write(0, static (span, _) => span.Fill(0xA5));
+            using var start = new Barrier(2);
+            var reader = new Thread(() =>
+            {
+                start.SignalAndWait(TestContext.Current.CancellationToken);
+                for (int i = 0; i < 20; i++)
+                {
+                    try
+                    {
+                        using SecretReadLease lease = secret.OpenRead();
+                        Thread.SpinWait(50);
+                        if (lease.Span.IndexOfAnyExcept((byte)0xA5) >= 0) Interlocked.Increment(ref wiped);
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        return;
+                    }
+                }
+            });
+            reader.Start();
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            Thread.SpinWait(round % 64);
+            if (!secret.TryDisposeRecycling()) secret.Dispose();
+            reader.Join();
+        }
+        Assert.Equal(0, wiped);
+    }
+
     [Fact]
     public void AForgottenPublicPooledSecretIsStillWipedByTheFinalizer()
     {

@@ -1950,6 +1950,121 @@ static void s_free_while_used(void)
     for (int i = 0; i < 64; i++) EXPECT_RC(nf_secret_free(shared[i]), NF_E_BAD_HANDLE);
 }
 
+/* nf_secret_free keeps a pooled secret's slot for the next nf_secret_new of its size class (docs/native.md,
+   "Handles"). Single-threaded: a recycled slot comes back zeroed and counted as free; a secret freed while a lease is
+   open keeps its bytes until the lease closes and its slot is not handed to a new secret meanwhile. Then threads
+   create, tag, publish, read (their own and each other's handles) and free pooled secrets of several sizes at once:
+   every read of a live handle returns its own tag whole, a freed handle is dead, no slot is ever shared. */
+static int free_and_create_inside_read_cb(const uint8_t *data, size_t length, void *context)
+{
+    cb_state *s = context;
+    s->nested_rc = nf_secret_free(s->self);
+    nf_handle other = 0;
+    if (nf_secret_new(length, 0, &other) != NF_OK) s->nested_rc = -1000;
+    uint8_t fill[64];
+    memset(fill, 0x11, sizeof fill);
+    if (nf_secret_write(other, 0, fill, length) != NF_OK) s->nested_rc = -1001;
+    /* The new secret must not be in this lease's memory. */
+    s->copy[0] = all(data, length, 0xA5) ? 1 : 0;
+    if (nf_secret_free(other) != NF_OK) s->nested_rc = -1002;
+    return 0;
+}
+
+#define RECYCLE_THREADS 4
+#define RECYCLE_ROUNDS 1500
+static nf_handle recycle_published[RECYCLE_THREADS * 8]; /* __atomic builtins: the program is C99 */
+
+static uint8_t recycle_tag(nf_handle h) { return (uint8_t)((h * 0x9E3779B97F4A7C15ull) >> 56) | 1; }
+
+static void *recycle_worker(void *arg)
+{
+    int *bad = arg;
+    static const size_t sizes[] = {16, 32, 1024, 4096, 3000, 1};
+    uint8_t buf[4096], out[4096];
+    for (int round = 0; round < RECYCLE_ROUNDS; round++) {
+        nf_handle h[6];
+        for (int i = 0; i < 6; i++) {
+            if (nf_secret_new(sizes[i], 0, &h[i]) != NF_OK) { (*bad)++; h[i] = 0; continue; }
+            size_t n = 0;
+            /* Fresh: zero, whether the slot is recycled or not. */
+            if (nf_secret_read(h[i], out, sizeof out, &n) != NF_OK || n != sizes[i] || !all(out, n, 0)) (*bad)++;
+            memset(buf, recycle_tag(h[i]), sizes[i]);
+            if (nf_secret_write(h[i], 0, buf, sizes[i]) != NF_OK) (*bad)++;
+            __atomic_store_n(&recycle_published[(size_t)(round * 6 + i) % (RECYCLE_THREADS * 8)], h[i], __ATOMIC_RELEASE);
+        }
+        /* Read whatever is published (others' handles too): a live one reads its own tag whole, a dead one is
+           NF_E_BAD_HANDLE; nothing else. */
+        for (int k = 0; k < RECYCLE_THREADS * 8; k++) {
+            nf_handle p = __atomic_load_n(&recycle_published[k], __ATOMIC_ACQUIRE);
+            if (p == 0) continue;
+            size_t n = 0;
+            int rc = nf_secret_read(p, out, sizeof out, &n);
+            if (rc == NF_OK) {
+                if (!all(out, n, recycle_tag(p))) (*bad)++;
+            } else if (rc != NF_E_BAD_HANDLE) {
+                (*bad)++;
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            if (h[i] == 0) continue;
+            size_t n = 0;
+            if (nf_secret_read(h[i], out, sizeof out, &n) != NF_OK || !all(out, n, recycle_tag(h[i]))) (*bad)++;
+            if (nf_secret_free(h[i]) != NF_OK) (*bad)++;
+            if (nf_secret_free(h[i]) != NF_E_BAD_HANDLE) (*bad)++;
+            if (nf_secret_read(h[i], out, sizeof out, &n) != NF_E_BAD_HANDLE) (*bad)++;
+        }
+    }
+    return NULL;
+}
+
+static int64_t live_pooled(void)
+{
+    nf_caps caps;
+    memset(&caps, 0, sizeof caps);
+    caps.size = sizeof caps;
+    if (nf_capabilities(&caps) != NF_OK) return -1;
+    return caps.live_pooled_secrets;
+}
+
+static void s_secret_recycle(void)
+{
+    int64_t before = live_pooled();
+    uint8_t fill[32], out[32];
+    memset(fill, 0xA5, sizeof fill);
+    nf_handle a = 0, b = 0;
+    OK(nf_secret_new(32, 0, &a));
+    OK(nf_secret_write(a, 0, fill, 32));
+    CHECK(live_pooled() == before + 1);
+    OK(nf_secret_free(a));
+    CHECK(live_pooled() == before); /* a kept slot is free, not a live secret */
+    OK(nf_secret_new(32, 0, &b));
+    OK(nf_secret_read(b, out, 32, NULL));
+    CHECK(all(out, 32, 0));
+    OK(nf_secret_free(b));
+
+    /* Freed inside its own read lease: the bytes stay until the lease closes, and a secret created meanwhile gets
+       other memory. */
+    OK(nf_secret_new(32, 0, &a));
+    OK(nf_secret_write(a, 0, fill, 32));
+    cb_state s;
+    memset(&s, 0, sizeof s);
+    s.self = a;
+    OK(nf_secret_with_read(a, free_and_create_inside_read_cb, &s));
+    CHECK(s.nested_rc == NF_OK);
+    CHECK(s.copy[0] == 1);
+    EXPECT_RC(nf_secret_free(a), NF_E_BAD_HANDLE);
+    CHECK(live_pooled() == before);
+
+    pthread_t threads[RECYCLE_THREADS];
+    int bad[RECYCLE_THREADS] = {0};
+    for (int t = 0; t < RECYCLE_THREADS; t++) pthread_create(&threads[t], NULL, recycle_worker, &bad[t]);
+    for (int t = 0; t < RECYCLE_THREADS; t++) {
+        pthread_join(threads[t], NULL);
+        CHECK(bad[t] == 0);
+    }
+    CHECK(live_pooled() == before);
+}
+
 /* Many threads create, use and free secrets and enclaves at once (the handle table grows and recycles slots under
    contention): every handle reads back its own bytes, and is dead after its free. */
 static void *churn(void *arg)
@@ -2116,6 +2231,7 @@ static const scenario scenarios[] = {
     {"purge_from_thread", s_purge_from_thread},
     {"free_while_used", s_free_while_used},
     {"handle_churn", s_handle_churn},
+    {"secret_recycle", s_secret_recycle},
     {"interrupt", s_interrupt},
     {"death_guarded_overflow", s_death_guarded_overflow},
     {"death_frozen_write", s_death_frozen_write},

@@ -1,9 +1,8 @@
 // QuantumSession against libsignal 0.103 (@signalapp/libsignal-client, driven through tests/Shared/peer/
-// libsignal-peer.mjs). What runs now, without SPQR: our bundles accepted by libsignal's processPreKeyBundle and
-// libsignal's bundles imported (signatures verified) by us; SignalMessage bytes equal to libsignal's own encoder's
-// (header, protobuf fields, pq_ratchet, truncated MAC over both identity keys); each side parsing the other's
-// PreKeySignalMessage and SignalMessage; libsignal's first message reaching our SPQR step (prekeys found, PQXDH run).
-// Whole conversations (1,000 messages each way) need the real SPQR: InteropSwitch.
+// libsignal-peer.mjs): our bundles accepted by libsignal's processPreKeyBundle and libsignal's bundles imported
+// (signatures verified) by us; SignalMessage bytes equal to libsignal's own encoder's (header, protobuf fields,
+// pq_ratchet, truncated MAC over both identity keys); each side parsing the other's PreKeySignalMessage and
+// SignalMessage; libsignal's first message accepted; whole conversations, 1,000 messages each way, SPQR included.
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using NoFuture.Memory;
@@ -141,7 +140,7 @@ public class LibsignalInteropTests
     }
 
     [Fact]
-    public void LibsignalsFirstMessage_ParsedByUs_AndReachesTheSpqrStep()
+    public void LibsignalsFirstMessage_ParsedAndAcceptedByUs()
     {
         LibsignalPeer peer = LibsignalPeer.Get();
         var alice = new LibsignalParty(peer);
@@ -175,14 +174,6 @@ public class LibsignalInteropTests
         Assert.Equal(expected, inner[signal.Addresses]);
 
         var options = new QuantumSessionOptions { LocalAddress = bobAddress, RemoteAddress = alice.Address };
-        if (!InteropSwitch.RealSpqrMerged)
-        {
-            // Prekeys found, PQXDH run, then the stand-in refuses the pq_ratchet field: nothing created or consumed.
-            var e = Assert.Throws<SessionException>(() => QuantumSession.Accept(bob, message, out _, options));
-            Assert.Equal(SessionError.PostQuantumRatchet, e.Reason);
-            Assert.Equal(1, bob.OneTimePreKeyCount);
-            return;
-        }
         using QuantumSession session = QuantumSession.Accept(bob, message, out Secret? plaintext, options);
         using (plaintext) Assert.Equal("hello NoFuture", SessionPair.Text(plaintext));
     }
@@ -192,7 +183,6 @@ public class LibsignalInteropTests
     [InlineData(false)]
     public void Conversation_NoFutureInitiates_1000EachWay(bool oneTime)
     {
-        InteropSwitch.RequireRealSpqr();
         LibsignalPeer peer = LibsignalPeer.Get();
         var bob = new LibsignalParty(peer);
         using QuantumIdentity alice = QuantumIdentity.Generate();
@@ -207,7 +197,6 @@ public class LibsignalInteropTests
     [InlineData(false)]
     public void Conversation_LibsignalInitiates_1000EachWay(bool oneTime)
     {
-        InteropSwitch.RequireRealSpqr();
         LibsignalPeer peer = LibsignalPeer.Get();
         var alice = new LibsignalParty(peer);
         using QuantumIdentity bob = QuantumIdentity.Generate(2);

@@ -1,9 +1,9 @@
-// PQXDH and the first root step against libsignal 0.103, without SPQR: libsignal (as initiator) processes our bundle,
+// PQXDH and the first root step against libsignal 0.103: libsignal (as initiator) processes our bundle,
 // and its SessionRecord (rust/protocol/src/proto/storage.proto: RecordStructure.current_session) holds what its PQXDH
 // derived: the receiving chain key for our signed prekey (PQXDH's chain key), the root key and sending chain key after
 // its first root step, its base key and the KEM ciphertext. Our responder side, from the same public inputs, must
 // derive the same keys. (SPQR's auth key, PQXDH's third 32 bytes, is inside libsignal's opaque SPQR state: it is checked
-// only by whole conversations, InteropSwitch.)
+// only by whole conversations, LibsignalInteropTests.)
 using System.Text.Json.Nodes;
 using NoFuture.Memory;
 using NoFuture.Sessions.Handshake;

@@ -4,7 +4,8 @@
 // Choices:
 // - Montgomery reduction needs the high halves of signed 32 x 32 -> 64-bit products: vpmuldq on the even lanes and
 //   on the odd lanes shifted down, blended. Since a b and t q agree in their low 32 bits, (a b - t q) >> 32 is
-//   exactly hi(a b) - hi(t q), the value Field.MontgomeryReduce computes.
+//   exactly hi(a b) - hi(t q), the value Field.MontgomeryReduce computes. t = lo32(a b) QInv comes from vpmuldq too
+//   (it reads only the low 32 bits of each 64-bit lane), so a product costs six vpmuldq and no vpmulld.
 // - NTT layers with len >= 8 pair whole vectors; the last three (len = 4, 2, 1) work on two vectors at a time,
 //   regrouped with vperm2i128 (len 4), vpunpck{l,h}qdq (len 2) and a vpshufd to even/odd order first (len 1),
 //   with the zetas laid out in the regrouped order (public tables, indexed by loop counters only).
@@ -50,14 +51,6 @@ internal static class PolyVector256
         inverse ? -zetas[N / len - 1 - block] : zetas[N / 2 / len + block];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> MulHi(Vector256<int> a, Vector256<int> b)
-    {
-        Vector256<int> even = Avx2.ShiftRightLogical(Avx2.Multiply(a, b), 32).AsInt32();
-        Vector256<int> odd = Avx2.Multiply(Avx2.ShiftRightLogical(a.AsInt64(), 32).AsInt32(), Avx2.ShiftRightLogical(b.AsInt64(), 32).AsInt32()).AsInt32();
-        return Avx2.Blend(even, odd, 0b1010_1010);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> MulHiUnsigned(Vector256<int> a, uint b)
     {
         Vector256<uint> m = Vector256.Create(b);
@@ -66,12 +59,21 @@ internal static class PolyVector256
         return Avx2.Blend(even, odd, 0b1010_1010);
     }
 
-    /// <summary>Field.MontgomeryMultiply per lane.</summary>
+    /// <summary>
+    /// Field.MontgomeryMultiply per lane, from six vpmuldq (no vpmulld): for the even lanes (and the odd lanes shifted
+    /// down) p = a b exactly in 64 bits, t = lo32(p) QInv (only its low 32 bits matter, and vpmuldq reads only those),
+    /// u = t q; p - u has zero low half, so its high half is (a b - t q) / 2^32, the scalar result.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<int> MontgomeryMultiply(Vector256<int> a, Vector256<int> b)
     {
-        Vector256<int> t = Avx2.MultiplyLow(Avx2.MultiplyLow(a, b), Vector256.Create(QInv));
-        return MulHi(a, b) - MulHi(t, Vector256.Create(Q));
+        Vector256<int> qInv = Vector256.Create(QInv), q = Vector256.Create(Q);
+        Vector256<int> aOdd = Avx2.ShiftRightLogical(a.AsInt64(), 32).AsInt32(), bOdd = Avx2.ShiftRightLogical(b.AsInt64(), 32).AsInt32();
+        Vector256<long> pEven = Avx2.Multiply(a, b), pOdd = Avx2.Multiply(aOdd, bOdd);
+        Vector256<long> uEven = Avx2.Multiply(Avx2.Multiply(pEven.AsInt32(), qInv).AsInt32(), q);
+        Vector256<long> uOdd = Avx2.Multiply(Avx2.Multiply(pOdd.AsInt32(), qInv).AsInt32(), q);
+        Vector256<int> even = Avx2.ShiftRightLogical(pEven - uEven, 32).AsInt32();
+        return Avx2.Blend(even, (pOdd - uOdd).AsInt32(), 0b1010_1010);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
