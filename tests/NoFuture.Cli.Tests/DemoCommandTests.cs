@@ -75,3 +75,22 @@ public class DemoCommandTests
         Assert.Contains("--messages", few.StdErr, StringComparison.Ordinal);
     }
 }
+
+public class DemoUnprivilegedTests
+{
+    [Fact]
+    public async Task DemoJson_AsNobodyWith64KiBMemlock_ReportsTheRefusal_AndStillHolds()
+    {
+        CliResult r = await CliProcess.RunAsNobodyAsync(65536, "demo", "--json");
+        Assert.False(string.IsNullOrEmpty(r.StdOut), r.ToString()); // a child that cannot start prints only to stderr
+
+        using JsonDocument doc = JsonDocument.Parse(r.StdOut);
+        JsonElement p = doc.RootElement.GetProperty("protection");
+        // mlockall of the whole process cannot fit in 64 KiB: the demo says so instead of claiming it.
+        Assert.False(p.GetProperty("lockAllMemory").GetBoolean(), r.StdOut);
+        Assert.False(string.IsNullOrEmpty(p.GetProperty("lockAllMemoryRefusal").GetString()));
+        Assert.True(p.GetProperty("lockedBytes").GetInt64() <= 65536);
+        Assert.True(doc.RootElement.GetProperty("passed").GetBoolean(), r.StdOut);
+        Assert.Equal(0, r.ExitCode);
+    }
+}

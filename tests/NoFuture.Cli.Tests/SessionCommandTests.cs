@@ -223,6 +223,30 @@ public sealed class SessionCommandTests : IDisposable
     }
 
     [Fact]
+    public void SystemRefusals_Exit8_AndChangeNothing()
+    {
+        Handshake();
+        Dictionary<string, byte[]> before = Snapshot(P("a"));
+
+        // The message cannot be written: it is staged before the state is saved, so the state is untouched.
+        Outcome unwritable = As("a", "send", "--peer", "bob", "--text", "x", "--out", P("no/such/dir/m"));
+        Assert.True(unwritable.ExitCode == 8, unwritable.ToString());
+        AssertSame(before, Snapshot(P("a")));
+
+        // The state is in use by another store instance (another process, say).
+        using (NoFuture.Memory.Secret passphrase = NoFuture.Memory.Secret.CopyFrom("alice's passphrase"u8)) // a.pass without its newline
+        using (NoFuture.Sessions.FileSessionStore.OpenWithPassphrase(P("a"), passphrase))
+        {
+            Outcome busy = As("a", "send", "--peer", "bob", "--text", "x", "--out", P("m"));
+            Assert.True(busy.ExitCode == 8, busy.ToString());
+            Assert.False(File.Exists(P("m")));
+        }
+        AssertSame(before, Snapshot(P("a")));
+        Send("a", "bob", "after", "m");
+        Assert.Equal("after", Recv("b", "alice", "m"));
+    }
+
+    [Fact]
     public async Task AsAProcess_PassphraseFromEnvironment_AndExitCodes()
     {
         File.WriteAllText(P("a.pass"), "from the environment");
