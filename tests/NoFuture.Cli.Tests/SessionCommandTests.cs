@@ -106,6 +106,11 @@ public sealed class SessionCommandTests : IDisposable
         Assert.Equal("second", Recv("b", "alice", "x2"));
         Assert.Equal(0, As("b", "recv", "--peer", "alice", "--in", P("x1"), "--out", P("blob.out")).ExitCode);
         Assert.Equal(blob, File.ReadAllBytes(P("blob.out")));
+        // An empty plaintext travels too (a Secret is never empty: the command handles it without one).
+        File.WriteAllBytes(P("empty"), []);
+        Assert.Equal(0, As("a", "send", "--peer", "bob", "--file", P("empty"), "--out", P("e")).ExitCode);
+        Assert.Equal(0, As("b", "recv", "--peer", "alice", "--in", P("e"), "--out", P("empty.out")).ExitCode);
+        Assert.Empty(File.ReadAllBytes(P("empty.out")));
     }
 
     [Fact]
