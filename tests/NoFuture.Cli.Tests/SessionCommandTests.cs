@@ -255,7 +255,13 @@ public sealed class SessionCommandTests : IDisposable
     public async Task AsAProcess_PassphraseFromEnvironment_AndExitCodes()
     {
         File.WriteAllText(P("a.pass"), "from the environment");
-        var environment = new Dictionary<string, string> { ["NOFUTURE_PASSPHRASE"] = "from the environment" };
+        // A variable longer than the window the environment is scanned in, on either side, must not hide ours.
+        var environment = new Dictionary<string, string>
+        {
+            ["A_LONG_VARIABLE"] = new string('x', 9000),
+            ["NOFUTURE_PASSPHRASE"] = "from the environment",
+            ["Z_LONG_VARIABLE"] = new string('y', 9000),
+        };
         CliResult init = await CliProcess.RunAsync([CliProcess.DotnetHost, CliProcess.DllPath, "session", "init", "--state", P("a"),
             "--argon2-memory-kib", "1024", "--argon2-iterations", "1"], environment);
         Assert.True(init.ExitCode == 0, init.ToString());

@@ -66,27 +66,54 @@ internal static class PassphraseSource
             if (string.IsNullOrEmpty(value)) return null;
             return Secret.MoveFrom(System.Text.Encoding.UTF8.GetBytes(value)); // MoveFrom wipes the byte[] copy
         }
-        const int MaxEnvironment = 1 << 20;
-        using var stream = new FileStream("/proc/self/environ", FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-        using Secret environ = Secret.ReadToEnd(stream, MaxEnvironment);
-        using SecretReadLease lease = environ.OpenRead();
-        ReadOnlySpan<byte> rest = lease.Span;
+        // Scanned in a small secret window (the environment can be up to a few MiB; only our entry is secret, but no
+        // byte is known not to be part of it until the entries are split): entries end with NUL.
         ReadOnlySpan<byte> prefix = "NOFUTURE_PASSPHRASE="u8;
-        while (!rest.IsEmpty)
+        using var stream = new FileStream("/proc/self/environ", FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using Secret window = Secret.Allocate(4096 + MaxLength);
+        using SecretWriteLease lease = window.OpenWrite();
+        Span<byte> buffer = lease.Span;
+        int filled = 0;
+        bool skipping = false; // inside an entry too long to be ours: drop bytes up to its NUL
+        while (true)
         {
-            int end = rest.IndexOf((byte)0);
-            ReadOnlySpan<byte> entry = end < 0 ? rest : rest[..end];
-            if (entry.StartsWith(prefix))
+            int n = stream.Read(buffer[filled..]);
+            bool atEnd = n == 0;
+            filled += n;
+            int start = 0;
+            while (true)
             {
-                ReadOnlySpan<byte> value = entry[prefix.Length..];
-                if (value.IsEmpty) return null;
-                if (value.Length > MaxLength)
-                    throw CliFailure.Create(ExitCodes.Usage, $"{EnvironmentVariable} must hold 1 to {MaxLength} bytes.");
-                return Secret.CopyFrom(value);
+                int nul = buffer[start..filled].IndexOf((byte)0);
+                if (nul < 0 && !atEnd) break;
+                int length = nul < 0 ? filled - start : nul;
+                ReadOnlySpan<byte> entry = buffer.Slice(start, length);
+                if (!skipping && entry.StartsWith(prefix))
+                {
+                    ReadOnlySpan<byte> value = entry[prefix.Length..];
+                    if (value.IsEmpty) return null;
+                    if (value.Length > MaxLength)
+                        throw CliFailure.Create(ExitCodes.Usage, $"{EnvironmentVariable} must hold 1 to {MaxLength} bytes.");
+                    return Secret.CopyFrom(value);
+                }
+                skipping = false;
+                start += length + (nul < 0 ? 0 : 1);
+                if (nul < 0 || start >= filled) break;
             }
-            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (atEnd) return null;
+            if (start == 0 && filled == buffer.Length)
+            {
+                // One entry fills the window: longer than ours can be (prefix + MaxLength), unless it is ours.
+                if (!skipping && buffer.StartsWith(prefix))
+                    throw CliFailure.Create(ExitCodes.Usage, $"{EnvironmentVariable} must hold 1 to {MaxLength} bytes.");
+                skipping = true;
+                buffer.Clear();
+                filled = 0;
+                continue;
+            }
+            buffer[start..filled].CopyTo(buffer);
+            buffer[(filled - start)..filled].Clear();
+            filled -= start;
         }
-        return null;
     }
 
     /// <summary>Drops one trailing "\n" or "\r\n" (what an editor or `echo` leaves), copying into a new secret.</summary>
