@@ -6,8 +6,11 @@ internal static class ExitCodes
     /// <summary>Success; for <c>doctor</c>: the Strict policy can hold here.</summary>
     internal const int Ok = 0;
 
-    /// <summary>For <c>doctor</c>: the Strict policy cannot hold here. For <c>demo</c>: a check of the demo failed.</summary>
+    /// <summary>For <c>doctor</c>: the Strict policy cannot hold here.</summary>
     internal const int StrictCannotHold = 1;
+
+    /// <summary>For <c>demo</c>: one of the demo's checks failed (the report lists them).</summary>
+    internal const int DemoCheckFailed = 1;
 
     /// <summary>Unknown command or option, a missing argument, or no passphrase source.</summary>
     internal const int Usage = 2;

@@ -84,7 +84,7 @@ internal static class DemoCommand
         DemoReport report = Execute(messages, json ? null : output);
         if (json) CliJsonContext.Write(output, report, CliJsonContext.Default.DemoReport);
         else WriteSummary(report, output);
-        return report.Passed ? ExitCodes.Ok : ExitCodes.StrictCannotHold;
+        return report.Passed ? ExitCodes.Ok : ExitCodes.DemoCheckFailed;
     }
 
     private sealed record Sent(int Index, bool ToBob, byte[] Plaintext, byte[] Wire, bool AfterTurn, bool AfterSpqrEpoch);
