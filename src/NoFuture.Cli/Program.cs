@@ -10,8 +10,11 @@ internal static class Program
         Usage: nofuture <command> [options]
 
         Commands:
+          demo        The whole system at work in one process: protected memory, an encrypted store,
+                      a post-quantum session both ways, forward secrecy, post-compromise recovery.
           doctor      Report what this machine grants for secret memory, probe two allocations
                       and say whether the Strict policy can hold here.
+          session     Post-quantum 1:1 sessions over files: init, bundle, start, send, recv, info.
 
         Options:
           -h, --help  Show this help.
@@ -34,8 +37,15 @@ internal static class Program
             case "-h" or "--help" or "help":
                 Console.Out.WriteLine(Usage);
                 return ExitCodes.Ok;
+            case "demo":
+                return DemoCommand.Run(rest, Console.Out, Console.Error);
             case "doctor":
                 return DoctorCommand.Run(rest, Console.Out, Console.Error);
+            case "session":
+                {
+                    using Stream stdout = Console.OpenStandardOutput();
+                    return SessionCommand.Run(rest, Console.Out, Console.Error, stdout);
+                }
             default:
                 return UsageError(Console.Error, command.StartsWith('-')
                     ? $"unknown option '{command}'."

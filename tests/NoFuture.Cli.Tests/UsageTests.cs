@@ -8,12 +8,14 @@ public class UsageTests
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]
-    public async Task Help_ListsDoctor(string flag)
+    public async Task Help_ListsTheCommands(string flag)
     {
         CliResult r = await CliProcess.RunAsync(flag);
 
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("doctor", r.StdOut, StringComparison.Ordinal);
+        Assert.Contains("  demo ", r.StdOut, StringComparison.Ordinal);
+        Assert.Contains("  doctor ", r.StdOut, StringComparison.Ordinal);
+        Assert.Contains("  session ", r.StdOut, StringComparison.Ordinal);
         Assert.Empty(r.StdErr);
     }
 
@@ -32,6 +34,9 @@ public class UsageTests
     [Theory]
     [InlineData("doctor", "--bogus")]
     [InlineData("doctor", "extra")]
+    [InlineData("demo", "--bogus")]
+    [InlineData("session", "frobnicate")]
+    [InlineData("session", "send", "--state", "x", "--bogus")]
     [InlineData("--bogus")]
     [InlineData("frobnicate")]
     [InlineData()]

@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using NoFuture.Cli.Commands;
+using NoFuture.Cli.Demo;
+using NoFuture.Cli.Sessions;
 
 namespace NoFuture.Cli.Json;
 
@@ -13,6 +15,9 @@ namespace NoFuture.Cli.Json;
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(BundleFile))]
+[JsonSerializable(typeof(SessionInfo))]
+[JsonSerializable(typeof(DemoReport))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
