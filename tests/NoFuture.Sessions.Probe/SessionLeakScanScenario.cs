@@ -11,7 +11,9 @@
 //     and stored keys, and every epoch secret (seen by SpqrChain.EpochSecretObserverForTesting as it is added);
 //   per message: its seed, its SPQR key and its cipher key, MAC key and IV (the probe derives them again into
 //     Secrets it keeps, as the receiver does: seed from the sender's chain key before Encrypt, SPQR key from a clone
-//     of the receiver's SPQR state before Decrypt), and the plaintext (sent from and received into Secrets).
+//     of the receiver's SPQR state before Decrypt), and the plaintext (sent from and received into Secrets);
+//   per encapsulation: the ML-KEM shared secret K, computed from the encapsulation state (and checked against the
+//     epoch secret the session added).
 // Reported: the whole process scanned outside the pools (expected 0); the secrets alive at the scan found inside the
 // pools (positive control); the identity key and the consumed one-time prekey anywhere, pools included (expected 0:
 // the one is sealed in an enclave while idle, the other wiped); a control secret deliberately copied to the GC heap,
@@ -38,6 +40,10 @@ internal static class SessionLeakScanScenario
     private static readonly HashSet<ulong> s_all = [];          // every tag seen during the run
     private static readonly HashSet<ulong> s_epochSecrets = [];
     private static readonly HashSet<ulong> s_expandedSeeds = [];
+    private static readonly List<ulong> s_epochOrder = [];      // epoch secrets in the order they appeared
+    private static readonly List<ulong> s_kemOrder = [];        // ML-KEM shared secrets K, in order
+    private static readonly HashSet<ulong> s_encapsulations = [];
+    private static int s_kemVerified;
     private static readonly List<IDisposable> s_keep = [];       // the probe's own copies, alive until the scan
     private static readonly HashSet<ulong> s_kept = [];          // their tags (positive control)
     private static readonly Dictionary<QuantumSession, byte[]> s_lastRatchetKey = [];
@@ -49,7 +55,9 @@ internal static class SessionLeakScanScenario
         {
             ulong tag = Complement(secret, 0);
             s_all.Add(tag);
-            if (s_epochSecrets.Add(tag)) Keep(Secret.CopyFrom(secret));
+            if (!s_epochSecrets.Add(tag)) return;
+            s_epochOrder.Add(tag);
+            Keep(Secret.CopyFrom(secret));
         };
 
         QuantumIdentity alice = QuantumIdentity.Generate(), bob = QuantumIdentity.Generate(2);
@@ -75,23 +83,52 @@ internal static class SessionLeakScanScenario
             Burst(b, a, 1 + (round % 2), outOfOrder: round % 7 == 3);
         }
 
-        // Stack residue: later calls overwrite what an earlier one left on the stack, so the last Decrypt and the last
-        // Encrypt before the scan run below a padding of stack that nothing after them reaches (the scan, GC and the
-        // probe's own calls stay shallower). A buffer either leaves unwiped is still there when the scan runs. The
+        // Stack residue: later calls overwrite what an earlier one left on the stack, so two operations run below a
+        // padding of stack that nothing after them reaches (the scan, GC and the probe's own calls stay shallower),
+        // and a buffer either leaves unwiped is still there when the scan runs: a Decrypt that completes an SPQR epoch
+        // (ML-KEM decapsulation, the epoch secret), then an Encrypt that starts one (ML-KEM encapsulation). The
         // encrypted message is delivered only after the scan.
         var lastTags = new HashSet<ulong>();
-        (byte[] last, Secret lastSeed, Secret lastPlaintext) = Send(b);
-        TagMessageKeys(a, last, lastSeed, lastTags);
-        Secret? lastOpened = Deep(384 * 1024, () => a.Decrypt(last));
-        Check(lastOpened, lastPlaintext);
-        Secret pendingSeed = SeedOf(a), pendingPlaintext = Plaintext();
+        (QuantumSession x, QuantumSession y) = (a, b);
+        for (int guard = 0; ; guard++, (x, y) = (y, x))
+        {
+            if (guard > 1000) throw new InvalidOperationException("no epoch completed");
+            (byte[] m, Secret seed, Secret plaintext) = Send(x);
+            int epochsBefore = s_epochOrder.Count;
+            bool completes = CompletesEpoch(y, m);
+            if (!completes)
+            {
+                TagMessageKeys(y, m, seed);
+                Check(y.Decrypt(m), plaintext);
+                Collect(y);
+                continue;
+            }
+            TagMessageKeys(y, m, seed, lastTags);
+            Check(Deep(384 * 1024, () => y.Decrypt(m)), plaintext);
+            lastTags.UnionWith(s_epochOrder.Skip(epochsBefore));
+            Collect(y);
+            break;
+        }
+        for (int guard = 0; x.StateForTesting.Spqr.Braid.State != SpqrBraidState.HeaderReceived; guard++, (x, y) = (y, x))
+        {
+            if (guard > 1000) throw new InvalidOperationException("no encapsulation came");
+            (byte[] m, Secret seed, Secret plaintext) = Send(x);
+            TagMessageKeys(y, m, seed);
+            Check(y.Decrypt(m), plaintext);
+            Collect(y);
+        }
+        int epochsBeforePending = s_epochOrder.Count, kemBeforePending = s_kemOrder.Count;
+        Secret pendingSeed = SeedOf(x), pendingPlaintext = Plaintext();
+        QuantumSession sender = x, receiver = y;
         byte[] pending = Deep(128 * 1024, () =>
         {
             using SecretReadLease p = pendingPlaintext.OpenRead();
-            return a.Encrypt(p.Span);
+            return sender.Encrypt(p.Span);
         });
-        Collect(a);
-        TagMessageKeys(b, pending, pendingSeed, lastTags);
+        Collect(sender);
+        TagMessageKeys(receiver, pending, pendingSeed, lastTags);
+        lastTags.UnionWith(s_epochOrder.Skip(epochsBeforePending));
+        lastTags.UnionWith(s_kemOrder.Skip(kemBeforePending));
 
         // Secrets alive now: the sessions' current state and the probe's copies.
         var liveWindows = new List<(Secret, int)>();
@@ -120,12 +157,15 @@ internal static class SessionLeakScanScenario
         Report("outsidePools", MemoryScan.Count(everything, pools, insidePools: false));
         Report("live", live.Count);
         Report("liveInsidePools", MemoryScan.Count(live, pools, insidePools: true));
+        Report("kemSecrets", s_kemOrder.Count);
+        Report("kemSecretsVerified", s_kemVerified);
+        Report("lastTags", lastTags.Count);
         Report("lastMessagesOutsidePools", MemoryScan.Count(lastTags, pools, insidePools: false));
         Report("identityKeyAnywhere", MemoryScan.Count(identityKeys, pools, insidePools: null));
         Report("consumedPreKeyAnywhere", MemoryScan.Count([oneTimePreKey], pools, insidePools: null));
         Report("leakControlOutsidePools", MemoryScan.Count([controlTag], pools, insidePools: false));
         CryptographicOperations.ZeroMemory(leaked);
-        Check(b.Decrypt(pending), pendingPlaintext);
+        Check(receiver.Decrypt(pending), pendingPlaintext);
 
         a.Dispose();
         b.Dispose();
@@ -196,20 +236,13 @@ internal static class SessionLeakScanScenario
     /// <summary>The message's SPQR key (a clone of the receiver's SPQR state receives it) and its 80 message-key bytes.</summary>
     private static void TagMessageKeys(QuantumSession to, byte[] message, Secret seed, HashSet<ulong>? also = null)
     {
-        ReadOnlySpan<byte> signal = message;
-        if (QuantumSession.IsPreKeyMessage(message))
-        {
-            if (!WireFormat.TryParsePreKeyMessage(message, out WireFormat.PreKeyMessageView pv, out _)) throw new InvalidOperationException("prekey message");
-            signal = signal[pv.Message];
-        }
-        if (!WireFormat.TryParseSignalMessage(signal, out WireFormat.SignalMessageView view, out _)) throw new InvalidOperationException("message");
         Secret pqKey = Secret.Allocate(SpqrState.MessageKeySize), keys = Secret.Allocate(RatchetKdf.MessageKeysSize);
         Keep(pqKey);
         Keep(keys);
         bool hasKey;
         using (SpqrState clone = to.StateForTesting.Spqr.Clone())
         using (SecretWriteLease k = pqKey.OpenWrite())
-            hasKey = clone.Recv(signal[view.PqRatchet], k.Span);
+            hasKey = clone.Recv(PqField(message), k.Span);
         using (SecretReadLease s = seed.OpenRead())
         using (SecretReadLease pq = pqKey.OpenRead())
         using (SecretWriteLease w = keys.OpenWrite())
@@ -226,6 +259,7 @@ internal static class SessionLeakScanScenario
         var windows = new List<(Secret, int)>();
         Windows(state, windows);
         foreach ((Secret secret, int offset) in windows) s_all.Add(Complement(secret, offset));
+        TagSharedSecret(state.Spqr);
 
         byte[] ratchetPublic = state.SenderRatchet.PublicKey.ToArray();
         if (!s_lastRatchetKey.TryGetValue(session, out byte[]? last) || !last.AsSpan().SequenceEqual(ratchetPublic))
@@ -244,6 +278,53 @@ internal static class SessionLeakScanScenario
             Keep(expanded);
             Tag(expanded, 0);
         }
+    }
+
+    /// <summary>A new encapsulation state m ‖ r ‖ header gives the ML-KEM shared secret K = G(m ‖ H(ek))[0:32]
+    /// (FIPS 203, Algorithm 17; H(ek) is the header's second half), tagged; it is checked against the epoch secrets
+    /// seen, HKDF(K, "…SCKA Key" ‖ epoch) (SpqrKdf).</summary>
+    private static void TagSharedSecret(SpqrState spqr)
+    {
+        if (spqr.EncapsulationStateForTesting is not Secret es || !s_encapsulations.Add(Complement(es, 0))) return;
+        Secret g = Secret.Allocate(64), epochSecret = Secret.Allocate(32);
+        Keep(g);
+        using (SecretReadLease e = es.OpenRead())
+        using (SecretWriteLease w = g.OpenWrite())
+        {
+            Span<byte> input = stackalloc byte[64];
+            e.Span[..32].CopyTo(input);
+            e.Span[96..128].CopyTo(input[32..]);
+            SHA3_512.HashData(input, w.Span);
+            CryptographicOperations.ZeroMemory(input);
+        }
+        using (SecretReadLease k = g.OpenRead())
+        using (SecretWriteLease w = epochSecret.OpenWrite())
+            SpqrKdf.HkdfWithEpoch(k.Span[..32], SpqrKdf.SckaKey, spqr.Braid.Epoch, w.Span);
+        if (s_epochSecrets.Contains(Complement(epochSecret, 0))) s_kemVerified++;
+        epochSecret.Dispose();
+        s_kemOrder.Add(Tag(g, 0));
+    }
+
+    /// <summary>Whether <paramref name="message"/> completes an SPQR epoch on <paramref name="to"/> (tried on a clone).</summary>
+    private static bool CompletesEpoch(QuantumSession to, byte[] message)
+    {
+        using SpqrState clone = to.StateForTesting.Spqr.Clone();
+        using Secret key = Secret.Allocate(SpqrState.MessageKeySize);
+        int before = clone.EpochsCompleted;
+        using (SecretWriteLease k = key.OpenWrite()) clone.Recv(PqField(message), k.Span);
+        return clone.EpochsCompleted > before;
+    }
+
+    private static ReadOnlySpan<byte> PqField(byte[] message)
+    {
+        ReadOnlySpan<byte> signal = message;
+        if (QuantumSession.IsPreKeyMessage(message))
+        {
+            if (!WireFormat.TryParsePreKeyMessage(message, out WireFormat.PreKeyMessageView pv, out _)) throw new InvalidOperationException("prekey message");
+            signal = signal[pv.Message];
+        }
+        if (!WireFormat.TryParseSignalMessage(signal, out WireFormat.SignalMessageView view, out _)) throw new InvalidOperationException("message");
+        return signal[view.PqRatchet];
     }
 
     private static void Windows(RatchetState state, List<(Secret, int)> windows)

@@ -16,6 +16,10 @@ public class SessionLeakScanTests
         Assert.True(r.Number("spqrEpochsAlice") >= 4 && r.Number("spqrEpochsBob") >= 4, r.All);
         Assert.True(r.Number("epochSecrets") >= 4, r.All);
         Assert.True(r.Number("secrets") >= 5000, r.All);
+        // Each encapsulation's ML-KEM shared secret K, computed by the probe, gives an epoch secret the session added.
+        Assert.True(r.Number("kemSecrets") >= 4, r.All);
+        Assert.Equal(r.Number("kemSecrets"), r.Number("kemSecretsVerified"));
+        Assert.True(r.Number("lastTags") >= 10, r.All);
         // Positive control: every secret alive at the scan is found in the pools at least once.
         Assert.True(r.Number("liveInsidePools") >= r.Number("live"), r.All);
         // Leaking control: a secret copied to the GC heap on purpose is found.

@@ -20,6 +20,9 @@ internal sealed partial class SpqrState
 
     /// <summary>The braid's decapsulation seed d ‖ z while this side holds an ML-KEM key, else null (not a copy).</summary>
     internal Secret? DecapsulationSeedForTesting => _braid.DecapsulationSeedForTesting;
+
+    /// <summary>The braid's encapsulation state m ‖ r ‖ header while this side encapsulates, else null (not a copy).</summary>
+    internal Secret? EncapsulationStateForTesting => _braid.EncapsulationStateForTesting;
 }
 
 internal sealed partial class SpqrBraid
@@ -34,6 +37,9 @@ internal sealed partial class SpqrBraid
 
     /// <summary>The decapsulation seed d ‖ z while this side holds an ML-KEM key, else null (not a copy).</summary>
     internal Secret? DecapsulationSeedForTesting => _dkSeed;
+
+    /// <summary>The encapsulation state m ‖ r ‖ header while this side encapsulates, else null (not a copy).</summary>
+    internal Secret? EncapsulationStateForTesting => _es;
 }
 
 internal sealed partial class SpqrAuthenticator
