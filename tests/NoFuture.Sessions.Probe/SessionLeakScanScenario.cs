@@ -1,7 +1,8 @@
 // No session secret outside secret memory, mid-conversation, and none anywhere after Dispose. Two identities, a PQXDH
 // handshake, then a conversation in bursts both ways (some delivered out of order, so skipped keys are stored) long
-// enough for several SPQR epochs. Tagged (the complement of the first 8 bytes of each, read in place through the
-// ...ForTesting hooks; the probe never holds a plain copy outside secret memory):
+// enough for several SPQR epochs, with both sessions and identities exported and imported again halfway. Tagged (the
+// complement of the first 8 bytes of each, read in place through the ...ForTesting hooks; the probe never holds a
+// plain copy outside secret memory):
 //   identities: the identity private key (opened from its enclave once, for its complement), the signed prekey, the
 //     KEM prekey's seed d ‖ z and expanded decapsulation key, the one-time prekey (consumed by the handshake);
 //   ratchet, after every message of both parties: root key, sending chain key, sending ratchet private key, receiving
@@ -79,6 +80,14 @@ internal static class SessionLeakScanScenario
 
         for (int round = 0; round < Rounds; round++)
         {
+            if (round == Rounds / 2)
+            {
+                // Persistence mid-conversation: both sessions and both identities go through their records.
+                a = Reimport(a);
+                b = Reimport(b);
+                alice = Reimport(alice);
+                bob = Reimport(bob);
+            }
             Burst(a, b, 1 + (round % 3), outOfOrder: round % 5 == 2);
             Burst(b, a, 1 + (round % 2), outOfOrder: round % 7 == 3);
         }
@@ -180,6 +189,20 @@ internal static class SessionLeakScanScenario
         everything.UnionWith(live);
         Report("afterDisposeAnywhere", MemoryScan.Count(everything, pools, insidePools: null));
         return 0;
+    }
+
+    private static QuantumSession Reimport(QuantumSession session)
+    {
+        using (session)
+        using (Secret record = session.Export())
+            return QuantumSession.Import(record);
+    }
+
+    private static QuantumIdentity Reimport(QuantumIdentity identity)
+    {
+        using (identity)
+        using (Secret record = identity.Export())
+            return QuantumIdentity.Import(record);
     }
 
     /// <summary><paramref name="count"/> messages from <paramref name="from"/>, delivered in order or with the first
