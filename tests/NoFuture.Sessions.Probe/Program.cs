@@ -4,11 +4,12 @@ using NoFuture.Sessions.Probe;
 return args switch
 {
     ["store-writer", string directory, string hexKey] => StoreWriterScenario.Run(directory, hexKey),
+    ["leakscan-sessions"] => SessionLeakScanScenario.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: probe store-writer <directory> <hex key>");
+    Console.Error.WriteLine("usage: probe store-writer <directory> <hex key> | leakscan-sessions");
     return 2;
 }

@@ -8,7 +8,7 @@ using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Spqr;
 
-internal sealed class SpqrAuthenticator : IDisposable
+internal sealed partial class SpqrAuthenticator : IDisposable
 {
     internal const int MacSize = 32;
     private const int KeySize = 32;

@@ -13,7 +13,7 @@ using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Spqr;
 
-internal sealed class SpqrChain : IDisposable
+internal sealed partial class SpqrChain : IDisposable
 {
     internal const uint DefaultMaxJump = 25_000;
     internal const uint DefaultMaxOutOfOrderKeys = 2_000;
@@ -76,6 +76,7 @@ internal sealed class SpqrChain : IDisposable
     internal void AddEpoch(ulong epoch, ReadOnlySpan<byte> secret)
     {
         if (epoch != CurrentEpoch + 1) SpqrThrowHelper.Invariant("epoch secret out of order");
+        EpochSecretObserverForTesting?.Invoke(secret);
         Span<byte> okm = stackalloc byte[3 * KeySize];
         try
         {

@@ -14,7 +14,7 @@ using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Spqr;
 
-internal sealed class SpqrChainDirection : IDisposable
+internal sealed partial class SpqrChainDirection : IDisposable
 {
     internal const int KeySize = 32;
     private const int EntrySize = 4 + KeySize;

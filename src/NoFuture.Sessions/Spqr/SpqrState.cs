@@ -26,7 +26,7 @@ internal enum SpqrDirection
 }
 
 /// <summary>One party's SPQR state: the braid and its key chains, every secret in NoFuture.Memory.</summary>
-internal sealed class SpqrState : IDisposable
+internal sealed partial class SpqrState : IDisposable
 {
     internal const int MessageKeySize = 32;
     internal const int AuthKeySize = 32;
