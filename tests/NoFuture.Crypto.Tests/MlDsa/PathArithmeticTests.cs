@@ -1,6 +1,8 @@
 // Each vector path of ML-DSA (MlDsa/Simd) against the scalar code, operation by operation, on random inputs and on the
 // edges of each operation's domain (0, q - 1, the Decompose boundaries around multiples of 2 gamma2, the norm bounds),
-// so a lane-ordering or rounding slip shows here by name, not only as a vector mismatch.
+// so a lane-ordering or rounding slip shows here by name, not only as a vector mismatch. ExpandA runs both its
+// four-way and (with AVX-512F) eight-way sponges, and the eight-way SHAKE is checked against eight scalar sponges.
+using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.MlDsa;
 using NoFuture.Crypto.MlDsa.Simd;
 using static NoFuture.Crypto.Tests.MlDsa.MlDsaTestSupport;
@@ -166,8 +168,14 @@ public class PathArithmeticTests
                 rng.NextBytes(cTilde);
                 int[] a = new int[N * p.K * p.L], aGot = new int[N * p.K * p.L];
                 Sampling.ExpandA(p, rho, a);
-                Sampling.ExpandA(p, path, rho, aGot);
+                Sampling.ExpandA(p, path, rho, aGot, eightWay: false);
                 Assert.Equal(a, aGot);
+                if (path == MlDsaPath.Vector256 && KeccakStateX8.IsSupported)
+                {
+                    Array.Clear(aGot);
+                    Sampling.ExpandA(p, path, rho, aGot, eightWay: true);
+                    Assert.Equal(a, aGot);
+                }
 
                 int[] s1 = new int[N * p.L], s2 = new int[N * p.K], s1Got = new int[N * p.L], s2Got = new int[N * p.K];
                 Sampling.ExpandS(p, rhoPrime, s1, s2);
@@ -190,6 +198,36 @@ public class PathArithmeticTests
                 Sampling.SampleInBall(p, path, cTilde, cGot);
                 Assert.Equal(c, cGot);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(KeccakState.Shake128Rate, 34, 3), InlineData(KeccakState.Shake256Rate, 66, 2)]
+    public void EightWayShakeMatchesEightScalarSponges(int rate, int inputLength, int blocks)
+    {
+        if (!KeccakStateX8.IsSupported) Assert.Skip("the eight-way Keccak needs AVX-512F");
+        const int Ways = KeccakStateX8.Ways;
+        var random = new Random(rate);
+        byte[] inputs = new byte[Ways * inputLength];
+        random.NextBytes(inputs);
+        KeccakStateX8 x8 = default;
+        x8.AbsorbShake(rate, inputs, inputLength);
+        int usable = rate / 8 * 8, stride = blocks * rate;
+        byte[] outputs = new byte[Ways * stride];
+        for (int b = 0; b < blocks; b++)
+        {
+            if (b > 0) x8.Permute();
+            x8.ReadBlock(outputs.AsSpan(b * rate), stride, usable);
+        }
+        x8.Clear();
+        for (int lane = 0; lane < Ways; lane++)
+        {
+            KeccakState scalar = rate == KeccakState.Shake128Rate ? KeccakState.Shake128() : KeccakState.Shake256();
+            scalar.Absorb(inputs.AsSpan(lane * inputLength, inputLength));
+            byte[] expected = new byte[stride];
+            scalar.Squeeze(expected);
+            for (int b = 0; b < blocks; b++)
+                Assert.Equal(expected.AsSpan(b * rate, usable).ToArray(), outputs.AsSpan(lane * stride + b * rate, usable).ToArray());
         }
     }
 }
