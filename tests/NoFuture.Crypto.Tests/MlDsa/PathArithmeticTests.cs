@@ -230,4 +230,28 @@ public class PathArithmeticTests
                 Assert.Equal(expected.AsSpan(b * rate, usable).ToArray(), outputs.AsSpan(lane * stride + b * rate, usable).ToArray());
         }
     }
+
+    [Fact]
+    public void KeyGenPackerMatchesBytePackers()
+    {
+        var rng = new Random(31);
+        foreach (int bits in new[] { 3, 4, 10, 13, 18, 20 })
+        {
+            for (int trial = 0; trial < 4; trial++)
+            {
+                int[] values = new int[N];
+                for (int i = 0; i < N; i++) values[i] = trial == 0 ? (1 << bits) - 1 : trial == 1 ? 0 : rng.Next(0, 1 << bits);
+                byte[] expected = new byte[32 * bits], got = new byte[32 * bits];
+                Packing.PackSimple(values, bits, expected);
+                Packing.PackWords(values, 0, 1, bits, got);
+                Assert.Equal(expected, got);
+                // Centered form: w_i = b - value, as skEncode packs s1, s2 (b = eta) and t0 (b = 2^12).
+                int b = (1 << bits) / 2;
+                int[] centered = values.Select(v => b - v).ToArray();
+                Packing.PackCentered(centered, b, bits, expected);
+                Packing.PackWords(centered, b, -1, bits, got);
+                Assert.Equal(expected, got);
+            }
+        }
+    }
 }
