@@ -2,8 +2,9 @@
 // over KeccakF1600X8 (AVX-512F): ML-DSA's ExpandA samples eight matrix entries (SHAKE128 of rho || s || r) at once.
 //
 // Choices:
-// - Only what ExpandA needs: one absorb of eight inputs of the same length shorter than the rate, then reads of the
-//   current block and explicit permutations for further blocks. KeccakStateX4 stays the fallback.
+// - Only what ExpandA needs: one absorb of eight inputs of the same length shorter than the rate (ExpandA's form,
+//   a shared prefix and a two-byte suffix per sponge, written straight into the lanes), then reads of the current
+//   block and explicit permutations for further blocks. KeccakStateX4 stays the fallback.
 // - Bytes enter and leave the lanes little-endian, as in KeccakState, so the output equals eight scalar sponges'.
 //   A block leaves through one 64-byte store per lane into a scratch copy of the state and then eight-byte copies
 //   per sponge, instead of extracting elements one at a time.
@@ -69,6 +70,32 @@ internal struct KeccakStateX8
             CryptographicOperations.ZeroMemory(blocks);
             CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(words));
         }
+    }
+
+    /// <summary>
+    /// SHAKE with the given rate where input i is <paramref name="prefix"/> (the same for all eight, a multiple of 8
+    /// bytes) followed by the two bytes of <c>suffixes[i]</c> (little-endian): ExpandA's rho || s || r. The lanes are
+    /// written directly (the prefix words broadcast, the suffix and padding in the next word, the final pad bit in the
+    /// last word of the rate) instead of through padded byte blocks; the state is then as <see cref="AbsorbShake(int, ReadOnlySpan{byte}, int)"/>
+    /// leaves it for the same inputs.
+    /// </summary>
+    [SkipLocalsInit]
+    internal void AbsorbShake(int rate, ReadOnlySpan<byte> prefix, ReadOnlySpan<ushort> suffixes)
+    {
+        Debug.Assert(rate is KeccakState.Shake128Rate or KeccakState.Shake256Rate);
+        Debug.Assert(prefix.Length % 8 == 0 && prefix.Length + 3 < rate - 8 && suffixes.Length == Ways);
+        Span<Vector512<ulong>> lanes = _lanes;
+        lanes.Clear();
+        int words = prefix.Length / 8;
+        for (int w = 0; w < words; w++) lanes[w] = Vector512.Create(BinaryPrimitives.ReadUInt64LittleEndian(prefix[(8 * w)..]));
+        // Word `words`: the two suffix bytes, then the SHAKE suffix 1111 with pad10*1's first 1 (byte 0x1F).
+        lanes[words] = Vector512.Create(
+            suffixes[0] | (ulong)ShakeSuffix << 16, suffixes[1] | (ulong)ShakeSuffix << 16,
+            suffixes[2] | (ulong)ShakeSuffix << 16, suffixes[3] | (ulong)ShakeSuffix << 16,
+            suffixes[4] | (ulong)ShakeSuffix << 16, suffixes[5] | (ulong)ShakeSuffix << 16,
+            suffixes[6] | (ulong)ShakeSuffix << 16, suffixes[7] | (ulong)ShakeSuffix << 16);
+        lanes[rate / 8 - 1] = Vector512.Create(0x80UL << 56); // pad10*1's last 1, the rate's last bit
+        KeccakF1600X8.Permute(lanes);
     }
 
     /// <summary>

@@ -63,22 +63,25 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// <see cref="ParseUniform"/> eight candidates at a time: one 32-byte load, the 24 bytes of eight candidates spread
-    /// to eight 32-bit lanes (vpermd, then vpshufb within each 128-bit half), masked to 23 bits and stored at once when
-    /// all are below q; a group with a rejected candidate (probability about 0.8 %) and the block's tail go through the
-    /// scalar parser. Same output as ParseUniform; the data is public (rho), so branching on it is fine.
+    /// <see cref="ParseUniform"/> over the first <paramref name="length"/> bytes of <paramref name="block"/>, eight
+    /// candidates at a time: one 32-byte load, the 24 bytes of eight candidates spread to eight 32-bit lanes (vpermd,
+    /// then vpshufb within each 128-bit half), masked to 23 bits and stored at once when all are below q; a group with
+    /// a rejected candidate (probability about 0.8 %) and the tail go through the scalar parser. Bytes past
+    /// <paramref name="length"/> (callers leave 8) may be loaded but are never parsed, so every 24-byte group of a
+    /// 168-byte block takes the vector step. Same output as ParseUniform; the data is public (rho), so branching on it
+    /// is fine.
     /// </summary>
-    private static int ParseUniformAvx2(ReadOnlySpan<byte> block, Span<int> a, int j)
+    internal static int ParseUniformAvx2(ReadOnlySpan<byte> block, int length, Span<int> a, int j)
     {
-        Debug.Assert(a.Length == 256);
-        if (!Avx2.IsSupported) return ParseUniform(block, a, j);
+        Debug.Assert(a.Length == 256 && length <= block.Length);
+        if (!Avx2.IsSupported) return ParseUniform(block[..length], a, j);
         Vector256<int> spread = Vector256.Create(0, 1, 2, 0, 3, 4, 5, 0);
         Vector256<byte> gather = Vector256.Create(
             (byte)0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80,
             0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80);
         Vector256<int> low23 = Vector256.Create(0x7FFFFF), q = Vector256.Create(Q);
         int i = 0;
-        while (i + 32 <= block.Length && j + 8 <= 256)
+        while (i + 24 <= length && i + 32 <= block.Length && j + 8 <= 256)
         {
             Vector256<int> raw = Vector256.Create(block.Slice(i, 32)).AsInt32();
             Vector256<int> v = Avx2.Shuffle(Avx2.PermuteVar8x32(raw, spread).AsByte(), gather).AsInt32() & low23;
@@ -93,7 +96,7 @@ internal static class Sampling
             }
             i += 24;
         }
-        return ParseUniform(block[i..], a, j);
+        return ParseUniform(block[i..length], a, j);
     }
 
     /// <summary>Algorithm 32, one row: A[r][0..l-1] into <paramref name="row"/> (l polynomials).</summary>
@@ -288,11 +291,11 @@ internal static class Sampling
             ExpandAX8(p, rho, aHat);
             return;
         }
-        const int Rate = KeccakState.Shake128Rate;
+        const int Rate = KeccakState.Shake128Rate, Slack = 8; // room for the last 32-byte load
         int count = p.K * p.L;
         Span<int> spare = stackalloc int[256];
         Span<byte> inputs = stackalloc byte[4 * 34];
-        Span<byte> blocks = stackalloc byte[4 * Rate];
+        Span<byte> blocks = stackalloc byte[4 * Rate + Slack];
         for (int e = 0; e < count; e += 4)
         {
             for (int lane = 0; lane < 4; lane++)
@@ -313,10 +316,10 @@ internal static class Sampling
             while (true)
             {
                 xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
-                n0 = ParseUniformAvx2(blocks[..Rate], a0, n0);
-                n1 = ParseUniformAvx2(blocks.Slice(Rate, Rate), a1, n1);
-                n2 = ParseUniformAvx2(blocks.Slice(2 * Rate, Rate), a2, n2);
-                n3 = ParseUniformAvx2(blocks.Slice(3 * Rate, Rate), a3, n3);
+                n0 = ParseUniformAvx2(blocks.Slice(0 * Rate, Rate + Slack), Rate, a0, n0);
+                n1 = ParseUniformAvx2(blocks.Slice(1 * Rate, Rate + Slack), Rate, a1, n1);
+                n2 = ParseUniformAvx2(blocks.Slice(2 * Rate, Rate + Slack), Rate, a2, n2);
+                n3 = ParseUniformAvx2(blocks.Slice(3 * Rate, Rate + Slack), Rate, a3, n3);
                 if ((n0 & n1 & n2 & n3) == 256) break; // public data; each n is at most 256
                 xof.Permute();
             }
@@ -330,24 +333,21 @@ internal static class Sampling
     [SkipLocalsInit]
     private static void ExpandAX8(MlDsaParameters p, ReadOnlySpan<byte> rho, Span<int> aHat)
     {
-        const int Rate = KeccakState.Shake128Rate, Ways = KeccakStateX8.Ways;
+        const int Rate = KeccakState.Shake128Rate, Ways = KeccakStateX8.Ways, Slack = 8; // room for the last 32-byte load
         int count = p.K * p.L;
         Span<int> spare = stackalloc int[256];
-        Span<byte> inputs = stackalloc byte[Ways * 34];
-        Span<byte> blocks = stackalloc byte[Ways * Rate];
+        Span<ushort> suffixes = stackalloc ushort[Ways];
+        Span<byte> blocks = stackalloc byte[Ways * Rate + Slack];
         Span<int> filled = stackalloc int[Ways];
         for (int e = 0; e < count; e += Ways)
         {
             for (int lane = 0; lane < Ways; lane++)
             {
                 int entry = Math.Min(e + lane, count - 1); // public: loop counters
-                Span<byte> input = inputs.Slice(34 * lane, 34);
-                rho.CopyTo(input);
-                input[32] = (byte)(entry % p.L); // s
-                input[33] = (byte)(entry / p.L); // r
+                suffixes[lane] = (ushort)(entry % p.L | (entry / p.L) << 8); // s, then r
             }
             KeccakStateX8 xof = default;
-            xof.AbsorbShake(Rate, inputs, 34);
+            xof.AbsorbShake(Rate, rho, suffixes);
             filled.Clear();
             while (true)
             {
@@ -356,7 +356,7 @@ internal static class Sampling
                 for (int lane = 0; lane < Ways; lane++)
                 {
                     Span<int> target = e + lane < count ? aHat.Slice(256 * (e + lane), 256) : spare;
-                    filled[lane] = ParseUniformAvx2(blocks.Slice(lane * Rate, Rate), target, filled[lane]);
+                    filled[lane] = ParseUniformAvx2(blocks.Slice(lane * Rate, Rate + Slack), Rate, target, filled[lane]);
                     done += filled[lane] >> 8; // public data; 1 when the entry is complete
                 }
                 if (done == Ways) break;

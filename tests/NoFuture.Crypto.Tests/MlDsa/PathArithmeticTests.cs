@@ -254,4 +254,31 @@ public class PathArithmeticTests
             }
         }
     }
+
+    [Fact]
+    public void EightWayPrefixSuffixAbsorbMatchesScalarSponges()
+    {
+        if (!KeccakStateX8.IsSupported) Assert.Skip("the eight-way Keccak needs AVX-512F");
+        const int Ways = KeccakStateX8.Ways, Rate = KeccakState.Shake128Rate;
+        var random = new Random(41);
+        byte[] prefix = new byte[32];
+        random.NextBytes(prefix);
+        ushort[] suffixes = new ushort[Ways];
+        for (int i = 0; i < Ways; i++) suffixes[i] = (ushort)random.Next(0, 65536);
+        KeccakStateX8 x8 = default;
+        x8.AbsorbShake(Rate, prefix, suffixes);
+        byte[] outputs = new byte[Ways * 2 * Rate];
+        x8.ReadBlock(outputs, 2 * Rate, Rate);
+        x8.Permute();
+        x8.ReadBlock(outputs.AsSpan(Rate), 2 * Rate, Rate);
+        for (int lane = 0; lane < Ways; lane++)
+        {
+            KeccakState scalar = KeccakState.Shake128();
+            scalar.Absorb(prefix);
+            scalar.Absorb([(byte)suffixes[lane], (byte)(suffixes[lane] >> 8)]);
+            byte[] expected = new byte[2 * Rate];
+            scalar.Squeeze(expected);
+            Assert.Equal(expected, outputs.AsSpan(lane * 2 * Rate, 2 * Rate).ToArray());
+        }
+    }
 }
