@@ -3,7 +3,7 @@
 // Algorithms 22-28).
 //
 // Choices:
-// - One bit-accumulator packer for all widths (at most 20 bits), and one unpacker that takes eight values per AVX2
+// - Bit-accumulator packers for all widths (at most 20 bits; key generation's flushes 32 bits at a time), and one unpacker that takes eight values per AVX2
 //   step where available (the bit accumulator elsewhere and for the last groups). The loop shape, shuffles and
 //   shifts depend only on the public width, so secret coefficients (s1, s2, t0, y) are packed and unpacked in
 //   constant time.
@@ -57,6 +57,33 @@ internal static class Packing
                 held -= 8;
             }
         }
+    }
+
+    /// <summary>
+    /// Key generation's packer (pkEncode's t1, skEncode's s1, s2 and t0): the 256 values bias + sign w_i (sign 1 or -1,
+    /// each in [0, 2^bits)) as <paramref name="bits"/> bits, little-endian, the same bytes as PackSimple / PackCentered
+    /// but flushed 32 bits at a time (32 bits output length is a multiple of 4). The flush branch depends only on the
+    /// public loop counter and width, never on a value, so secret coefficients are packed in constant time. Signing
+    /// keeps the byte-at-a-time packers.
+    /// </summary>
+    internal static void PackWords(ReadOnlySpan<int> w, int bias, int sign, int bits, Span<byte> output)
+    {
+        Debug.Assert(w.Length == 256 && output.Length == 32 * bits && bits is >= 1 and <= 20 && sign is 1 or -1);
+        Span<uint> words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(output);
+        ulong acc = 0;
+        int held = 0, pos = 0;
+        for (int i = 0; i < 256; i++)
+        {
+            acc |= (ulong)(uint)(bias + sign * w[i]) << held;
+            held += bits; // below 32 + 20 before the flush
+            if (held >= 32)
+            {
+                words[pos++] = BitConverter.IsLittleEndian ? (uint)acc : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)acc);
+                acc >>= 32;
+                held -= 32;
+            }
+        }
+        Debug.Assert(held == 0 && pos == words.Length);
     }
 
     /// <summary>SimpleBitUnpack: 256 values of <paramref name="bits"/> bits.</summary>
@@ -120,7 +147,7 @@ internal static class Packing
     internal static void EncodePublicKey(MlDsaParameters p, ReadOnlySpan<byte> rho, ReadOnlySpan<int> t1, Span<byte> pk)
     {
         rho.CopyTo(pk);
-        for (int i = 0; i < p.K; i++) PackSimple(t1.Slice(256 * i, 256), 10, pk.Slice(32 + 320 * i, 320));
+        for (int i = 0; i < p.K; i++) PackWords(t1.Slice(256 * i, 256), 0, 1, 10, pk.Slice(32 + 320 * i, 320));
     }
 
     /// <summary>Algorithm 23 (pkDecode), t1 part: k polynomials with coefficients in [0, 2^10).</summary>
@@ -140,10 +167,10 @@ internal static class Packing
     internal static void EncodePrivateVectors(MlDsaParameters p, ReadOnlySpan<int> s1, ReadOnlySpan<int> s2, ReadOnlySpan<int> t0, Span<byte> sk)
     {
         int etaBytes = 32 * p.EtaBits;
-        for (int i = 0; i < p.L; i++) PackCentered(s1.Slice(256 * i, 256), p.Eta, p.EtaBits, sk.Slice(S1Offset + etaBytes * i, etaBytes));
+        for (int i = 0; i < p.L; i++) PackWords(s1.Slice(256 * i, 256), p.Eta, -1, p.EtaBits, sk.Slice(S1Offset + etaBytes * i, etaBytes));
         int s2Offset = S2Offset(p), t0Offset = T0Offset(p);
-        for (int i = 0; i < p.K; i++) PackCentered(s2.Slice(256 * i, 256), p.Eta, p.EtaBits, sk.Slice(s2Offset + etaBytes * i, etaBytes));
-        for (int i = 0; i < p.K; i++) PackCentered(t0.Slice(256 * i, 256), 1 << (D - 1), D, sk.Slice(t0Offset + 416 * i, 416));
+        for (int i = 0; i < p.K; i++) PackWords(s2.Slice(256 * i, 256), p.Eta, -1, p.EtaBits, sk.Slice(s2Offset + etaBytes * i, etaBytes));
+        for (int i = 0; i < p.K; i++) PackWords(t0.Slice(256 * i, 256), 1 << (D - 1), -1, D, sk.Slice(t0Offset + 416 * i, 416));
     }
 
     /// <summary>

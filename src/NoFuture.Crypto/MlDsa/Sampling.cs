@@ -17,6 +17,7 @@
 //   indices that follow instead, which the next rejection iteration uses; ExpandA parses its candidates eight at a
 //   time with AVX2 (ParseUniformAvx2); ExpandS parses whole blocks into spare room past 256 (ParseBoundedBlock), with
 //   AVX-512VL's vpcompressd packing the accepted half-bytes where available (no table indexed by the secret mask).
+//   Where AVX-512F is available ExpandA runs eight sponges at once instead (KeccakStateX8, ExpandAX8), same bytes.
 using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Numerics;
@@ -62,22 +63,25 @@ internal static class Sampling
     }
 
     /// <summary>
-    /// <see cref="ParseUniform"/> eight candidates at a time: one 32-byte load, the 24 bytes of eight candidates spread
-    /// to eight 32-bit lanes (vpermd, then vpshufb within each 128-bit half), masked to 23 bits and stored at once when
-    /// all are below q; a group with a rejected candidate (probability about 0.8 %) and the block's tail go through the
-    /// scalar parser. Same output as ParseUniform; the data is public (rho), so branching on it is fine.
+    /// <see cref="ParseUniform"/> over the first <paramref name="length"/> bytes of <paramref name="block"/>, eight
+    /// candidates at a time: one 32-byte load, the 24 bytes of eight candidates spread to eight 32-bit lanes (vpermd,
+    /// then vpshufb within each 128-bit half), masked to 23 bits and stored at once when all are below q; a group with
+    /// a rejected candidate (probability about 0.8 %) and the tail go through the scalar parser. Bytes past
+    /// <paramref name="length"/> (callers leave 8) may be loaded but are never parsed, so every 24-byte group of a
+    /// 168-byte block takes the vector step. Same output as ParseUniform; the data is public (rho), so branching on it
+    /// is fine.
     /// </summary>
-    private static int ParseUniformAvx2(ReadOnlySpan<byte> block, Span<int> a, int j)
+    internal static int ParseUniformAvx2(ReadOnlySpan<byte> block, int length, Span<int> a, int j)
     {
-        Debug.Assert(a.Length == 256);
-        if (!Avx2.IsSupported) return ParseUniform(block, a, j);
+        Debug.Assert(a.Length == 256 && length <= block.Length);
+        if (!Avx2.IsSupported) return ParseUniform(block[..length], a, j);
         Vector256<int> spread = Vector256.Create(0, 1, 2, 0, 3, 4, 5, 0);
         Vector256<byte> gather = Vector256.Create(
             (byte)0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80,
             0, 1, 2, 0x80, 3, 4, 5, 0x80, 6, 7, 8, 0x80, 9, 10, 11, 0x80);
         Vector256<int> low23 = Vector256.Create(0x7FFFFF), q = Vector256.Create(Q);
         int i = 0;
-        while (i + 32 <= block.Length && j + 8 <= 256)
+        while (i + 24 <= length && i + 32 <= block.Length && j + 8 <= 256)
         {
             Vector256<int> raw = Vector256.Create(block.Slice(i, 32)).AsInt32();
             Vector256<int> v = Avx2.Shuffle(Avx2.PermuteVar8x32(raw, spread).AsByte(), gather).AsInt32() & low23;
@@ -92,7 +96,7 @@ internal static class Sampling
             }
             i += 24;
         }
-        return ParseUniform(block[i..], a, j);
+        return ParseUniform(block[i..length], a, j);
     }
 
     /// <summary>Algorithm 32, one row: A[r][0..l-1] into <paramref name="row"/> (l polynomials).</summary>
@@ -267,19 +271,31 @@ internal static class Sampling
     }
 
     /// <summary>Algorithm 32 on the given path: the whole k x l matrix, row-major.</summary>
+    internal static void ExpandA(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rho, Span<int> aHat) =>
+        ExpandA(p, path, rho, aHat, eightWay: KeccakStateX8.IsSupported);
+
+    /// <summary>
+    /// Algorithm 32 on the given path; on the Vector256 path, <paramref name="eightWay"/> picks the eight-way sponges
+    /// (needs AVX-512F) over the four-way ones (tests run both).
+    /// </summary>
     [SkipLocalsInit]
-    internal static void ExpandA(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rho, Span<int> aHat)
+    internal static void ExpandA(MlDsaParameters p, MlDsaPath path, ReadOnlySpan<byte> rho, Span<int> aHat, bool eightWay)
     {
         if (path != MlDsaPath.Vector256)
         {
             ExpandA(p, rho, aHat);
             return;
         }
-        const int Rate = KeccakState.Shake128Rate;
+        if (eightWay)
+        {
+            ExpandAX8(p, rho, aHat);
+            return;
+        }
+        const int Rate = KeccakState.Shake128Rate, Slack = 8; // room for the last 32-byte load
         int count = p.K * p.L;
         Span<int> spare = stackalloc int[256];
         Span<byte> inputs = stackalloc byte[4 * 34];
-        Span<byte> blocks = stackalloc byte[4 * Rate];
+        Span<byte> blocks = stackalloc byte[4 * Rate + Slack];
         for (int e = 0; e < count; e += 4)
         {
             for (int lane = 0; lane < 4; lane++)
@@ -300,11 +316,50 @@ internal static class Sampling
             while (true)
             {
                 xof.ReadBlock(blocks[..Rate], blocks.Slice(Rate, Rate), blocks.Slice(2 * Rate, Rate), blocks.Slice(3 * Rate, Rate));
-                n0 = ParseUniformAvx2(blocks[..Rate], a0, n0);
-                n1 = ParseUniformAvx2(blocks.Slice(Rate, Rate), a1, n1);
-                n2 = ParseUniformAvx2(blocks.Slice(2 * Rate, Rate), a2, n2);
-                n3 = ParseUniformAvx2(blocks.Slice(3 * Rate, Rate), a3, n3);
+                n0 = ParseUniformAvx2(blocks.Slice(0 * Rate, Rate + Slack), Rate, a0, n0);
+                n1 = ParseUniformAvx2(blocks.Slice(1 * Rate, Rate + Slack), Rate, a1, n1);
+                n2 = ParseUniformAvx2(blocks.Slice(2 * Rate, Rate + Slack), Rate, a2, n2);
+                n3 = ParseUniformAvx2(blocks.Slice(3 * Rate, Rate + Slack), Rate, a3, n3);
                 if ((n0 & n1 & n2 & n3) == 256) break; // public data; each n is at most 256
+                xof.Permute();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The Vector256 path's ExpandA with eight SHAKE128 sponges at a time (KeccakStateX8, AVX-512F): entries e .. e + 7
+    /// per batch, the last batch repeating its last entry into a spare buffer; the same bytes as the four-way path.
+    /// </summary>
+    [SkipLocalsInit]
+    private static void ExpandAX8(MlDsaParameters p, ReadOnlySpan<byte> rho, Span<int> aHat)
+    {
+        const int Rate = KeccakState.Shake128Rate, Ways = KeccakStateX8.Ways, Slack = 8; // room for the last 32-byte load
+        int count = p.K * p.L;
+        Span<int> spare = stackalloc int[256];
+        Span<ushort> suffixes = stackalloc ushort[Ways];
+        Span<byte> blocks = stackalloc byte[Ways * Rate + Slack];
+        Span<int> filled = stackalloc int[Ways];
+        for (int e = 0; e < count; e += Ways)
+        {
+            for (int lane = 0; lane < Ways; lane++)
+            {
+                int entry = Math.Min(e + lane, count - 1); // public: loop counters
+                suffixes[lane] = (ushort)(entry % p.L | (entry / p.L) << 8); // s, then r
+            }
+            KeccakStateX8 xof = default;
+            xof.AbsorbShake(Rate, rho, suffixes);
+            filled.Clear();
+            while (true)
+            {
+                xof.ReadBlock(blocks, Rate, Rate);
+                int done = 0;
+                for (int lane = 0; lane < Ways; lane++)
+                {
+                    Span<int> target = e + lane < count ? aHat.Slice(256 * (e + lane), 256) : spare;
+                    filled[lane] = ParseUniformAvx2(blocks.Slice(lane * Rate, Rate + Slack), Rate, target, filled[lane]);
+                    done += filled[lane] >> 8; // public data; 1 when the entry is complete
+                }
+                if (done == Ways) break;
                 xof.Permute();
             }
         }

@@ -1,9 +1,13 @@
 // An ML-DSA signing key of the SignatureAlgorithm family: the key's Secret holds the 32-byte seed xi (the exportable
-// private key) followed by the expanded private key sk of FIPS 204 Algorithm 24, so signing re-derives nothing but
-// A-hat = ExpandA(rho), which is public and cached on first use. Signing is hedged (FIPS 204 section 3.4: rnd from the
-// OS CSPRNG, wiped) and constant time in the secrets apart from which rejection check fails (MlDsaCore).
+// private key), the expanded private key sk of FIPS 204 Algorithm 24, and Algorithm 7 steps 1-4 for that key
+// (NTT(s1) || NTT(s2) || NTT(t0), MlDsaCore.ComputeNttForms, made once with the key), so signing re-derives nothing
+// but A-hat = ExpandA(rho), which is public and cached on first use (both on the fastest path, as MlDsaKey does).
+// Signing is hedged (FIPS 204 section 3.4: rnd from the OS CSPRNG, wiped) and constant time in the secrets apart from
+// which rejection check fails (MlDsaCore). Disposing the key wipes all three with the one Secret.
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto.MlDsa;
+using NoFuture.Crypto.MlDsa.Simd;
 using NoFuture.Memory;
 
 namespace NoFuture.Crypto.Signatures;
@@ -25,13 +29,18 @@ internal sealed class MlDsaSigningKey : SigningKey
     {
         MlDsaParameters p = algorithm.Parameters;
         byte[] publicKey = new byte[p.PublicKeySizeInBytes];
-        Secret key = Secret.Allocate(SeedSize + p.PrivateKeySizeInBytes, options);
+        int skSize = p.PrivateKeySizeInBytes;
+        Secret key = Secret.Allocate(SeedSize + skSize + sizeof(int) * MlDsaCore.NttFormsLength(p), options);
         try
         {
             using (SecretWriteLease lease = key.OpenWrite())
             {
                 seed.CopyTo(lease.Span);
-                MlDsaCore.KeyGenInternal(p, seed, publicKey, lease.Span[SeedSize..]);
+                Span<byte> sk = lease.Span.Slice(SeedSize, skSize);
+                MlDsaCore.KeyGenInternal(p, Path, seed, publicKey, sk);
+                // KeyGen made sk, so its s1 and s2 are in range.
+                if (!MlDsaCore.ComputeNttForms(p, Path, sk, MemoryMarshal.Cast<byte, int>(lease.Span[(SeedSize + skSize)..])))
+                    CryptoThrowHelper.Unreachable();
             }
             return new MlDsaSigningKey(algorithm, key, publicKey, exportPolicy);
         }
@@ -42,6 +51,9 @@ internal sealed class MlDsaSigningKey : SigningKey
         }
     }
 
+    /// <summary>The path every computation of this key runs on (the NTT forms are only valid for it).</summary>
+    private static MlDsaPath Path => MlDsaPaths.Best;
+
     private int[] AHat
     {
         get
@@ -50,7 +62,7 @@ internal sealed class MlDsaSigningKey : SigningKey
             if (aHat is null)
             {
                 aHat = new int[256 * _parameters.K * _parameters.L];
-                Sampling.ExpandA(_parameters, PublicKeyBytes[..32], aHat);
+                Sampling.ExpandA(_parameters, Path, PublicKeyBytes[..32], aHat);
                 aHat = Interlocked.CompareExchange(ref _aHat, aHat, null) ?? aHat;
             }
             return aHat;
@@ -65,11 +77,12 @@ internal sealed class MlDsaSigningKey : SigningKey
         using SecretReadLease lease = Key.OpenRead();
         try
         {
-            ReadOnlySpan<byte> sk = lease.Span[SeedSize..];
+            int skSize = _parameters.PrivateKeySizeInBytes;
+            ReadOnlySpan<byte> sk = lease.Span.Slice(SeedSize, skSize);
+            ReadOnlySpan<int> forms = MemoryMarshal.Cast<byte, int>(lease.Span[(SeedSize + skSize)..]);
             MlDsaCore.ComputeMu(sk.Slice(64, MlDsaParameters.TrSizeInBytes), context, default, message, mu);
             RandomNumberGenerator.Fill(rnd);
-            // KeyGen made sk, so its s1 and s2 are in range.
-            if (!MlDsaCore.SignInternal(_parameters, sk, aHat, mu, rnd, signature)) CryptoThrowHelper.Unreachable();
+            MlDsaCore.SignWithNttForms(_parameters, Path, sk.Slice(32, 32), forms, aHat, mu, rnd, signature, out _);
         }
         catch
         {

@@ -1,6 +1,8 @@
 // Each vector path of ML-DSA (MlDsa/Simd) against the scalar code, operation by operation, on random inputs and on the
 // edges of each operation's domain (0, q - 1, the Decompose boundaries around multiples of 2 gamma2, the norm bounds),
-// so a lane-ordering or rounding slip shows here by name, not only as a vector mismatch.
+// so a lane-ordering or rounding slip shows here by name, not only as a vector mismatch. ExpandA runs both its
+// four-way and (with AVX-512F) eight-way sponges, and the eight-way SHAKE is checked against eight scalar sponges.
+using NoFuture.Crypto.Keccak;
 using NoFuture.Crypto.MlDsa;
 using NoFuture.Crypto.MlDsa.Simd;
 using static NoFuture.Crypto.Tests.MlDsa.MlDsaTestSupport;
@@ -166,8 +168,14 @@ public class PathArithmeticTests
                 rng.NextBytes(cTilde);
                 int[] a = new int[N * p.K * p.L], aGot = new int[N * p.K * p.L];
                 Sampling.ExpandA(p, rho, a);
-                Sampling.ExpandA(p, path, rho, aGot);
+                Sampling.ExpandA(p, path, rho, aGot, eightWay: false);
                 Assert.Equal(a, aGot);
+                if (path == MlDsaPath.Vector256 && KeccakStateX8.IsSupported)
+                {
+                    Array.Clear(aGot);
+                    Sampling.ExpandA(p, path, rho, aGot, eightWay: true);
+                    Assert.Equal(a, aGot);
+                }
 
                 int[] s1 = new int[N * p.L], s2 = new int[N * p.K], s1Got = new int[N * p.L], s2Got = new int[N * p.K];
                 Sampling.ExpandS(p, rhoPrime, s1, s2);
@@ -190,6 +198,87 @@ public class PathArithmeticTests
                 Sampling.SampleInBall(p, path, cTilde, cGot);
                 Assert.Equal(c, cGot);
             }
+        }
+    }
+
+    [Theory]
+    [InlineData(KeccakState.Shake128Rate, 34, 3), InlineData(KeccakState.Shake256Rate, 66, 2)]
+    public void EightWayShakeMatchesEightScalarSponges(int rate, int inputLength, int blocks)
+    {
+        if (!KeccakStateX8.IsSupported) Assert.Skip("the eight-way Keccak needs AVX-512F");
+        const int Ways = KeccakStateX8.Ways;
+        var random = new Random(rate);
+        byte[] inputs = new byte[Ways * inputLength];
+        random.NextBytes(inputs);
+        KeccakStateX8 x8 = default;
+        x8.AbsorbShake(rate, inputs, inputLength);
+        int usable = rate / 8 * 8, stride = blocks * rate;
+        byte[] outputs = new byte[Ways * stride];
+        for (int b = 0; b < blocks; b++)
+        {
+            if (b > 0) x8.Permute();
+            x8.ReadBlock(outputs.AsSpan(b * rate), stride, usable);
+        }
+        x8.Clear();
+        for (int lane = 0; lane < Ways; lane++)
+        {
+            KeccakState scalar = rate == KeccakState.Shake128Rate ? KeccakState.Shake128() : KeccakState.Shake256();
+            scalar.Absorb(inputs.AsSpan(lane * inputLength, inputLength));
+            byte[] expected = new byte[stride];
+            scalar.Squeeze(expected);
+            for (int b = 0; b < blocks; b++)
+                Assert.Equal(expected.AsSpan(b * rate, usable).ToArray(), outputs.AsSpan(lane * stride + b * rate, usable).ToArray());
+        }
+    }
+
+    [Fact]
+    public void KeyGenPackerMatchesBytePackers()
+    {
+        var rng = new Random(31);
+        foreach (int bits in new[] { 3, 4, 10, 13, 18, 20 })
+        {
+            for (int trial = 0; trial < 4; trial++)
+            {
+                int[] values = new int[N];
+                for (int i = 0; i < N; i++) values[i] = trial == 0 ? (1 << bits) - 1 : trial == 1 ? 0 : rng.Next(0, 1 << bits);
+                byte[] expected = new byte[32 * bits], got = new byte[32 * bits];
+                Packing.PackSimple(values, bits, expected);
+                Packing.PackWords(values, 0, 1, bits, got);
+                Assert.Equal(expected, got);
+                // Centered form: w_i = b - value, as skEncode packs s1, s2 (b = eta) and t0 (b = 2^12).
+                int b = (1 << bits) / 2;
+                int[] centered = values.Select(v => b - v).ToArray();
+                Packing.PackCentered(centered, b, bits, expected);
+                Packing.PackWords(centered, b, -1, bits, got);
+                Assert.Equal(expected, got);
+            }
+        }
+    }
+
+    [Fact]
+    public void EightWayPrefixSuffixAbsorbMatchesScalarSponges()
+    {
+        if (!KeccakStateX8.IsSupported) Assert.Skip("the eight-way Keccak needs AVX-512F");
+        const int Ways = KeccakStateX8.Ways, Rate = KeccakState.Shake128Rate;
+        var random = new Random(41);
+        byte[] prefix = new byte[32];
+        random.NextBytes(prefix);
+        ushort[] suffixes = new ushort[Ways];
+        for (int i = 0; i < Ways; i++) suffixes[i] = (ushort)random.Next(0, 65536);
+        KeccakStateX8 x8 = default;
+        x8.AbsorbShake(Rate, prefix, suffixes);
+        byte[] outputs = new byte[Ways * 2 * Rate];
+        x8.ReadBlock(outputs, 2 * Rate, Rate);
+        x8.Permute();
+        x8.ReadBlock(outputs.AsSpan(Rate), 2 * Rate, Rate);
+        for (int lane = 0; lane < Ways; lane++)
+        {
+            KeccakState scalar = KeccakState.Shake128();
+            scalar.Absorb(prefix);
+            scalar.Absorb([(byte)suffixes[lane], (byte)(suffixes[lane] >> 8)]);
+            byte[] expected = new byte[2 * Rate];
+            scalar.Squeeze(expected);
+            Assert.Equal(expected, outputs.AsSpan(lane * 2 * Rate, 2 * Rate).ToArray());
         }
     }
 }
