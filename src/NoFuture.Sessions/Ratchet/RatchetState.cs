@@ -5,8 +5,9 @@
 //   keys (for the MAC) and, for the initiator until the first reply, the prekey message fields.
 // Every key is in a Secret or an X25519PrivateKey (whose scalar is a Secret); stack scratch is wiped in finally.
 // Decryption is take-then-commit: DecryptTransaction computes everything a message needs (a DH ratchet step, chain
-// advance, skipped keys, an SPQR step on a clone) into new objects, checks the MAC and the padding, and only Commit
-// swaps them in. A message failing any check leaves this object untouched.
+// advance, skipped keys, SPQR's key without moving SPQR) into new objects or this state's working Secrets, checks the
+// MAC and the padding, and only Commit applies them (SPQR's braid first, the only step of Commit that can fail, and
+// then with nothing changed). A message failing any check leaves this object's keys untouched.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
@@ -125,8 +126,68 @@ internal sealed partial class RatchetState : IDisposable
         }
     }
 
+    private DecryptTransaction? _transaction;
+    private Secret? _workChainKey, _workSpqrNext, _workPlaintext;
+
+    /// <summary>The session's decrypt transaction, reused for every message (calls are serialized by the session).</summary>
+    internal DecryptTransaction Transaction => _transaction ??= new DecryptTransaction(this);
+
+    /// <summary>Working Secret for a receiving chain's advanced key (32 bytes): wiped when not in use.</summary>
+    internal Secret WorkChainKey => _workChainKey ??= Secret.Allocate(KeySize);
+
+    /// <summary>Working Secret for SPQR's chain value between prepare and commit (32 bytes): wiped when not in use.</summary>
+    internal Secret WorkSpqrNext => _workSpqrNext ??= Secret.Allocate(KeySize);
+
+    /// <summary>The plaintext scratch, at least <paramref name="length"/> bytes (grown when needed, never shrunk;
+    /// wiped after each message).</summary>
+    internal Secret WorkPlaintext(int length)
+    {
+        if (_workPlaintext is null || _workPlaintext.Length < length)
+        {
+            _workPlaintext?.Dispose();
+            _workPlaintext = null;
+            _workPlaintext = Secret.Allocate(Math.Max(length, 2048));
+        }
+        return _workPlaintext;
+    }
+
+    /// <summary>Hands the working chain key over (to a new receiving chain); the next use allocates another.</summary>
+    internal Secret TakeWorkChainKey()
+    {
+        Secret s = WorkChainKey;
+        _workChainKey = null;
+        return s;
+    }
+
+    /// <summary>Installs the working chain key in place of <paramref name="used"/>, which is wiped and becomes the
+    /// working Secret.</summary>
+    internal Secret SwapWorkChainKey(Secret used)
+    {
+        Secret advanced = WorkChainKey;
+        using (SecretWriteLease w = used.OpenWrite()) CryptographicOperations.ZeroMemory(w.Span);
+        _workChainKey = used;
+        return advanced;
+    }
+
+    internal void WipeWorkChainKey()
+    {
+        if (_workChainKey is null) return;
+        using SecretWriteLease w = _workChainKey.OpenWrite();
+        CryptographicOperations.ZeroMemory(w.Span);
+    }
+
+    internal void WipeWorkSpqrNext()
+    {
+        if (_workSpqrNext is null) return;
+        using SecretWriteLease w = _workSpqrNext.OpenWrite();
+        CryptographicOperations.ZeroMemory(w.Span);
+    }
+
     public void Dispose()
     {
+        _workChainKey?.Dispose();
+        _workSpqrNext?.Dispose();
+        _workPlaintext?.Dispose();
         RootKey.Dispose();
         SenderRatchet.Dispose();
         SenderChainKey.Dispose();
