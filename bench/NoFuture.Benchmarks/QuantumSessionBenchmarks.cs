@@ -5,8 +5,8 @@
 //                  per-message cost of a one-way burst, encrypt + decrypt).
 //   Alternating:   the parties take turns, so every message starts a new chain (a DH ratchet step on each side) and
 //                  carries SPQR's chunk of the turn (its ML-KEM work included), encrypt + decrypt.
-//   Establishment: Bob publishes a bundle with a fresh one-time prekey, Alice initiates from it and encrypts her
-//                  first message, Bob accepts it (decrypts it). BundleOnly is the bundle's part, to subtract
+//   Establishment: Bob publishes a bundle with a fresh one-time prekey, Alice imports it (its two signatures
+//                  verified) and initiates from it and encrypts her first message, Bob accepts it (decrypts it). BundleOnly is the bundle's part, to subtract
 //                  (libsignal's figure does not include making the bundle).
 using BenchmarkDotNet.Attributes;
 using NoFuture.Memory;
@@ -24,6 +24,7 @@ public class QuantumSessionBenchmarks
     private QuantumIdentity _alice = null!, _bob = null!;
     private QuantumSession _oneWayA = null!, _oneWayB = null!, _altA = null!, _altB = null!;
     private int _turn;
+    private QuantumSessionOptions _aliceOptions = null!, _bobOptions = null!;
 
     /// <summary>Two identities and two established sessions (one for each shape).</summary>
     [GlobalSetup]
@@ -34,6 +35,7 @@ public class QuantumSessionBenchmarks
         _bob = QuantumIdentity.Generate(2);
         (_oneWayA, _oneWayB) = Establish(_alice, _bob);
         (_altA, _altB) = Establish(_alice, _bob);
+        (_aliceOptions, _bobOptions) = Addresses();
     }
 
     /// <summary>An established pair: Alice initiates, Bob accepts, Bob answers (as libsignal-bench.mjs's handshake).</summary>
@@ -70,14 +72,23 @@ public class QuantumSessionBenchmarks
         return to.Decrypt(from.Encrypt(_plaintext), _received);
     }
 
-    /// <summary>Bob's bundle with a fresh one-time prekey, Initiate, the first message, Accept.</summary>
+    /// <summary>Both parties' options with addresses (libsignal's first message carries the addresses field).</summary>
+    internal static (QuantumSessionOptions Alice, QuantumSessionOptions Bob) Addresses()
+    {
+        var alice = new SessionAddress(Guid.NewGuid(), 1);
+        var bob = new SessionAddress(Guid.NewGuid(), 1);
+        return (new QuantumSessionOptions { LocalAddress = alice, RemoteAddress = bob },
+            new QuantumSessionOptions { LocalAddress = bob, RemoteAddress = alice });
+    }
+
+    /// <summary>Bob's bundle with a fresh one-time prekey, imported (signatures verified), Initiate, the first message, Accept.</summary>
     [Benchmark]
     public int Establishment()
     {
-        PreKeyBundle bundle = _bob.CreatePreKeyBundle();
-        using QuantumSession a = QuantumSession.Initiate(_alice, bundle);
+        PreKeyBundle bundle = QuantumSessionPaired.Import(_bob.CreatePreKeyBundle());
+        using QuantumSession a = QuantumSession.Initiate(_alice, bundle, _aliceOptions);
         byte[] first = a.Encrypt(_plaintext);
-        using QuantumSession b = QuantumSession.Accept(_bob, first, out Secret? plaintext);
+        using QuantumSession b = QuantumSession.Accept(_bob, first, out Secret? plaintext, _bobOptions);
         int length = plaintext?.Length ?? 0;
         plaintext?.Dispose();
         return length;
