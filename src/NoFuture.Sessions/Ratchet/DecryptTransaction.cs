@@ -121,8 +121,7 @@ internal sealed class DecryptTransaction : IDisposable
                     RatchetKdf.NextChainKey(ck, ck);
                     index++;
                 }
-                RatchetKdf.MessageKeySeed(ck, seed);
-                RatchetKdf.NextChainKey(ck, ck);
+                RatchetKdf.ChainStep(ck, seed, ck);
                 using (SecretWriteLease work = _state.WorkChainKey.OpenWrite()) ck.CopyTo(work.Span);
                 _advanced = true;
                 _advancedIndex = counter + 1;

@@ -91,12 +91,12 @@ internal sealed partial class RatchetState : IDisposable
         // A counter that wrapped would reuse message keys; libsignal's counters are u32 too. A chain this long never
         // happens in practice (the peer's reply starts a new chain), so it is refused rather than handled.
         if (SenderIndex == uint.MaxValue) SessionThrowHelper.InvalidOperation("The sending chain is exhausted; a message from the peer starts a new one.");
-        Span<byte> scratch = stackalloc byte[KeySize * 3 + RatchetKdf.MessageKeysSize];
-        Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], keys = scratch[96..];
+        Span<byte> scratch = stackalloc byte[KeySize * 4 + RatchetKdf.MessageKeysSize];
+        Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], next = scratch[96..128], keys = scratch[128..];
         try
         {
             using SecretWriteLease chainKey = SenderChainKey.OpenWrite();
-            RatchetKdf.MessageKeySeed(chainKey.Span, seed);
+            RatchetKdf.ChainStep(chainKey.Span, seed, next); // the next chain key is installed once the message is built
             byte[] pq = Spqr.Send(pqKey, out bool hasKey);
             RatchetKdf.MessageKeys(seed, hasKey ? pqKey : default, keys);
 
@@ -111,7 +111,7 @@ internal sealed partial class RatchetState : IDisposable
             RatchetKdf.Hmac(keys[32..64], LocalIdentity, RemoteIdentity, message.AsSpan(0, macRange.Start.Value), mac);
             mac[..WireFormat.MacSize].CopyTo(message.AsSpan(macRange));
 
-            RatchetKdf.NextChainKey(chainKey.Span, chainKey.Span);
+            next.CopyTo(chainKey.Span);
             SenderIndex++;
             if (Pending is not PendingPreKey p) return message;
             byte[] wrapped = new byte[WireFormat.PreKeyMessageSize(p.RegistrationId, p.PreKeyId, p.SignedPreKeyId, p.KyberPreKeyId,
