@@ -88,7 +88,7 @@ public sealed class QuantumSession : IDisposable
             try
             {
                 using DecryptTransaction t = DecryptTransaction.Prepare(state, preKeyMessage[view.Message]);
-                t.Commit();
+                t.Commit(preKeyMessage[view.Message]);
                 plaintext = TakePlaintext(t);
             }
             catch
@@ -146,8 +146,9 @@ public sealed class QuantumSession : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using DecryptTransaction t = DecryptTransaction.Prepare(_state, InnerMessage(message));
-            t.Commit();
+            ReadOnlySpan<byte> inner = InnerMessage(message);
+            using DecryptTransaction t = DecryptTransaction.Prepare(_state, inner);
+            t.Commit(inner);
             return TakePlaintext(t);
         }
     }
@@ -167,9 +168,10 @@ public sealed class QuantumSession : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using DecryptTransaction t = DecryptTransaction.Prepare(_state, InnerMessage(message));
+            ReadOnlySpan<byte> inner = InnerMessage(message);
+            using DecryptTransaction t = DecryptTransaction.Prepare(_state, inner);
             if (destination.Length < t.PlaintextLength) SessionThrowHelper.TooSmall(nameof(destination), t.PlaintextLength);
-            t.Commit();
+            t.Commit(inner);
             using (SecretReadLease plaintext = t.Plaintext!.OpenRead()) plaintext.Span[..t.PlaintextLength].CopyTo(destination);
             return t.PlaintextLength;
         }

@@ -15,16 +15,15 @@
 //
 // Verification (section 3, xeddsa_verify, with the same variation):
 //   reject u >= p (and u = p - 1, which has no Edwards image); A = (y = (u - 1)/(u + 1), sign = signature bit 7),
-//   which must be a valid point of the prime-order subgroup; reject s >= q (canonical s only: stricter than
+//   which must be a point of the curve and not of small order; reject s >= q (canonical s only: stricter than
 //   libsignal, which accepts any s < 2^253 and reduces it, so a malleated signature passes there but not here);
 //   accept exactly when encode(sB - hA) == R with h = SHA-512(R || A || M) mod q.
 //
 // Choices:
 // - libsodium does the group and scalar arithmetic (Interop/SodiumEd25519Arithmetic.cs); SHA-512 is OpenSSL's
 //   low-level context on the stack (Hashing/Sha2Native.cs) or, without libcrypto, the BCL's IncrementalHash.
-// - Every secret (k, a, r, hash1's state and output) is in stack scratch wiped in finally. Signing allocates nothing
-//   managed; verification computes y with System.Numerics.BigInteger (public data only), which allocates.
-using System.Numerics;
+// - Every secret (k, a, r, hash1's state and output) is in stack scratch wiped in finally. Neither signing nor
+//   verification allocates managed memory; verification computes y with Curves/Field25519.cs (public data only).
 using System.Security.Cryptography;
 using NoFuture.Crypto.Hashing;
 using NoFuture.Crypto.Interop;
@@ -57,8 +56,6 @@ public static unsafe class XEdDsa
         0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
         0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10,
     ];
-
-    private static readonly BigInteger s_p = (BigInteger.One << 255) - 19;
 
     /// <summary>
     /// Signs <paramref name="message"/> with the X25519 private key, writing a 64-byte signature (fresh random Z).
@@ -161,30 +158,24 @@ public static unsafe class XEdDsa
         if (signature.Length != SignatureSizeInBytes) return false;
         Sodium.EnsureInitialized();
         Span<byte> edA = stackalloc byte[32];
-        Span<byte> s = stackalloc byte[32];
-        Span<byte> h = stackalloc byte[32];
-        Span<byte> wide = stackalloc byte[64];
-        Span<byte> sB = stackalloc byte[32];
-        Span<byte> hA = stackalloc byte[32];
-        Span<byte> check = stackalloc byte[32];
+        Span<byte> ed25519Signature = stackalloc byte[SignatureSizeInBytes];
         if (!MontgomeryToEdwards(publicKey, (byte)(signature[63] & 0x80), edA)) return false;
-        signature[32..].CopyTo(s);
-        s[31] &= 0x7f;
-        if (!IsCanonicalScalar(s)) return false;
-        ReadOnlySpan<byte> edR = signature[..32];
-        Sha512(edR, edA, message, default, wide);
-        // SAFETY: every pointer is a pinned stack span of the size the C function reads or writes (32 bytes, 64 for
-        // the reduction's input).
-        fixed (byte* pA = edA, ps = s, ph = h, pw = wide, psB = sB, phA = hA, pc = check)
+        signature.CopyTo(ed25519Signature);
+        ed25519Signature[63] &= 0x7f;
+        if (!IsCanonicalScalar(ed25519Signature[32..])) return false;
+        // With A known, an XEdDSA signature is an Ed25519 signature (R, s) of the message under A: libsodium's
+        // verification (variable time, public data) checks encode(sB - hA) == R with h = SHA-512(R || A || M) mod q,
+        // and rejects s >= q, a non-canonical or small-order A and a small-order R. It does not require A to be in
+        // the prime-order subgroup (libsignal does not either); a small-order R never comes from an honest signer
+        // (R = rB for a random r), so refusing it, as libsodium does, refuses no honest signature.
+        byte dummy = 0;
+        // SAFETY: edA and ed25519Signature are pinned stack spans of 32 and 64 bytes, as the C function reads; the
+        // message pointer covers message.Length bytes (a 1-byte dummy when the message is empty, never read then).
+        fixed (byte* pA = edA, pSig = ed25519Signature, pM = message)
         {
-            if (Sodium.CryptoCoreEd25519IsValidPoint(pA) != 1) return false;
-            Sodium.CryptoCoreEd25519ScalarReduce(ph, pw);
-            // s = 0 or h = 0 (the identity as a product) occurs for no valid signature but with negligible probability.
-            if (Sodium.CryptoScalarMultEd25519BaseNoClamp(psB, ps) != 0) return false;
-            if (Sodium.CryptoScalarMultEd25519NoClamp(phA, ph, pA) != 0) return false;
-            if (Sodium.CryptoCoreEd25519Sub(pc, psB, phA) != 0) return false;
+            byte* m = message.IsEmpty ? &dummy : pM;
+            return Sodium.CryptoSignEd25519VerifyDetached(pSig, m, (ulong)message.Length, pA) == 0;
         }
-        return CryptographicOperations.FixedTimeEquals(check, edR);
     }
 
     /// <summary>
@@ -193,11 +184,7 @@ public static unsafe class XEdDsa
     /// </summary>
     private static bool MontgomeryToEdwards(ReadOnlySpan<byte> u, byte signBit, Span<byte> edwards)
     {
-        var value = new BigInteger(u, isUnsigned: true, isBigEndian: false);
-        if (value >= s_p - 1) return false;
-        BigInteger y = (value - 1 + s_p) * BigInteger.ModPow(value + 1, s_p - 2, s_p) % s_p;
-        edwards.Clear();
-        if (!y.TryWriteBytes(edwards, out _, isUnsigned: true, isBigEndian: false)) return false;
+        if (!Curves.Field25519.MontgomeryUToEdwardsY(u, edwards)) return false;
         edwards[31] |= signBit;
         return true;
     }

@@ -3,11 +3,16 @@
 //   1. the receiving chain for the message's ratchet key, or a DH ratchet step computed into new objects;
 //   2. the message key seed: a stored skipped key (counter behind the chain; none left: Duplicate), or the chain
 //      advanced to the counter (at most MaxForwardJumps ahead: TooFarAhead) with the skipped seeds kept aside;
-//   3. SPQR's receive step on a clone of its state (its key, when it has one, salts the message keys);
+//   3. SPQR's receive key, computed without changing SPQR's state (SpqrState.PrepareRecv; its key, when it has
+//      one, salts the message keys);
 //   4. the message keys, the truncated MAC over both identity keys (BadMac), the addresses (AddressMismatch),
-//      AES-256-CBC with its padding checked (BadCiphertext), into a scratch Secret.
-// Only Commit changes the state; Dispose releases whatever was not committed. libsignal runs the same checks in the
-// same order on a cloned SessionState; the transaction avoids copying every stored key for each message.
+//      AES-256-CBC with its padding checked (BadCiphertext), into the session's plaintext scratch.
+// Only Commit changes the state: first SPQR's braid takes the message (SpqrState.CommitRecv: the braid's own checks,
+// which need decoded chunks, either fail with nothing changed or apply), then everything else, which cannot fail.
+// Dispose releases whatever was not committed. libsignal runs the same checks on a cloned SessionState; the
+// transaction copies nothing. On a chain that exists already (no DH ratchet step) it allocates nothing either: the
+// transaction object, the advanced chain key, SPQR's chain value and the plaintext are the session's working
+// Secrets (RatchetState.Work*), reused and wiped after each message.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
@@ -22,18 +27,21 @@ internal sealed class DecryptTransaction : IDisposable
     private readonly RatchetState _state;
     private ReceiverChain? _chain;
     private int _takenSkipped = -1;
-    private Secret? _advancedChainKey;
+    private bool _advanced;                       // the advanced chain key is in _state.WorkChainKey
     private uint _advancedIndex;
     private readonly List<(uint Counter, Secret Seed)> _newSkipped = [];
     private Secret? _newRoot, _newSenderChainKey;
     private X25519PrivateKey? _newSender;
     private ReceiverChain? _newChain;
-    private SpqrState? _newSpqr;
-    private bool _committed;
+    private Range _pqRatchet;
+    private int _ciphertextLength;
+    private bool _prepared, _committed;
 
-    private DecryptTransaction(RatchetState state) => _state = state;
+    /// <summary>One per session (<see cref="RatchetState.Transaction"/>), reused under the session's lock.</summary>
+    internal DecryptTransaction(RatchetState state) => _state = state;
 
-    /// <summary>The plaintext, in a Secret of the ciphertext's length; its first <see cref="PlaintextLength"/> bytes.</summary>
+    /// <summary>The plaintext: the first <see cref="PlaintextLength"/> bytes of the session's plaintext scratch
+    /// (longer than that; wiped when the transaction is disposed).</summary>
     internal Secret? Plaintext { get; private set; }
 
     internal int PlaintextLength { get; private set; }
@@ -44,7 +52,10 @@ internal sealed class DecryptTransaction : IDisposable
         if (!WireFormat.TryParseSignalMessage(message, out WireFormat.SignalMessageView view, out bool versionOk))
             SessionThrowHelper.Rejected(SessionError.Malformed, "message");
         if (!versionOk) SessionThrowHelper.Rejected(SessionError.UnsupportedVersion, "message");
-        var t = new DecryptTransaction(state);
+        DecryptTransaction t = state.Transaction;
+        if (t._prepared) SpqrThrowHelper.Invariant("decrypt transaction in use");
+        t._prepared = true;
+        t._committed = false;
         try
         {
             t.Run(message, view);
@@ -110,17 +121,18 @@ internal sealed class DecryptTransaction : IDisposable
                     RatchetKdf.NextChainKey(ck, ck);
                     index++;
                 }
-                RatchetKdf.MessageKeySeed(ck, seed);
-                RatchetKdf.NextChainKey(ck, ck);
-                _advancedChainKey = Secret.CopyFrom(ck);
+                RatchetKdf.ChainStep(ck, seed, ck);
+                using (SecretWriteLease work = _state.WorkChainKey.OpenWrite()) ck.CopyTo(work.Span);
+                _advanced = true;
                 _advancedIndex = counter + 1;
             }
 
-            _newSpqr = _state.Spqr.Clone();
             bool hasKey;
+            _pqRatchet = view.PqRatchet;
             try
             {
-                hasKey = _newSpqr.Recv(message[view.PqRatchet], pqKey);
+                using SecretWriteLease next = _state.WorkSpqrNext.OpenWrite();
+                hasKey = _state.Spqr.PrepareRecv(message[view.PqRatchet], pqKey, next.Span);
             }
             catch (CryptographicException)
             {
@@ -143,13 +155,18 @@ internal sealed class DecryptTransaction : IDisposable
             }
 
             ReadOnlySpan<byte> ciphertext = message[view.Ciphertext];
-            Plaintext = Secret.Allocate(Math.Max(ciphertext.Length, 1));
+            _ciphertextLength = ciphertext.Length;
+            Plaintext = _state.WorkPlaintext(Math.Max(ciphertext.Length, 1));
             using SecretWriteLease output = Plaintext.OpenWrite();
             int length = ciphertext.Length == 0 ? -1 : Aes256Cbc.Decrypt(keys[..32], keys[64..80], ciphertext, output.Span[..ciphertext.Length]);
             if (length < 0) SessionThrowHelper.Rejected(SessionError.BadCiphertext, "message");
             PlaintextLength = length;
 
-            if (_chain is null) _newChain = new ReceiverChain(ratchetKey.ToArray(), TakeAdvanced(), _advancedIndex);
+            if (_chain is null)
+            {
+                _newChain = new ReceiverChain(ratchetKey.ToArray(), _state.TakeWorkChainKey(), _advancedIndex);
+                _advanced = false;
+            }
         }
         finally
         {
@@ -157,16 +174,23 @@ internal sealed class DecryptTransaction : IDisposable
         }
     }
 
-    private Secret TakeAdvanced()
+    /// <summary>
+    /// Applies the message: SPQR's braid takes it first (the one step that can still fail, with nothing changed:
+    /// SessionError.PostQuantumRatchet), then every computed change is swapped into the state. Call once, after
+    /// <see cref="Prepare"/>, with the same message.
+    /// </summary>
+    internal void Commit(ReadOnlySpan<byte> message)
     {
-        Secret s = _advancedChainKey!;
-        _advancedChainKey = null;
-        return s;
-    }
-
-    /// <summary>Swaps every computed change into the state. Call once, after every check passed.</summary>
-    internal void Commit()
-    {
+        if (!_prepared || _committed) SpqrThrowHelper.Invariant("decrypt transaction not prepared");
+        try
+        {
+            using SecretReadLease next = _state.WorkSpqrNext.OpenRead();
+            _state.Spqr.CommitRecv(message[_pqRatchet], next.Span);
+        }
+        catch (CryptographicException)
+        {
+            SessionThrowHelper.Rejected(SessionError.PostQuantumRatchet, "message");
+        }
         ReceiverChain chain;
         if (_newChain is not null)
         {
@@ -186,9 +210,11 @@ internal sealed class DecryptTransaction : IDisposable
             }
             else
             {
-                chain.ChainKey.Dispose();
-                chain.ChainKey = TakeAdvanced();
+                // The advanced key comes in from the working Secret; the old one goes back as the next working
+                // Secret, wiped at once (forward secrecy: the used chain key is gone).
+                chain.ChainKey = _state.SwapWorkChainKey(chain.ChainKey);
                 chain.Index = _advancedIndex;
+                _advanced = false;
             }
         }
         chain.Skipped.AddRange(_newSkipped);
@@ -199,8 +225,6 @@ internal sealed class DecryptTransaction : IDisposable
             for (int i = 0; i < excess; i++) chain.Skipped[i].Seed.Dispose();
             chain.Skipped.RemoveRange(0, excess);
         }
-        _state.ReplaceSpqr(_newSpqr!);
-        _newSpqr = null;
         // A message from the peer acknowledges the handshake (libsignal: clear_unacknowledged_pre_key_message).
         _state.Pending = null;
         _committed = true;
@@ -208,17 +232,32 @@ internal sealed class DecryptTransaction : IDisposable
 
     internal bool Committed => _committed;
 
+    /// <summary>Releases whatever was not committed and wipes the working Secrets; the transaction is ready for the
+    /// next message.</summary>
     public void Dispose()
     {
-        _advancedChainKey?.Dispose();
+        if (_advanced) _state.WipeWorkChainKey();
+        _advanced = false;
         foreach ((_, Secret seed) in _newSkipped) seed.Dispose();
         _newSkipped.Clear();
         _newRoot?.Dispose();
         _newSenderChainKey?.Dispose();
         _newSender?.Dispose();
         _newChain?.Dispose();
-        _newSpqr?.Dispose();
-        Plaintext?.Dispose();
+        _newRoot = _newSenderChainKey = null;
+        _newSender = null;
+        _newChain = null;
+        _state.WipeWorkSpqrNext();
+        if (Plaintext is not null)
+        {
+            using SecretWriteLease p = Plaintext.OpenWrite();
+            CryptographicOperations.ZeroMemory(p.Span[..Math.Max(_ciphertextLength, 1)]);
+        }
         Plaintext = null;
+        PlaintextLength = 0;
+        _ciphertextLength = 0;
+        _chain = null;
+        _takenSkipped = -1;
+        _prepared = false;
     }
 }

@@ -44,6 +44,33 @@ internal static class RatchetKdf
         Hmac(chainKey, ChainKeySeedByte, default, default, next);
     }
 
+    /// <summary>
+    /// KDF_CK in one go: the message key seed and the next chain key of <paramref name="chainKey"/>, keying HMAC once
+    /// for both (the same key's inner and outer states). <paramref name="next"/> may be <paramref name="chainKey"/>.
+    /// </summary>
+    internal static void ChainStep(ReadOnlySpan<byte> chainKey, Span<byte> seed, Span<byte> next)
+    {
+        Debug.Assert(chainKey.Length == KeySize && seed.Length == KeySize && next.Length == KeySize);
+        if (!LibCrypto.IsAvailable)
+        {
+            MessageKeySeed(chainKey, seed);
+            NextChainKey(chainKey, next);
+            return;
+        }
+        Sha2Context inner = default, outer = default;
+        try
+        {
+            Sha2Hmac.KeyStates(Sha2Variant.Sha256, chainKey, ref inner, ref outer);
+            Sha2Hmac.MacFromStates(Sha2Variant.Sha256, in inner, in outer, MessageKeySeedByte, default, default, default, seed);
+            Sha2Hmac.MacFromStates(Sha2Variant.Sha256, in inner, in outer, ChainKeySeedByte, default, default, default, next);
+        }
+        finally
+        {
+            Sha2Native.Wipe(Sha2Variant.Sha256, ref inner);
+            Sha2Native.Wipe(Sha2Variant.Sha256, ref outer);
+        }
+    }
+
     /// <summary>KDF_RK: 64 bytes (new root key ‖ chain key) from the root key and a DH output.</summary>
     internal static void RootStep(ReadOnlySpan<byte> rootKey, ReadOnlySpan<byte> dh, Span<byte> rootAndChain)
     {

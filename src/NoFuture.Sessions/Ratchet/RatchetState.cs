@@ -5,8 +5,9 @@
 //   keys (for the MAC) and, for the initiator until the first reply, the prekey message fields.
 // Every key is in a Secret or an X25519PrivateKey (whose scalar is a Secret); stack scratch is wiped in finally.
 // Decryption is take-then-commit: DecryptTransaction computes everything a message needs (a DH ratchet step, chain
-// advance, skipped keys, an SPQR step on a clone) into new objects, checks the MAC and the padding, and only Commit
-// swaps them in. A message failing any check leaves this object untouched.
+// advance, skipped keys, SPQR's key without moving SPQR) into new objects or this state's working Secrets, checks the
+// MAC and the padding, and only Commit applies them (SPQR's braid first, the only step of Commit that can fail, and
+// then with nothing changed). A message failing any check leaves this object's keys untouched.
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
@@ -90,12 +91,12 @@ internal sealed partial class RatchetState : IDisposable
         // A counter that wrapped would reuse message keys; libsignal's counters are u32 too. A chain this long never
         // happens in practice (the peer's reply starts a new chain), so it is refused rather than handled.
         if (SenderIndex == uint.MaxValue) SessionThrowHelper.InvalidOperation("The sending chain is exhausted; a message from the peer starts a new one.");
-        Span<byte> scratch = stackalloc byte[KeySize * 3 + RatchetKdf.MessageKeysSize];
-        Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], keys = scratch[96..];
+        Span<byte> scratch = stackalloc byte[KeySize * 4 + RatchetKdf.MessageKeysSize];
+        Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], next = scratch[96..128], keys = scratch[128..];
         try
         {
             using SecretWriteLease chainKey = SenderChainKey.OpenWrite();
-            RatchetKdf.MessageKeySeed(chainKey.Span, seed);
+            RatchetKdf.ChainStep(chainKey.Span, seed, next); // the next chain key is installed once the message is built
             byte[] pq = Spqr.Send(pqKey, out bool hasKey);
             RatchetKdf.MessageKeys(seed, hasKey ? pqKey : default, keys);
 
@@ -110,7 +111,7 @@ internal sealed partial class RatchetState : IDisposable
             RatchetKdf.Hmac(keys[32..64], LocalIdentity, RemoteIdentity, message.AsSpan(0, macRange.Start.Value), mac);
             mac[..WireFormat.MacSize].CopyTo(message.AsSpan(macRange));
 
-            RatchetKdf.NextChainKey(chainKey.Span, chainKey.Span);
+            next.CopyTo(chainKey.Span);
             SenderIndex++;
             if (Pending is not PendingPreKey p) return message;
             byte[] wrapped = new byte[WireFormat.PreKeyMessageSize(p.RegistrationId, p.PreKeyId, p.SignedPreKeyId, p.KyberPreKeyId,
@@ -125,8 +126,68 @@ internal sealed partial class RatchetState : IDisposable
         }
     }
 
+    private DecryptTransaction? _transaction;
+    private Secret? _workChainKey, _workSpqrNext, _workPlaintext;
+
+    /// <summary>The session's decrypt transaction, reused for every message (calls are serialized by the session).</summary>
+    internal DecryptTransaction Transaction => _transaction ??= new DecryptTransaction(this);
+
+    /// <summary>Working Secret for a receiving chain's advanced key (32 bytes): wiped when not in use.</summary>
+    internal Secret WorkChainKey => _workChainKey ??= Secret.Allocate(KeySize);
+
+    /// <summary>Working Secret for SPQR's chain value between prepare and commit (32 bytes): wiped when not in use.</summary>
+    internal Secret WorkSpqrNext => _workSpqrNext ??= Secret.Allocate(KeySize);
+
+    /// <summary>The plaintext scratch, at least <paramref name="length"/> bytes (grown when needed, never shrunk;
+    /// wiped after each message).</summary>
+    internal Secret WorkPlaintext(int length)
+    {
+        if (_workPlaintext is null || _workPlaintext.Length < length)
+        {
+            _workPlaintext?.Dispose();
+            _workPlaintext = null;
+            _workPlaintext = Secret.Allocate(Math.Max(length, 2048));
+        }
+        return _workPlaintext;
+    }
+
+    /// <summary>Hands the working chain key over (to a new receiving chain); the next use allocates another.</summary>
+    internal Secret TakeWorkChainKey()
+    {
+        Secret s = WorkChainKey;
+        _workChainKey = null;
+        return s;
+    }
+
+    /// <summary>Installs the working chain key in place of <paramref name="used"/>, which is wiped and becomes the
+    /// working Secret.</summary>
+    internal Secret SwapWorkChainKey(Secret used)
+    {
+        Secret advanced = WorkChainKey;
+        using (SecretWriteLease w = used.OpenWrite()) CryptographicOperations.ZeroMemory(w.Span);
+        _workChainKey = used;
+        return advanced;
+    }
+
+    internal void WipeWorkChainKey()
+    {
+        if (_workChainKey is null) return;
+        using SecretWriteLease w = _workChainKey.OpenWrite();
+        CryptographicOperations.ZeroMemory(w.Span);
+    }
+
+    internal void WipeWorkSpqrNext()
+    {
+        if (_workSpqrNext is null) return;
+        using SecretWriteLease w = _workSpqrNext.OpenWrite();
+        CryptographicOperations.ZeroMemory(w.Span);
+    }
+
     public void Dispose()
     {
+        _workChainKey?.Dispose();
+        _workSpqrNext?.Dispose();
+        _workPlaintext?.Dispose();
         RootKey.Dispose();
         SenderRatchet.Dispose();
         SenderChainKey.Dispose();

@@ -9,6 +9,11 @@ namespace NoFuture.Sessions.Spqr;
 
 internal sealed partial class SpqrBraid
 {
+    /// <summary>Whether <see cref="Recv"/> would accept a message of <paramref name="epoch"/> (its EpochOutOfRange
+    /// check), without changing anything.</summary>
+    internal bool AcceptsEpoch(ulong epoch) =>
+        epoch <= Epoch || (State == SpqrBraidState.Ct2Sampled && epoch == Epoch + 1);
+
     /// <summary>States::recv. When the message completes an epoch on this side (send_ek receiving the last ct2
     /// chunk) the epoch secret is written to <paramref name="epochSecret"/> and its epoch returned; otherwise 0.</summary>
     /// <exception cref="SpqrException">EpochOutOfRange, MacVerifyFailed or ErroneousDataReceived; nothing changed.</exception>

@@ -139,6 +139,24 @@ internal sealed partial class SpqrChain : IDisposable
         _links[i].Recv.Key(index, MaxJump, MaxOutOfOrderKeys, key);
     }
 
+    /// <summary>recv_key's key without changing anything (after a successful <see cref="CheckRecvKey"/>); see
+    /// <see cref="SpqrChainDirection.PeekKey"/>.</summary>
+    internal void PeekRecvKey(ulong epoch, uint index, Span<byte> key, Span<byte> nextAfter)
+    {
+        int i = EpochIndex(epoch);
+        if (i < 0) SpqrThrowHelper.Invariant("epoch not checked");
+        _links[i].Recv.PeekKey(index, key, nextAfter);
+    }
+
+    /// <summary>recv_key's changes after <see cref="PeekRecvKey"/>. Adding a later epoch in between changes nothing
+    /// for <paramref name="epoch"/>: its link is found relative to the current epoch.</summary>
+    internal void CommitRecvKey(ulong epoch, uint index, ReadOnlySpan<byte> nextAfter)
+    {
+        int i = EpochIndex(epoch);
+        if (i < 0) SpqrThrowHelper.Rejected(SpqrError.EpochOutOfRange);
+        _links[i].Recv.CommitKey(index, MaxJump, MaxOutOfOrderKeys, nextAfter);
+    }
+
     internal SpqrChain Clone()
     {
         var links = new List<(SpqrChainDirection, SpqrChainDirection)>(_links.Count);

@@ -6,8 +6,9 @@
 //   at == ctr is KeyAlreadyRequested. Stored keys are [index BE32][key 32]; when their count reaches
 //   trim_size = max_ooo_keys * 11 / 10 + 1 the ones below ctr - max_ooo_keys are dropped (Rust's gc, same order of
 //   removal: swap with the last entry).
-// Everything secret (next, stored keys) lives in Secrets; CheckKey validates without changing anything, so the
-// caller can commit the braid before taking the key.
+// Everything secret (next, stored keys) lives in Secrets; CheckKey validates without changing anything, PeekKey
+// computes a key without changing anything and CommitKey then applies it, so a receiver can check a whole message
+// with the key before the chain moves (the Double Ratchet's MAC is checked in between).
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using NoFuture.Memory;
@@ -53,21 +54,76 @@ internal sealed partial class SpqrChainDirection : IDisposable
     private void Advance(Span<byte> key)
     {
         Ctr++;
+        using SecretWriteLease next = _next!.OpenWrite();
+        Step(Ctr, next.Span, key);
+    }
+
+    /// <summary>One next_key step at counter <paramref name="ctr"/> (already incremented): <paramref name="next"/> is
+    /// replaced by its successor, the message key goes to <paramref name="key"/>.</summary>
+    private static void Step(uint ctr, Span<byte> next, Span<byte> key)
+    {
         Span<byte> info = stackalloc byte[4 + 31];
         Span<byte> okm = stackalloc byte[2 * KeySize];
         try
         {
-            BinaryPrimitives.WriteUInt32BigEndian(info, Ctr);
+            BinaryPrimitives.WriteUInt32BigEndian(info, ctr);
             SpqrKdf.ChainNext.CopyTo(info[4..]);
-            using SecretWriteLease next = _next!.OpenWrite();
-            SpqrKdf.Hkdf(default, next.Span, info, okm);
-            okm[..KeySize].CopyTo(next.Span);
+            SpqrKdf.Hkdf(default, next, info, okm);
+            okm[..KeySize].CopyTo(next);
             okm[KeySize..].CopyTo(key);
         }
         finally
         {
             CryptographicOperations.ZeroMemory(okm);
         }
+    }
+
+    /// <summary>
+    /// key(at) without changing anything, after a successful <see cref="CheckKey"/>: the key goes to
+    /// <paramref name="key"/> and, when <paramref name="at"/> is past the counter, the chain value after it to
+    /// <paramref name="nextAfter"/> (32 bytes of secret scratch), which <see cref="CommitKey"/> then installs instead
+    /// of computing the chain again.
+    /// </summary>
+    internal void PeekKey(uint at, Span<byte> key, Span<byte> nextAfter)
+    {
+        if (at < Ctr)
+        {
+            int i = Find(at);
+            if (i < 0) SpqrThrowHelper.Invariant("key not checked");
+            using SecretReadLease h = _history!.OpenRead();
+            h.Span.Slice(i * EntrySize + 4, KeySize).CopyTo(key);
+            return;
+        }
+        if (_next is null || at == Ctr) SpqrThrowHelper.Invariant("key not checked");
+        using (SecretReadLease next = _next.OpenRead()) next.Span.CopyTo(nextAfter);
+        for (uint c = Ctr + 1; ; c++)
+        {
+            Step(c, nextAfter, key);
+            if (c == at) break;
+        }
+    }
+
+    /// <summary>key(at) after <see cref="PeekKey"/> of the same <paramref name="at"/> with nothing changed in between:
+    /// the same changes as <see cref="Key"/>, reusing <paramref name="nextAfter"/> when no key is skipped.</summary>
+    internal void CommitKey(uint at, uint maxJump, uint maxOoo, ReadOnlySpan<byte> nextAfter)
+    {
+        if (at != Ctr + 1 || _next is null || Ctr == uint.MaxValue)
+        {
+            Span<byte> discard = stackalloc byte[KeySize];
+            try
+            {
+                Key(at, maxJump, maxOoo, discard);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(discard);
+            }
+            return;
+        }
+        // Key's order for the next key in sequence: nothing to store, the history collected, then one step.
+        Gc(maxOoo);
+        using (SecretWriteLease next = _next.OpenWrite()) nextAfter.CopyTo(next.Span);
+        Ctr = at;
     }
 
     /// <summary>The error key(at) would give, without changing anything; <see cref="SpqrError.Unknown"/> when it would succeed.</summary>

@@ -91,11 +91,41 @@ internal sealed partial class SpqrState : IDisposable
     }
 
     /// <summary>spqr::recv: writes the 32-byte message key and returns true, or returns false when the message
-    /// carries none (a future version, or epoch 1 index 0).</summary>
+    /// carries none (a future version, or epoch 1 index 0). <see cref="PrepareRecv"/> then <see cref="CommitRecv"/>.</summary>
     /// <exception cref="SpqrException">The message is malformed, out of range, replayed or fails a MAC; the state is unchanged.</exception>
     internal bool Recv(ReadOnlySpan<byte> message, Span<byte> messageKey)
     {
+        Span<byte> nextAfter = stackalloc byte[MessageKeySize];
+        try
+        {
+            bool hasKey = PrepareRecv(message, messageKey, nextAfter);
+            CommitRecv(message, nextAfter);
+            return hasKey;
+        }
+        catch
+        {
+            CryptographicOperations.ZeroMemory(messageKey);
+            throw;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(nextAfter);
+        }
+    }
+
+    /// <summary>
+    /// The first half of spqr::recv, changing nothing: parses the message, runs every check that needs no braid
+    /// work (version, key epoch and index, braid epoch) and computes the message key (into
+    /// <paramref name="messageKey"/>) with the chain value after it (into <paramref name="nextAfter"/>, 32 bytes of
+    /// secret scratch for <see cref="CommitRecv"/>). Returns false, with no key, as <see cref="Recv"/> does. The
+    /// message key of epoch e never depends on what the braid does with this message: the braid can complete only
+    /// epoch e + 1.
+    /// </summary>
+    /// <exception cref="SpqrException">A check failed; nothing changed.</exception>
+    internal bool PrepareRecv(ReadOnlySpan<byte> message, Span<byte> messageKey, Span<byte> nextAfter)
+    {
         if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
+        if (nextAfter.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(nextAfter), MessageKeySize);
         messageKey.Clear();
         if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);
         if (message[0] > SpqrMessage.Version1) return false;
@@ -107,6 +137,24 @@ internal sealed partial class SpqrState : IDisposable
             SpqrError e = _chain.CheckRecvKey(keyEpoch, msg.Index);
             if (e != SpqrError.Unknown) SpqrThrowHelper.Rejected(e);
         }
+        if (!_braid.AcceptsEpoch(msg.Epoch)) SpqrThrowHelper.Rejected(SpqrError.EpochOutOfRange);
+        if (wantKey) _chain.PeekRecvKey(keyEpoch, msg.Index, messageKey, nextAfter);
+        return wantKey;
+    }
+
+    /// <summary>
+    /// The second half of spqr::recv, for the message <see cref="PrepareRecv"/> accepted, with nothing changed in
+    /// between: the braid takes the message (its own checks, which need the decoded data, run here: a MAC or the
+    /// encapsulation key failing leaves everything unchanged and throws), then the chain moves.
+    /// </summary>
+    /// <exception cref="SpqrException">The braid rejected the message; nothing changed.</exception>
+    internal void CommitRecv(ReadOnlySpan<byte> message, ReadOnlySpan<byte> nextAfter)
+    {
+        if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);
+        if (message[0] > SpqrMessage.Version1) return;
+        SpqrMessage msg = SpqrMessage.Deserialize(message);
+        ulong keyEpoch = msg.Epoch - 1;
+        bool wantKey = !(keyEpoch == 0 && msg.Index == 0);
         Span<byte> epochSecret = stackalloc byte[SpqrBraid.SecretSize];
         try
         {
@@ -117,9 +165,7 @@ internal sealed partial class SpqrState : IDisposable
         {
             CryptographicOperations.ZeroMemory(epochSecret);
         }
-        if (!wantKey) return false;
-        _chain.RecvKey(keyEpoch, msg.Index, messageKey);
-        return true;
+        if (wantKey) _chain.CommitRecvKey(keyEpoch, msg.Index, nextAfter);
     }
 
     /// <summary>A deep copy; every secret in a fresh allocation.</summary>
