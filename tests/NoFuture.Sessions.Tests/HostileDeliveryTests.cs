@@ -1,8 +1,10 @@
 // Hostile delivery between two NoFuture sessions (SPQR included): 10,000 messages with senders interleaved at
 // random, 30% dropped, 10% duplicated, 5% corrupted, the rest delivered out of order within a window. Every good
 // message decrypts to its plaintext, every duplicate and corrupted copy is rejected with its SessionError, and the
-// sessions stay in step (a final exchange both ways works). The same run again with both sessions exported and
-// re-imported at random points (kill and restore). Seeded, so a failure reproduces.
+// sessions stay in step (a final exchange both ways works). The same run again with kill and restore at random points:
+// both sessions are saved to a FileSessionStore (as an application persists after each operation), dropped, and read
+// back from disk through a newly opened store. (A process killed in the middle of a save is FileSessionStoreCrashTests'
+// subject: the store then holds the previous record or the new one.) Seeded, so a failure reproduces.
 using NoFuture.Memory;
 
 namespace NoFuture.Sessions.Tests;
@@ -17,6 +19,9 @@ public class HostileDeliveryTests
         var random = new Random(seed);
         var pair = new SessionPair();
         QuantumSession alice = pair.Alice, bob = pair.Bob;
+        string directory = Path.Combine(Path.GetTempPath(), "nf-hostile-" + Guid.NewGuid().ToString("N"));
+        using Secret storeKey = Secret.CreateRandom(FileSessionStore.KeySizeInBytes);
+        int restores = 0;
         try
         {
             Assert.Equal("r", SessionPair.Decrypt(alice, bob.Encrypt("r"u8)));
@@ -48,14 +53,16 @@ public class HostileDeliveryTests
                 }
                 if (restoreAtRandom && random.Next(500) == 0)
                 {
-                    alice = Restore(alice);
-                    bob = Restore(bob);
+                    alice = Restore(alice, directory, storeKey, "alice.1");
+                    bob = Restore(bob, directory, storeKey, "bob.1");
+                    restores++;
                 }
             }
             foreach ((byte[] m, string expected) in toBob) _ = Deliver(bob, m, expected) ? good++ : rejected++;
             foreach ((byte[] m, string expected) in toAlice) _ = Deliver(alice, m, expected) ? good++ : rejected++;
             Assert.True(good > 5_000, $"good {good}");
             Assert.True(rejected > 500, $"rejected {rejected}");
+            if (restoreAtRandom) Assert.True(restores >= 5, $"restores {restores}");
             Assert.Equal("final a", SessionPair.Decrypt(bob, alice.Encrypt("final a"u8)));
             Assert.Equal("final b", SessionPair.Decrypt(alice, bob.Encrypt("final b"u8)));
         }
@@ -64,6 +71,7 @@ public class HostileDeliveryTests
             alice.Dispose();
             bob.Dispose();
             pair.Dispose();
+            if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
         }
     }
 
@@ -93,10 +101,15 @@ public class HostileDeliveryTests
         return copy;
     }
 
-    private static QuantumSession Restore(QuantumSession session)
+    private static QuantumSession Restore(QuantumSession session, string directory, Secret storeKey, string name)
     {
-        using Secret record = session.Export();
+        using (Secret exported = session.Export())
+        using (FileSessionStore store = FileSessionStore.OpenWithKey(directory, storeKey))
+        using (SecretReadLease lease = exported.OpenRead())
+            store.Save(name, lease.Span);
         session.Dispose();
+        using FileSessionStore reopened = FileSessionStore.OpenWithKey(directory, storeKey);
+        using Secret record = reopened.Load(name)!;
         return QuantumSession.Import(record);
     }
 }
