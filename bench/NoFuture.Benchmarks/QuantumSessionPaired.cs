@@ -144,6 +144,12 @@ internal static class QuantumSessionPaired
         Part("HMAC-SHA256 1 byte", () => NoFuture.Sessions.Ratchet.RatchetKdf.MessageKeySeed(key, mac));
         Part("HMAC-SHA256 1.1 KiB", () => NoFuture.Sessions.Ratchet.RatchetKdf.Hmac(key, kyber.AsSpan(0, 33), kyber.AsSpan(0, 33), cipher, mac));
         Part("HKDF message keys", () => NoFuture.Sessions.Ratchet.RatchetKdf.MessageKeys(key, key, keys));
+        var enc = new NoFuture.Sessions.Spqr.Encoding.PolyEncoder(new byte[96], 10);
+        byte[] chunk = new byte[32];
+        Part("SPQR header chunk (PolyEncoder.NextChunk)", () => enc.NextChunk(chunk));
+        Part("SpqrMessage.Serialize", () => new NoFuture.Sessions.Spqr.SpqrMessage(5, 7, NoFuture.Sessions.Spqr.SpqrMessageType.Hdr, new NoFuture.Sessions.Spqr.SpqrChunk(12, chunk)).Serialize());
+        Part("KDF_CK chain step", () => NoFuture.Sessions.Ratchet.RatchetKdf.ChainStep(key, mac, keys.AsSpan(0, 32)));
+        Part("SPQR chain HKDF (zero salt, 64 bytes)", () => NoFuture.Sessions.Spqr.SpqrKdf.Hkdf(default, key, NoFuture.Sessions.Spqr.SpqrKdf.ChainNext, keys.AsSpan(0, 64)));
         Part("AES-256-CBC encrypt 1 KiB", () => NoFuture.Crypto.Aead.Aes256Cbc.Encrypt(key, iv, plain, cipher));
         Part("AES-256-CBC decrypt 1 KiB", () => NoFuture.Crypto.Aead.Aes256Cbc.Decrypt(key, iv, cipher, back));
         using var spqr = NoFuture.Sessions.Spqr.SpqrState.Create(NoFuture.Sessions.Spqr.SpqrDirection.A2B, ss, 0, 0);
