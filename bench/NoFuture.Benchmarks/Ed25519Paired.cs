@@ -3,7 +3,6 @@
 // bench/RESULTS.md §14). Here ours and libsodium-direct alternate in short blocks (A B B A, so neither always goes
 // first), each block timing 200 operations, 400 rounds; the figures are the medians of the per-operation times and of
 // the per-round ratio ours ÷ libsodium, which a slow change in load affects equally on both sides.
-using System.Diagnostics;
 using System.Globalization;
 
 namespace NoFuture.Benchmarks;
@@ -39,33 +38,11 @@ internal static class Ed25519Paired
     private static void Measure(string what, Action ours, Action peer)
     {
         for (int i = 0; i < 2000; i++) { ours(); peer(); } // warm-up: tiered JIT to its final code
-        var oursUs = new List<double>(2 * Rounds);
-        var peerUs = new List<double>(2 * Rounds);
-        var ratios = new List<double>(Rounds);
-        for (int r = 0; r < Rounds; r++)
-        {
-            double a1 = Time(ours), p1 = Time(peer), p2 = Time(peer), a2 = Time(ours);
-            oursUs.Add(a1);
-            oursUs.Add(a2);
-            peerUs.Add(p1);
-            peerUs.Add(p2);
-            ratios.Add((a1 + a2) / (p1 + p2));
-        }
+        PairedTiming.Rounds rounds = PairedTiming.Alternate(ours, peer, Ops, Rounds);
+        var ratios = rounds.Sums.Select(x => x.Ours / x.Peer).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: ours median {Median(oursUs):F2} us, libsodium median {Median(peerUs):F2} us, median ratio {Median(ratios):F4}"));
+            $"{what}: ours median {PairedTiming.Median(rounds.OursUs):F2} us, libsodium median {PairedTiming.Median(rounds.PeerUs):F2} us, median ratio {PairedTiming.Median(ratios):F4}"));
     }
 
-    private static double Time(Action action)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < Ops; i++) action();
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / Ops;
-    }
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
 }

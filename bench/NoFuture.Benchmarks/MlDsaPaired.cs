@@ -4,7 +4,6 @@
 // blocks (A B B A, so neither always goes first), each block timing a few operations of the same MlDsaBenchmarks
 // methods; the figures are the medians of the per-operation times and of the per-round ratio BouncyCastle ÷ ours,
 // which a slow change in load affects equally on both sides.
-using System.Diagnostics;
 using System.Globalization;
 
 namespace NoFuture.Benchmarks;
@@ -46,33 +45,11 @@ internal static class MlDsaPaired
     private static void Measure(string what, int ops, Action ours, Action peer)
     {
         for (int i = 0; i < 300; i++) { ours(); peer(); } // warm-up: tiered JIT to its final code
-        var oursUs = new List<double>(2 * Rounds);
-        var peerUs = new List<double>(2 * Rounds);
-        var ratios = new List<double>(Rounds);
-        for (int r = 0; r < Rounds; r++)
-        {
-            double a1 = Time(ours, ops), p1 = Time(peer, ops), p2 = Time(peer, ops), a2 = Time(ours, ops);
-            oursUs.Add(a1);
-            oursUs.Add(a2);
-            peerUs.Add(p1);
-            peerUs.Add(p2);
-            ratios.Add((p1 + p2) / (a1 + a2));
-        }
+        PairedTiming.Rounds rounds = PairedTiming.Alternate(ours, peer, ops, Rounds);
+        var ratios = rounds.Sums.Select(x => x.Peer / x.Ours).ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: ours (Vector256) median {Median(oursUs):F1} us, BouncyCastle median {Median(peerUs):F1} us, median ratio BC/ours {Median(ratios):F2}"));
+            $"{what}: ours (Vector256) median {PairedTiming.Median(rounds.OursUs):F1} us, BouncyCastle median {PairedTiming.Median(rounds.PeerUs):F1} us, median ratio BC/ours {PairedTiming.Median(ratios):F2}"));
     }
 
-    private static double Time(Action action, int ops)
-    {
-        long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < ops; i++) action();
-        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / ops;
-    }
 
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int n = values.Count;
-        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    }
 }
