@@ -55,6 +55,7 @@ public class DemoCommandTests
         Assert.True(p.GetProperty("purged").GetBoolean());
         Assert.True(p.GetProperty("storesDeleted").GetBoolean());
         Assert.True(p.GetProperty("storeWrites").GetInt32() > 2);
+        Assert.Equal("ProcessCrash", p.GetProperty("storeDurability").GetString());
         Assert.True(p.GetProperty("lockedBytes").GetInt64() > 0);
 
         Assert.True(root.GetProperty("passed").GetBoolean());

@@ -8,10 +8,10 @@ namespace NoFuture.Sessions.Probe;
 
 internal static class StoreWriterScenario
 {
-    internal static int Run(string directory, string hexKey)
+    internal static int Run(string directory, string hexKey, StoreDurability durability)
     {
         using Secret key = Secret.CopyFrom(Convert.FromHexString(hexKey));
-        using FileSessionStore store = FileSessionStore.OpenWithKey(directory, key);
+        using FileSessionStore store = FileSessionStore.OpenWithKey(directory, key, durability);
         Console.Out.WriteLine("ready=1");
         Console.Out.Flush();
         for (long generation = 1; ; generation++)

@@ -15,6 +15,8 @@ internal sealed class DemoProtection
     public int Argon2Parallelism { get; set; }
     public double Argon2Milliseconds { get; set; }
     public int StoreWrites { get; set; }
+    /// <summary>The stores' <c>StoreDurability</c> (what their writes survive).</summary>
+    public string StoreDurability { get; set; } = "";
     public bool StoresDeleted { get; set; }
     /// <summary>Locked bytes held by secret memory just before the purge.</summary>
     public long LockedBytes { get; set; }

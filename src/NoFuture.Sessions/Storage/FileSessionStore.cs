@@ -9,7 +9,9 @@
 //   <name>.nfs       a record: "NFREC001" | nonce (24) | ciphertext | tag (16), XChaCha20-Poly1305 with associated
 //                    data "NFREC001" | store id | name, so a record moved to another name or another store is refused.
 // Writes go to a temporary file, are flushed to disk, renamed over the old record (rename(2) is atomic) and the
-// directory is flushed: a crash at any point leaves either the previous record or the new one, never a mix.
+// directory is flushed: a crash at any point leaves either the previous record or the new one, never a mix. With
+// StoreDurability.ProcessCrash the two flushes are skipped; the rename alone keeps that promise for a crash of the
+// process (the kernel holds the written data), not for a power loss.
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -60,48 +62,68 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
     private readonly Secret _key;
     private readonly FileStream _lockFile;
     private readonly Lock _lock = new();
+    private readonly bool _flush;
     private bool _disposed;
 
-    private FileSessionStore(string directory, byte[] storeId, Secret key, FileStream lockFile)
+    private FileSessionStore(string directory, byte[] storeId, Secret key, FileStream lockFile, StoreDurability durability)
     {
         _directory = directory;
         _storeId = storeId;
         _key = key;
         _lockFile = lockFile;
+        Durability = durability;
+        _flush = durability == StoreDurability.PowerLoss;
     }
 
     /// <summary>The store's directory.</summary>
     public string Directory => _directory;
 
+    /// <summary>What this instance's writes survive (chosen when it was opened; not recorded in the store).</summary>
+    public StoreDurability Durability { get; }
+
     /// <summary>Opens (or creates) a store whose records are encrypted under <paramref name="key"/>
     /// (<see cref="KeySizeInBytes"/> bytes, copied; the caller keeps and disposes its own).</summary>
+    /// <param name="directory">The store's directory (created when missing).</param>
+    /// <param name="key">The store key.</param>
+    /// <param name="durability">What writes survive; <see cref="StoreDurability.PowerLoss"/> unless the records can
+    /// be lost.</param>
     /// <exception cref="ArgumentException">The key has the wrong size, or the store was created with a passphrase.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="durability"/> is not a defined value.</exception>
     /// <exception cref="SessionStoreException">The key does not open this store, or its header is malformed.</exception>
     /// <exception cref="IOException">The directory is in use by another store instance, or cannot be read or written.</exception>
-    public static FileSessionStore OpenWithKey(string directory, Secret key)
+    public static FileSessionStore OpenWithKey(string directory, Secret key, StoreDurability durability = StoreDurability.PowerLoss)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length != KeySizeInBytes) SessionStoreThrowHelper.KeyWrongSize(nameof(key), KeySizeInBytes);
-        return Open(directory, KindKey, parameters: null, (_, _) => key.Clone());
+        CheckDurability(durability);
+        return Open(directory, KindKey, parameters: null, durability, (_, _) => key.Clone());
     }
 
     /// <summary>Opens (or creates) a store whose key is derived with Argon2id from <paramref name="passphrase"/> and
     /// the store's random salt. <paramref name="parameters"/> (Argon2id, default
     /// <see cref="Argon2Parameters.Rfc9106Second"/>) apply when the store is created; an existing store keeps the
     /// parameters written in its header.</summary>
+    /// <param name="directory">The store's directory (created when missing).</param>
+    /// <param name="passphrase">The passphrase.</param>
+    /// <param name="parameters">Argon2id parameters for a new store.</param>
+    /// <param name="durability">What writes survive; <see cref="StoreDurability.PowerLoss"/> unless the records can
+    /// be lost.</param>
     /// <exception cref="ArgumentException">The parameters are not Argon2id with a 32-byte tag,
     /// or the store was created with a key.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="durability"/> is not a defined value.</exception>
     /// <exception cref="SessionStoreException">The passphrase does not open this store, or its header is malformed.</exception>
     /// <exception cref="IOException">The directory is in use by another store instance, or cannot be read or written.</exception>
-    public static FileSessionStore OpenWithPassphrase(string directory, Secret passphrase, Argon2Parameters? parameters = null)
+    public static FileSessionStore OpenWithPassphrase(string directory, Secret passphrase, Argon2Parameters? parameters = null,
+        StoreDurability durability = StoreDurability.PowerLoss)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         ArgumentNullException.ThrowIfNull(passphrase);
         parameters ??= Argon2Parameters.Rfc9106Second;
         if (parameters.Type != Argon2Type.Argon2id || parameters.TagLength != KeySizeInBytes)
             SessionStoreThrowHelper.ParametersNotArgon2id(nameof(parameters), KeySizeInBytes);
-        return Open(directory, KindPassphrase, parameters, (storeId, stored) =>
+        CheckDurability(durability);
+        return Open(directory, KindPassphrase, parameters, durability, (storeId, stored) =>
         {
             using SecretReadLease lease = passphrase.OpenRead();
             return Argon2.DeriveSecret(lease.Span, storeId, stored!);
@@ -165,7 +187,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             ThrowIfDisposed();
             s_aead.Seal(_key, nonce, record, file.AsSpan(8 + NonceLength, record.Length), file.AsSpan(file.Length - TagLength),
                 associated[..associatedLength]);
-            WriteAtomically(RecordPath(name), file);
+            WriteAtomically(RecordPath(name), file, _flush);
         }
     }
 
@@ -179,7 +201,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             string path = RecordPath(name);
             if (!File.Exists(path)) return false;
             File.Delete(path);
-            DirectorySync.Flush(_directory);
+            if (_flush) DirectorySync.Flush(_directory);
             return true;
         }
     }
@@ -213,7 +235,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
         }
     }
 
-    private static FileSessionStore Open(string directory, byte kind, Argon2Parameters? parameters,
+    private static FileSessionStore Open(string directory, byte kind, Argon2Parameters? parameters, StoreDurability durability,
         Func<byte[], Argon2Parameters?, Secret> deriveKey)
     {
         directory = Path.GetFullPath(directory);
@@ -247,7 +269,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
                     SessionStoreThrowHelper.WrongKey(directory);
                 RemoveTemporaryFiles(directory);
                 opened = true;
-                return new FileSessionStore(directory, storeId, key, lockFile);
+                return new FileSessionStore(directory, storeId, key, lockFile, durability);
             }
             else
             {
@@ -266,9 +288,9 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
                 key = deriveKey(storeId, parameters);
                 s_aead.Seal(key, header.AsSpan(HeaderAuthenticatedLength, NonceLength), [], [], header.AsSpan(HeaderLength - TagLength),
                     header.AsSpan(0, HeaderAuthenticatedLength));
-                WriteAtomically(headerPath, header);
+                WriteAtomically(headerPath, header, flush: true); // once per store, whatever the durability
                 opened = true;
-                return new FileSessionStore(directory, storeId, key, lockFile);
+                return new FileSessionStore(directory, storeId, key, lockFile, durability);
             }
         }
         finally
@@ -308,8 +330,9 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
     }
 
     // Writes the whole file next to its target, flushes it to disk, renames it over the target and flushes the
-    // directory entry; a failure removes the temporary file and leaves the target as it was.
-    private static void WriteAtomically(string path, byte[] contents)
+    // directory entry (without the flushes when flush is false); a failure removes the temporary file and leaves the
+    // target as it was.
+    private static void WriteAtomically(string path, byte[] contents, bool flush)
     {
         string directory = Path.GetDirectoryName(path)!;
         string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + ".tmp");
@@ -318,7 +341,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             using (var stream = new FileStream(temporary, PrivateFile(FileMode.CreateNew, FileAccess.Write)))
             {
                 stream.Write(contents);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: flush);
             }
             File.Move(temporary, path, overwrite: true);
         }
@@ -327,7 +350,13 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             File.Delete(temporary);
             throw;
         }
-        DirectorySync.Flush(directory);
+        if (flush) DirectorySync.Flush(directory);
+    }
+
+    private static void CheckDurability(StoreDurability durability)
+    {
+        if (durability is not (StoreDurability.PowerLoss or StoreDurability.ProcessCrash))
+            SessionStoreThrowHelper.DurabilityUndefined(nameof(durability));
     }
 
     // Exclusive (FileShare.None is an exclusive advisory lock on Unix) and, where the platform has modes, 0600.

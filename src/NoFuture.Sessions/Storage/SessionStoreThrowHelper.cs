@@ -21,6 +21,10 @@ internal static class SessionStoreThrowHelper
         throw new ArgumentException($"The store's passphrase parameters must be Argon2id with a {tagLength}-byte tag.", parameterName);
 
     [DoesNotReturn]
+    internal static void DurabilityUndefined(string parameterName) =>
+        throw new ArgumentOutOfRangeException(parameterName, "Not a defined StoreDurability value.");
+
+    [DoesNotReturn]
     internal static void RecordLength(string parameterName, int max) =>
         throw new ArgumentException($"A record is 1 to {max} bytes.", parameterName);
 

@@ -17,8 +17,10 @@ public sealed class FileSessionStoreCrashTests : IDisposable
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
-    [Fact]
-    public async Task KilledMidWriteLeavesTheLastOrTheNextRecord()
+    [Theory]
+    [InlineData(StoreDurability.PowerLoss)]
+    [InlineData(StoreDurability.ProcessCrash)] // no flushes: the rename alone must keep the promise for a killed process
+    public async Task KilledMidWriteLeavesTheLastOrTheNextRecord(StoreDurability durability)
     {
         byte[] keyBytes = System.Security.Cryptography.RandomNumberGenerator.GetBytes(FileSessionStore.KeySizeInBytes);
         var random = new Random();
@@ -26,7 +28,7 @@ public sealed class FileSessionStoreCrashTests : IDisposable
         {
             string dir = Path.Combine(_root, "r" + round);
             long confirmed = 0;
-            using (System.Diagnostics.Process child = ChildProbe.StartInteractive("NoFuture.Sessions.Probe", $"store-writer \"{dir}\" {Convert.ToHexString(keyBytes)}"))
+            using (System.Diagnostics.Process child = ChildProbe.StartInteractive("NoFuture.Sessions.Probe", $"store-writer \"{dir}\" {Convert.ToHexString(keyBytes)} {durability}"))
             {
                 try
                 {

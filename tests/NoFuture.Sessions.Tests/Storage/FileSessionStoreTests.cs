@@ -90,8 +90,52 @@ public sealed class FileSessionStoreTests : IDisposable
     }
 
     [Fact]
+    public void DurabilityIsTheInstancesNotTheStores()
+    {
+        using Secret key = NewKey();
+        using Secret passphrase = Secret.CopyFrom("p"u8);
+        using (FileSessionStore store = FileSessionStore.OpenWithKey(Dir(), key, StoreDurability.ProcessCrash))
+        {
+            Assert.Equal(StoreDurability.ProcessCrash, store.Durability);
+            store.Save("a", [1, 2]);
+            store.Save("b", [3]);
+            Assert.True(store.Delete("b"));
+        }
+        // The same files, read and written by an instance that flushes, and back.
+        using (FileSessionStore store = FileSessionStore.OpenWithKey(Dir(), key))
+        {
+            Assert.Equal(StoreDurability.PowerLoss, store.Durability);
+            using Secret a = store.Load("a")!;
+            Assert.True(a.FixedTimeEquals([1, 2]));
+            Assert.Equal(["a"], store.ListNames());
+            store.Save("a", [4]);
+        }
+        using (FileSessionStore store = FileSessionStore.OpenWithKey(Dir(), key, StoreDurability.ProcessCrash))
+        {
+            using Secret a = store.Load("a")!;
+            Assert.True(a.FixedTimeEquals([4]));
+        }
+        using (FileSessionStore store = FileSessionStore.OpenWithPassphrase(Dir("p"), passphrase, s_fast, StoreDurability.ProcessCrash))
+        {
+            Assert.Equal(StoreDurability.ProcessCrash, store.Durability);
+            store.Save("x", [5]);
+        }
+        using (FileSessionStore store = FileSessionStore.OpenWithPassphrase(Dir("p"), passphrase))
+        {
+            using Secret x = store.Load("x")!;
+            Assert.True(x.FixedTimeEquals([5]));
+        }
+    }
+
+    [Fact]
     public void CallerMistakes()
     {
+        using Secret undefinedKey = NewKey();
+        Assert.Throws<ArgumentOutOfRangeException>(() => FileSessionStore.OpenWithKey(Dir("u"), undefinedKey, (StoreDurability)2));
+        using Secret undefinedPassphrase = Secret.CopyFrom("p"u8);
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            FileSessionStore.OpenWithPassphrase(Dir("u"), undefinedPassphrase, s_fast, (StoreDurability)(-1)));
+        Assert.False(Directory.Exists(Dir("u"))); // refused before the directory is made
         using Secret shortKey = Secret.CreateRandom(16);
         Assert.Throws<ArgumentException>(() => FileSessionStore.OpenWithKey(Dir(), shortKey));
         using Secret passphrase = Secret.CopyFrom("p"u8);
