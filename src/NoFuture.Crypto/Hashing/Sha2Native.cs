@@ -1,6 +1,8 @@
 // SHA-256/384/512 (FIPS 180-4) over OpenSSL's low-level functions (Interop/LibCrypto.cs: why), with the context in
 // memory the caller owns: a stack local or a Secret. Callers wipe contexts that absorbed secret data (Wipe), in finally.
 // Only used when LibCrypto.IsAvailable; otherwise the BCL serves (Sha2HashAlgorithm, Kdf/Sha2Hmac).
+// For HMAC-SHA256 also bare compressions (Sha256Blocks: SHA256_Transform over a 32-byte chaining value, the caller
+// padding), and the SHA256_CTX a keyed HMAC state is expected to be (SetSha256Context).
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -113,6 +115,47 @@ internal static unsafe class Sha2Native
     /// SHA512_CTX: 216), or all of it.</summary>
     internal static void Wipe(Sha2Variant v, ref Sha2Context ctx) =>
         CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes(MemoryMarshal.CreateSpan(ref ctx, 1))[..(v == Sha2Variant.Sha256 ? 112 : Unsafe.SizeOf<Sha2Context>())]);
+
+    /// <summary>SHA-256's initial hash value H(0) (FIPS 180-4 §5.3.3).</summary>
+    internal static ReadOnlySpan<uint> Sha256InitialHashValue =>
+        [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+    /// <summary>SHA-256 compressions H = f(H, block) over whole 64-byte blocks (no padding, no length bookkeeping:
+    /// the caller does both), one SHA256_Transform per block.</summary>
+    internal static void Sha256Blocks(ref Sha256ChainingValue h, ReadOnlySpan<byte> blocks)
+    {
+        Debug.Assert(LibCrypto.IsAvailable && blocks.Length % 64 == 0);
+        // SAFETY: p points to the 32-byte chaining value, b to blocks.Length readable bytes, a whole number of 64-byte
+        // blocks (asserted; every caller slices to a multiple of 64); both pinned for the calls.
+        fixed (Sha256ChainingValue* p = &h)
+        fixed (byte* b = blocks)
+        {
+            for (int offset = 0; offset < blocks.Length; offset += 64) LibCrypto.Sha256Transform(p, b + offset);
+        }
+    }
+
+    /// <summary>The chaining value at the head of a SHA-256 context (SHA256_CTX's h[0..7]).</summary>
+    internal static ref readonly Sha256ChainingValue ChainingValue(in Sha2Context ctx) =>
+        ref Unsafe.As<Sha2Context, Sha256ChainingValue>(ref Unsafe.AsRef(in ctx));
+
+    /// <summary>
+    /// Writes a SHA-256 context exactly as SHA256_Init and one SHA256_Update of 64 bytes would leave it, whose chaining
+    /// value is <paramref name="h"/> (what HMAC's keyed states are): h[0..7] = H, Nl = 512 (bits so far), Nh = 0,
+    /// data zero, num = 0, md_len = 32 (sha.h's SHA256_CTX, 28 words). So a keyed context stays a valid context for
+    /// Update and Final, although the HMAC path now reads only its chaining value.
+    /// </summary>
+    internal static void SetSha256Context(ref Sha2Context ctx, in Sha256ChainingValue h)
+    {
+        Span<uint> words = MemoryMarshal.Cast<ulong, uint>(MemoryMarshal.CreateSpan(ref ctx[0], 28))[..28];
+        words.Clear();
+        ((ReadOnlySpan<uint>)h).CopyTo(words);
+        words[8] = 512; // Nl: the low word of the length in bits
+        words[27] = 32; // md_len: SHA-256's digest length
+    }
+
+    /// <summary>Zeroes a chaining value (not elided: ZeroMemory is opaque to the JIT).</summary>
+    internal static void Wipe(ref Sha256ChainingValue h) =>
+        CryptographicOperations.ZeroMemory(MemoryMarshal.AsBytes((Span<uint>)h));
 
     /// <summary>A view of <paramref name="bytes"/> (at least sizeof(Sha2Context)) as a context.</summary>
     internal static ref Sha2Context AsContext(Span<byte> bytes) =>

@@ -3,10 +3,13 @@
 // HMAC(K, m) = H((K' ^ opad) || H((K' ^ ipad) || m)), K' = K zero-padded to the block (or H(K) when longer).
 // Two paths, chosen once per process (Interop/LibCrypto.cs) and both kept callable for the tests:
 // - native (Linux with libcrypto.so.3): OpenSSL's low-level SHA-2 on contexts we own. The key is absorbed once into an
-//   inner and an outer state (KeyStates: one compression each); every HMAC then copies the two states (224 bytes each)
-//   and runs one or two compressions. HKDF-Expand keys the states once for all its blocks, and KdfKey keeps them in a
-//   Secret, so a protocol expanding one PRK many times (MLS ExpandWithLabel, RFC 9420 §8) never re-keys. The states are
-//   secret: on the stack they are wiped in finally; in a KdfKey they live in secret memory.
+//   inner and an outer state (KeyStates: one compression each). HKDF-Expand keys the states once for all its blocks,
+//   and KdfKey keeps them in a Secret, so a protocol expanding one PRK many times (MLS ExpandWithLabel, RFC 9420 §8)
+//   never re-keys. The states are secret: on the stack they are wiped in finally; in a KdfKey they live in secret memory.
+//   SHA-256 (Sha2Hmac.Sha256.cs) runs the blocks itself from the states' 32-byte chaining values, one SHA256_Transform
+//   per block with its own padding (no Update/Final bookkeeping, no context copies: why and how much, there); the keyed
+//   states stay OpenSSL SHA256_CTXs (Sha2Native.SetSha256Context). SHA-384/512 copy the two states (224 bytes each) per
+//   HMAC and run Update and Final on the copies.
 // - BCL (elsewhere): one reused IncrementalHash per thread, never keyed (so the BCL holds no key), fed the padded key
 //   block from our stack. The BCL's HKDF/HMAC one-shots fetch and key a fresh OpenSSL context per call (about 1.5 µs).
 //   Short messages are copied behind K' ^ ipad into one stack buffer and hashed with one update (the P/Invoke per update
@@ -24,7 +27,7 @@ using NoFuture.Crypto.Interop;
 
 namespace NoFuture.Crypto.Kdf;
 
-internal static class Sha2Hmac
+internal static partial class Sha2Hmac
 {
     private const int MaxBlockSize = Sha2Native.MaxBlockSize, MaxHashSize = Sha2Native.MaxHashSize;
 
@@ -45,6 +48,21 @@ internal static class Sha2Hmac
         if (!native)
         {
             BclExpand(Sha2Native.Name(v), prk, prefix, info, output);
+            return;
+        }
+        if (v == Sha2Variant.Sha256)
+        {
+            Sha256ChainingValue inner256 = default, outer256 = default;
+            try
+            {
+                Sha256KeyChainingValues(prk, ref inner256, ref outer256);
+                Sha256Expand(in inner256, in outer256, prefix, info, output);
+            }
+            finally
+            {
+                Sha2Native.Wipe(ref inner256);
+                Sha2Native.Wipe(ref outer256);
+            }
             return;
         }
         Sha2Context inner, outer;
@@ -81,6 +99,21 @@ internal static class Sha2Hmac
             BclMac(Sha2Native.Name(v), key, m1, m2, m3, m4, mac);
             return;
         }
+        if (v == Sha2Variant.Sha256)
+        {
+            Sha256ChainingValue inner256 = default, outer256 = default;
+            try
+            {
+                Sha256KeyChainingValues(key, ref inner256, ref outer256);
+                Sha256Mac(in inner256, in outer256, m1, m2, m3, m4, mac);
+            }
+            finally
+            {
+                Sha2Native.Wipe(ref inner256);
+                Sha2Native.Wipe(ref outer256);
+            }
+            return;
+        }
         Sha2Context inner = default, outer = default;
         try
         {
@@ -97,6 +130,22 @@ internal static class Sha2Hmac
     /// <summary>Native path: absorbs K' ^ ipad into <paramref name="inner"/> and K' ^ opad into <paramref name="outer"/>.</summary>
     internal static void KeyStates(Sha2Variant v, ReadOnlySpan<byte> key, ref Sha2Context inner, ref Sha2Context outer)
     {
+        if (v == Sha2Variant.Sha256)
+        {
+            Sha256ChainingValue inner256 = default, outer256 = default;
+            try
+            {
+                Sha256KeyChainingValues(key, ref inner256, ref outer256);
+                Sha2Native.SetSha256Context(ref inner, in inner256);
+                Sha2Native.SetSha256Context(ref outer, in outer256);
+            }
+            finally
+            {
+                Sha2Native.Wipe(ref inner256);
+                Sha2Native.Wipe(ref outer256);
+            }
+            return;
+        }
         int blockSize = Sha2Native.BlockLength(v);
         Span<byte> pad = stackalloc byte[MaxBlockSize];
         pad = pad[..blockSize];
@@ -129,10 +178,16 @@ internal static class Sha2Hmac
         for (nuint i = 0; i < (nuint)pad.Length; i += 16) (Vector128.LoadUnsafe(ref start, i) ^ mask).StoreUnsafe(ref start, i);
     }
 
-    /// <summary>Native path: HMAC(m1 || m2 || m3 || m4) from keyed states, which are left unchanged (they are copied).</summary>
+    /// <summary>Native path: HMAC(m1 || m2 || m3 || m4) from keyed states, which are left unchanged (SHA-256 reads their
+    /// chaining values; SHA-384/512 copy them).</summary>
     internal static void MacFromStates(Sha2Variant v, in Sha2Context inner, in Sha2Context outer, ReadOnlySpan<byte> m1, ReadOnlySpan<byte> m2,
         ReadOnlySpan<byte> m3, ReadOnlySpan<byte> m4, Span<byte> mac)
     {
+        if (v == Sha2Variant.Sha256)
+        {
+            Sha256Mac(in Sha2Native.ChainingValue(in inner), in Sha2Native.ChainingValue(in outer), m1, m2, m3, m4, mac);
+            return;
+        }
         Sha2Context innerCopy = inner, outerCopy = outer;
         try
         {
@@ -146,7 +201,7 @@ internal static class Sha2Hmac
     }
 
     /// <summary>
-    /// Native path: HMAC(m1 || m2 || m3 || m4) from keyed states, using them up (the caller wipes them).
+    /// Native path, SHA-384/512: HMAC(m1 || m2 || m3 || m4) from keyed states, using them up (the caller wipes them).
     /// <paramref name="mac"/> may overlap m1 (it is written after every part has been read).
     /// </summary>
     private static void MacConsumingStates(Sha2Variant v, ref Sha2Context inner, ref Sha2Context outer, ReadOnlySpan<byte> m1,
@@ -176,6 +231,11 @@ internal static class Sha2Hmac
     internal static void ExpandFromStates(Sha2Variant v, in Sha2Context inner, in Sha2Context outer, ReadOnlySpan<byte> prefix,
         ReadOnlySpan<byte> info, Span<byte> output)
     {
+        if (v == Sha2Variant.Sha256)
+        {
+            Sha256Expand(in Sha2Native.ChainingValue(in inner), in Sha2Native.ChainingValue(in outer), prefix, info, output);
+            return;
+        }
         int hashLength = Sha2Native.HashLength(v);
         Debug.Assert(output.Length is > 0 && output.Length <= 255 * hashLength);
         Span<byte> t = stackalloc byte[MaxHashSize];
