@@ -101,11 +101,15 @@ public sealed class PreKeyBundle
         CheckCurveKey(signedPreKey, "bundle's signed prekey");
         CheckCurveKey(identityKey, "bundle's identity key");
         KemPreKey.CheckPublic(kyberPreKey);
-        if (signedPreKeySignature.Length != SignatureSizeInBytes ||
-            !XEdDsa.Verify(identityKey[1..], signedPreKey, signedPreKeySignature))
+        // Both signatures are by the identity key: its Edwards form (XEdDSA's convert_mont, a field inversion) is
+        // computed once. A key with no Edwards form fails the first check, as XEdDsa.Verify would.
+        Span<byte> identityEdwards = stackalloc byte[32];
+        bool identityConverts = XEdDsa.ConvertPublicKey(identityKey[1..], identityEdwards);
+        if (signedPreKeySignature.Length != SignatureSizeInBytes || !identityConverts ||
+            !XEdDsa.VerifyConverted(identityEdwards, signedPreKey, signedPreKeySignature))
             SessionThrowHelper.Rejected(SessionError.InvalidSignature, "bundle's signed prekey");
         if (kyberPreKeySignature.Length != SignatureSizeInBytes ||
-            !XEdDsa.Verify(identityKey[1..], kyberPreKey, kyberPreKeySignature))
+            !XEdDsa.VerifyConverted(identityEdwards, kyberPreKey, kyberPreKeySignature))
             SessionThrowHelper.Rejected(SessionError.InvalidSignature, "bundle's KEM prekey");
         return new PreKeyBundle(registrationId, deviceId, preKeyId, preKeyId is null ? null : preKey.ToArray(), signedPreKeyId,
             signedPreKey.ToArray(), signedPreKeySignature.ToArray(), identityKey.ToArray(), kyberPreKeyId, kyberPreKey.ToArray(),

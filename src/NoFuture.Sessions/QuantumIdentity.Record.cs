@@ -38,7 +38,7 @@ public sealed partial class QuantumIdentity
             int o = 5;
             o = U32(d, o, RegistrationId);
             o = U32(d, o, DeviceId);
-            using (Secret scalar = _sealedIdentityKey.Open())
+            using (Secret scalar = OpenIdentityScalar())
             using (SecretReadLease key = scalar.OpenRead())
                 key.Span.CopyTo(d.Slice(o, 32));
             o += 32;
@@ -109,8 +109,11 @@ public sealed partial class QuantumIdentity
                 kyberSignature);
             identityKey = signedPreKey = null;
             kyber = null;
-            if (!XEdDsa.Verify(identity._identityPublic.AsSpan(1), identity._signedPreKeyPublic, signedSignature) ||
-                !XEdDsa.Verify(identity._identityPublic.AsSpan(1), identity._kyberPreKeyPublic, kyberSignature))
+            // Both signatures are by the identity key: its Edwards form is computed once (as PreKeyBundle.Import does).
+            Span<byte> identityEdwards = stackalloc byte[32];
+            if (!XEdDsa.ConvertPublicKey(identity._identityPublic.AsSpan(1), identityEdwards) ||
+                !XEdDsa.VerifyConverted(identityEdwards, identity._signedPreKeyPublic, signedSignature) ||
+                !XEdDsa.VerifyConverted(identityEdwards, identity._kyberPreKeyPublic, kyberSignature))
                 Bad();
             identity._nextPreKeyId = R32(r, ref o);
             uint count = R32(r, ref o);

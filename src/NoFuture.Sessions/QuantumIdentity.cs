@@ -6,7 +6,10 @@
 // by (KEM prekey id, signed prekey id, base key), as libsignal's mark_kyber_pre_key_used does, so a replayed prekey
 // message is refused even when it used no one-time prekey. The identity private key is sealed in an Enclave whenever it
 // is not in use (it is needed only to start or accept a session and to export): each use opens it into a fresh key
-// object that the caller disposes.
+// object that the caller disposes. What is sealed is the key masked with a random pad kept in a Secret (key XOR pad):
+// the Enclave's ciphertext is an ordinary array that outlives Dispose until the GC reuses it, and the process key
+// that opens it lives until SecureMemory.Purge, so Dispose wipes the pad and what is left opens to noise. The key
+// object is made with the public key computed when the identity was made (no scalar multiplication per use).
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Memory;
@@ -25,6 +28,7 @@ public sealed partial class QuantumIdentity : IDisposable
     // Every private key is created exportable only so that Export can write the identity into the caller's Secret;
     // nothing else reads them out, and no member exposes them.
     private readonly Enclave _sealedIdentityKey;
+    private readonly Secret _identityKeyPad;
     private readonly byte[] _identityPublic;
     private readonly X25519PrivateKey _signedPreKey;
     private readonly byte[] _signedPreKeyPublic, _signedPreKeySignature;
@@ -67,7 +71,19 @@ public sealed partial class QuantumIdentity : IDisposable
             XEdDsa.Sign(identityKey, _kyberPreKeyPublic, kyberPreKeySignature);
         }
         _kyberPreKeySignature = kyberPreKeySignature;
-        _sealedIdentityKey = Enclave.Seal(identityKey.ExportPrivateKey()); // Seal wipes the exported copy
+        _identityKeyPad = Secret.CreateRandom(X25519.PrivateKeySizeInBytes);
+        Secret masked = identityKey.ExportPrivateKey();
+        try
+        {
+            Unmask(masked); // XOR: masks as well as it unmasks
+        }
+        catch
+        {
+            masked.Dispose();
+            _identityKeyPad.Dispose();
+            throw;
+        }
+        _sealedIdentityKey = Enclave.Seal(masked); // Seal wipes the masked copy
         identityKey.Dispose();
     }
 
@@ -135,12 +151,38 @@ public sealed partial class QuantumIdentity : IDisposable
     }
 
     /// <summary>The identity private key, opened from its enclave into a new key object the caller disposes.</summary>
-    internal X25519PrivateKey OpenIdentityKey()
+    internal X25519PrivateKey OpenIdentityKey() =>
+        X25519PrivateKey.FromTrusted(OpenIdentityScalar(), _identityPublic.AsSpan(1), Exportable);
+
+    /// <summary>The identity private scalar, opened from its enclave and unmasked, in a new Secret the caller owns.</summary>
+    private Secret OpenIdentityScalar()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        using Secret scalar = _sealedIdentityKey.Open();
-        return X25519PrivateKey.Import(scalar, exportPolicy: Exportable);
+        Secret scalar = _sealedIdentityKey.Open();
+        try
+        {
+            Unmask(scalar);
+            return scalar;
+        }
+        catch
+        {
+            scalar.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>XORs the pad into <paramref name="scalar"/> (32 bytes), in secret memory.</summary>
+    private void Unmask(Secret scalar)
+    {
+        using SecretReadLease pad = _identityKeyPad.OpenRead();
+        using SecretWriteLease target = scalar.OpenWrite();
+        Span<byte> t = target.Span;
+        ReadOnlySpan<byte> p = pad.Span;
+        for (int i = 0; i < t.Length; i++) t[i] ^= p[i];
+    }
+
+    /// <summary>The sealed identity key as it stays on the heap (tests check what it opens to after Dispose).</summary>
+    internal Enclave SealedIdentityKeyForTesting => _sealedIdentityKey;
 
     /// <summary>The signed prekey with <paramref name="id"/>, or null (caller holds <see cref="SyncRoot"/>).</summary>
     internal X25519PrivateKey? FindSignedPreKey(uint id) => id == SignedPreKeyId ? _signedPreKey : null;
@@ -171,13 +213,14 @@ public sealed partial class QuantumIdentity : IDisposable
         return serialized;
     }
 
-    /// <summary>Wipes every private key.</summary>
+    /// <summary>Wipes every private key (and the pad without which the sealed identity key opens to noise).</summary>
     public void Dispose()
     {
         lock (SyncRoot)
         {
             if (_disposed) return;
             _disposed = true;
+            _identityKeyPad.Dispose();
             _signedPreKey.Dispose();
             _kyberPreKey.Dispose();
             foreach (X25519PrivateKey key in _oneTimePreKeys.Values) key.Dispose();

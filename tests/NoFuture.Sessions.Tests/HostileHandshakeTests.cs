@@ -41,6 +41,17 @@ public class HostileHandshakeTests
         AssertRejected(SessionError.InvalidSignature, () => Reimport(b, p => p[2] = p[2][..63]));
         using QuantumIdentity mallory = QuantumIdentity.Generate();
         AssertRejected(SessionError.InvalidSignature, () => Reimport(b, p => p[3] = mallory.IdentityKey.ToArray()));
+        // Identity keys with no Edwards form (u = p - 1, u >= p, top bit set): the bundle converts its identity key
+        // once for both signatures, and such a key fails the first one, as each verification alone would.
+        byte[] pMinusOne = [0x05, 0xEC, .. Enumerable.Repeat((byte)0xFF, 30), 0x7F];
+        byte[] fieldPrime = [0x05, 0xED, .. Enumerable.Repeat((byte)0xFF, 30), 0x7F];
+        byte[] allOnes = [0x05, .. Enumerable.Repeat((byte)0xFF, 32)];
+        foreach (byte[] identity in new[] { pMinusOne, fieldPrime, allOnes })
+        {
+            SessionException e = Assert.Throws<SessionException>(() => Reimport(b, parts => parts[3] = identity));
+            Assert.Equal(SessionError.InvalidSignature, e.Reason);
+            Assert.Contains("signed prekey", e.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -44,6 +44,44 @@ public sealed class X25519PrivateKey : XdhPrivateKey
         KeyExportPolicies exportPolicy = KeyExportPolicies.None) =>
         Import<X25519Function, X25519PrivateKey>(privateKey, options, exportPolicy, static (s, pk, p) => new X25519PrivateKey(s, pk, p));
 
+    /// <summary>
+    /// A key over <paramref name="scalar"/>, which the key takes over (and disposes), with the public key the caller
+    /// already holds for it: no scalar multiplication. For this library's protocols only, where the public key was
+    /// derived from the same scalar when it was made (a sealed identity key opened again); checked in debug builds.
+    /// </summary>
+    /// <exception cref="ArgumentException">The scalar or the public key is not 32 bytes (the scalar is then disposed).</exception>
+    internal static X25519PrivateKey FromTrusted(Secret scalar, ReadOnlySpan<byte> publicKey, KeyExportPolicies exportPolicy)
+    {
+        ArgumentNullException.ThrowIfNull(scalar);
+        try
+        {
+            if (scalar.Length != X25519.PrivateKeySizeInBytes) CryptoThrowHelper.WrongSecretSize(nameof(scalar), X25519.PrivateKeySizeInBytes);
+            if (publicKey.Length != X25519.PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), X25519.PublicKeySizeInBytes);
+            KeyExport.ValidatePolicy(exportPolicy, nameof(exportPolicy));
+            Debug.Assert(MatchesPublicKey(scalar, publicKey), "the public key is not the scalar's");
+            return new X25519PrivateKey(scalar, publicKey.ToArray(), exportPolicy);
+        }
+        catch
+        {
+            scalar.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// An independent copy of this key (its own scalar secret, the same public key and export policy), without the
+    /// scalar multiplication an import of the exported scalar would redo.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    internal X25519PrivateKey Copy() => new(CloneScalar(), ExportPublicKey(), ExportPolicy);
+
+    private static bool MatchesPublicKey(Secret scalar, ReadOnlySpan<byte> publicKey)
+    {
+        Span<byte> derived = stackalloc byte[X25519.PublicKeySizeInBytes];
+        X25519.DerivePublicKey(scalar, derived);
+        return derived.SequenceEqual(publicKey);
+    }
+
     private protected override bool Agree(Secret scalar, ReadOnlySpan<byte> peerPublicKey, Span<byte> sharedSecret) =>
         Xdh<X25519Function>.Agree(scalar, peerPublicKey, sharedSecret);
 }

@@ -120,6 +120,15 @@ public abstract class XdhPrivateKey : IDisposable
         return _scalar.OpenRead();
     }
 
+    /// <summary>A new secret holding a copy of the scalar, for a copy of this key (no export policy applies: the copy
+    /// is a key object with this key's own policy).</summary>
+    /// <exception cref="ObjectDisposedException">The key was disposed.</exception>
+    private protected Secret CloneScalar()
+    {
+        ObjectDisposedException.ThrowIf(_scalar.IsDisposed, this);
+        return _scalar.Clone();
+    }
+
     /// <summary>Wipes and frees the private scalar.</summary>
     public void Dispose()
     {

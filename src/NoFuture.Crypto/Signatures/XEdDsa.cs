@@ -156,10 +156,32 @@ public static unsafe class XEdDsa
     {
         if (publicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), PublicKeySizeInBytes);
         if (signature.Length != SignatureSizeInBytes) return false;
+        Span<byte> edwardsY = stackalloc byte[32];
+        return ConvertPublicKey(publicKey, edwardsY) && VerifyConverted(edwardsY, message, signature);
+    }
+
+    /// <summary>
+    /// Section 2.3, convert_mont, without the sign bit: y = (u - 1)/(u + 1) mod p for a 32-byte public u, into the
+    /// 32-byte <paramref name="edwardsY"/>. False for u &gt;= p and for u = p - 1 (whose u + 1 = 0 has no inverse):
+    /// no signature verifies under such a key. The conversion is the one field inversion of a verification, so a
+    /// caller checking several signatures by one key (a prekey bundle's two) converts once and calls
+    /// <see cref="VerifyConverted"/> for each.
+    /// </summary>
+    internal static bool ConvertPublicKey(ReadOnlySpan<byte> publicKey, Span<byte> edwardsY)
+    {
+        if (publicKey.Length != PublicKeySizeInBytes) CryptoThrowHelper.WrongSize(nameof(publicKey), PublicKeySizeInBytes);
+        return Curves.Field25519.MontgomeryUToEdwardsY(publicKey, edwardsY);
+    }
+
+    /// <summary><see cref="Verify"/> for a key already converted by <see cref="ConvertPublicKey"/> (which returned true).</summary>
+    internal static bool VerifyConverted(ReadOnlySpan<byte> edwardsY, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != SignatureSizeInBytes) return false;
         Sodium.EnsureInitialized();
         Span<byte> edA = stackalloc byte[32];
         Span<byte> ed25519Signature = stackalloc byte[SignatureSizeInBytes];
-        if (!MontgomeryToEdwards(publicKey, (byte)(signature[63] & 0x80), edA)) return false;
+        edwardsY[..32].CopyTo(edA);
+        edA[31] |= (byte)(signature[63] & 0x80);    // A's sign bit, as libsignal carries it
         signature.CopyTo(ed25519Signature);
         ed25519Signature[63] &= 0x7f;
         if (!IsCanonicalScalar(ed25519Signature[32..])) return false;
@@ -176,17 +198,6 @@ public static unsafe class XEdDsa
             byte* m = message.IsEmpty ? &dummy : pM;
             return Sodium.CryptoSignEd25519VerifyDetached(pSig, m, (ulong)message.Length, pA) == 0;
         }
-    }
-
-    /// <summary>
-    /// Section 2.3, convert_mont, with the given sign bit: the Edwards point with y = (u - 1)/(u + 1) mod p. False for
-    /// u &gt;= p and for u = p - 1 (whose u + 1 = 0 has no inverse).
-    /// </summary>
-    private static bool MontgomeryToEdwards(ReadOnlySpan<byte> u, byte signBit, Span<byte> edwards)
-    {
-        if (!Curves.Field25519.MontgomeryUToEdwardsY(u, edwards)) return false;
-        edwards[31] |= signBit;
-        return true;
     }
 
     /// <summary>Whether the 32-byte little-endian <paramref name="s"/> is below q (public data: variable time is fine).</summary>

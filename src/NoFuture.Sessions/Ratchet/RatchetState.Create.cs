@@ -62,8 +62,7 @@ internal sealed partial class RatchetState
         SpqrState? spqr = null;
         try
         {
-            using (Secret scalar = signedPreKey.ExportPrivateKey())
-                sender = X25519PrivateKey.Import(scalar, exportPolicy: KeyExportPolicies.AllowPlaintextExport);
+            sender = signedPreKey.Copy(); // its own scalar secret and the known public key: no scalar multiplication
             using SecretReadLease keys = handshake.OpenRead();
             root = Secret.CopyFrom(keys.Span[..32]);
             sendChain = Secret.CopyFrom(keys.Span[32..64]);

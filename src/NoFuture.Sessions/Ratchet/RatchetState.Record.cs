@@ -7,7 +7,8 @@
 //   [remote base key (32)] ‖ [pending: registration id (4) ‖ has one-time id (1) ‖ one-time id (4) ‖ signed id (4) ‖
 //   KEM id (4) ‖ base key (32) ‖ KEM ciphertext length (2) ‖ KEM ciphertext] ‖ SPQR length (4) ‖ SPQR state.
 // Import checks every length and count against the remaining bytes and the limits, and refuses the record
-// (SessionError.InvalidRecord) before creating anything that would outlive the call. The record holds keys: it is
+// (SessionError.InvalidRecord) before creating anything that would outlive the call; it reads the layout once to find
+// the SPQR state (last in the record), imports it, then builds the session state once with it. The record holds keys: it is
 // secret, and the caller encrypts it at rest (an Enclave, or a store's own AEAD, which also gives it integrity: the
 // record has no MAC of its own).
 using System.Buffers.Binary;
@@ -93,59 +94,83 @@ internal sealed partial class RatchetState
 
     internal static RatchetState ReadRecord(ReadOnlySpan<byte> r, QuantumSessionOptions options)
     {
+        // First pass: the layout, every length and count, checked before anything is created. The SPQR state comes
+        // last in the record but is imported first, so the state is built once with it (no placeholder SPQR state).
         var reader = new RecordReader(r);
         if (!reader.Take(4).SequenceEqual(Magic) || reader.Byte() != RecordVersion) Bad();
         byte flags = reader.Byte();
         if ((flags & ~(FlagPending | FlagBaseKey)) != 0) Bad();
-        byte[] local = reader.Take(33).ToArray(), remote = reader.Take(33).ToArray();
+        ReadOnlySpan<byte> local = reader.Take(33), remote = reader.Take(33);
         if (local[0] != Protocol.WireFormat.DjbType || remote[0] != Protocol.WireFormat.DjbType) Bad();
         uint registrationId = reader.U32();
         ReadOnlySpan<byte> root = reader.Take(32), senderKey = reader.Take(32), senderChain = reader.Take(32);
         uint senderIndex = reader.U32(), previous = reader.U32();
         int chains = reader.Byte();
         if (chains > QuantumSessionOptions.MaxReceiverChains) Bad();
-        var state = new RatchetState(options, local, remote, registrationId, Secret.CopyFrom(root),
-            X25519PrivateKey.Import(senderKey, exportPolicy: KeyExportPolicies.AllowPlaintextExport), Secret.CopyFrom(senderChain),
-            SpqrState.Create(SpqrDirection.A2B, new byte[32], 1, 0));
+        int chainsStart = reader.Position;
+        for (int c = 0; c < chains; c++)
+        {
+            reader.Take(32 + 32 + 4);
+            uint skipped = reader.U32();
+            if (skipped > (uint)options.MaxMessageKeys) Bad();
+            reader.Take((int)Math.Min(skipped * 36L, int.MaxValue));
+        }
+        byte[]? remoteBaseKey = (flags & FlagBaseKey) != 0 ? reader.Take(32).ToArray() : null;
+        PendingPreKey? pending = null;
+        if ((flags & FlagPending) != 0)
+        {
+            uint pendingRegistration = reader.U32();
+            byte hasOneTime = reader.Byte();
+            uint oneTime = reader.U32(), signedId = reader.U32(), kyberId = reader.U32();
+            byte[] baseKey = reader.Take(32).ToArray();
+            int length = reader.U16();
+            byte[] ciphertext = reader.Take(length).ToArray();
+            if (hasOneTime > 1) Bad();
+            pending = new PendingPreKey(pendingRegistration, hasOneTime == 1 ? oneTime : null, signedId, kyberId, ciphertext, baseKey);
+        }
+        int spqrLength = (int)Math.Min(reader.U32(), int.MaxValue);
+        ReadOnlySpan<byte> spqrRecord = reader.Take(spqrLength);
+        if (!reader.AtEnd) Bad();
+        SpqrState? spqr = null;
+        try
+        {
+            spqr = SpqrState.Import(spqrRecord);
+        }
+        catch (CryptographicException)
+        {
+            Bad();
+        }
+
+        // Second pass: the keys, into the state (which owns them from here on).
+        RatchetState? state = null;
+        try
+        {
+            state = new RatchetState(options, local.ToArray(), remote.ToArray(), registrationId, Secret.CopyFrom(root),
+                X25519PrivateKey.Import(senderKey, exportPolicy: KeyExportPolicies.AllowPlaintextExport), Secret.CopyFrom(senderChain), spqr!);
+        }
+        catch
+        {
+            spqr!.Dispose();
+            throw;
+        }
         try
         {
             state.SetCounters(senderIndex, previous);
+            reader = new RecordReader(r, chainsStart);
             for (int c = 0; c < chains; c++)
             {
                 byte[] ratchetKey = reader.Take(32).ToArray();
                 var chain = new ReceiverChain(ratchetKey, Secret.CopyFrom(reader.Take(32)), reader.U32());
                 state.Receivers.Add(chain);
                 uint skipped = reader.U32();
-                if (skipped > (uint)options.MaxMessageKeys) Bad();
                 for (uint i = 0; i < skipped; i++)
                 {
                     uint counter = reader.U32();
                     chain.Skipped.Add((counter, Secret.CopyFrom(reader.Take(32))));
                 }
             }
-            if ((flags & FlagBaseKey) != 0) state.RemoteBaseKey = reader.Take(32).ToArray();
-            if ((flags & FlagPending) != 0)
-            {
-                uint pendingRegistration = reader.U32();
-                byte hasOneTime = reader.Byte();
-                uint oneTime = reader.U32(), signedId = reader.U32(), kyberId = reader.U32();
-                byte[] baseKey = reader.Take(32).ToArray();
-                int length = reader.U16();
-                byte[] ciphertext = reader.Take(length).ToArray();
-                if (hasOneTime > 1) Bad();
-                state.Pending = new PendingPreKey(pendingRegistration, hasOneTime == 1 ? oneTime : null, signedId, kyberId, ciphertext, baseKey);
-            }
-            int spqrLength = (int)Math.Min(reader.U32(), int.MaxValue);
-            ReadOnlySpan<byte> spqr = reader.Take(spqrLength);
-            if (!reader.AtEnd) Bad();
-            try
-            {
-                state.ReplaceSpqr(SpqrState.Import(spqr));
-            }
-            catch (CryptographicException)
-            {
-                Bad();
-            }
+            state.RemoteBaseKey = remoteBaseKey;
+            state.Pending = pending;
             return state;
         }
         catch
@@ -170,12 +195,14 @@ internal sealed partial class RatchetState
         return o + lease.Span.Length;
     }
 
-    private ref struct RecordReader(ReadOnlySpan<byte> source)
+    private ref struct RecordReader(ReadOnlySpan<byte> source, int position = 0)
     {
         private readonly ReadOnlySpan<byte> _source = source;
-        private int _position;
+        private int _position = position;
 
         internal readonly bool AtEnd => _position == _source.Length;
+
+        internal readonly int Position => _position;
 
         internal ReadOnlySpan<byte> Take(int n)
         {

@@ -48,4 +48,51 @@ public sealed class Field25519Tests
         byte[] top = Enumerable.Repeat((byte)0xFF, 32).ToArray(); // 2^256 - 1
         Assert.False(Field25519.MontgomeryUToEdwardsY(top, y));
     }
+
+    private static ulong[] Limbs(BigInteger v)
+    {
+        byte[] b = new byte[32];
+        Assert.True(v.TryWriteBytes(b, out _, isUnsigned: true, isBigEndian: false));
+        var l = new ulong[4];
+        for (int i = 0; i < 4; i++) l[i] = BitConverter.ToUInt64(b, 8 * i);
+        return l;
+    }
+
+    private static BigInteger Value(ReadOnlySpan<ulong> l)
+    {
+        BigInteger v = 0;
+        for (int i = 3; i >= 0; i--) v = (v << 64) + l[i];
+        return v;
+    }
+
+    [Fact]
+    public void MultiplySquareAndInvertMatchBigIntegerIncludingNonCanonicalInputs()
+    {
+        // Inputs up to 2^256 - 1 (Multiply takes values below 2^256, not only canonical ones) make every carry of the
+        // product and of both folds run.
+        var rng = new Random(255);
+        BigInteger top = (BigInteger.One << 256) - 1;
+        var values = new List<BigInteger> { 1, 2, 19, 38, P - 1, P, P + 1, top, top - 37, (BigInteger.One << 255), (BigInteger.One << 192) - 1 };
+        byte[] raw = new byte[32];
+        for (int i = 0; i < 200; i++)
+        {
+            rng.NextBytes(raw);
+            if ((i & 3) == 0) raw.AsSpan(8).Fill(0xFF);
+            values.Add(new BigInteger(raw, isUnsigned: true, isBigEndian: false));
+        }
+        ulong[] r = new ulong[4];
+        for (int i = 0; i < values.Count; i++)
+        {
+            BigInteger a = values[i], b = values[(i * 7 + 3) % values.Count];
+            Field25519.Multiply(Limbs(a), Limbs(b), r);
+            Assert.True(Value(r) <= top);
+            Assert.Equal(a * b % P, Value(r) % P);
+            Field25519.Square(Limbs(a), r);
+            Assert.True(Value(r) <= top);
+            Assert.Equal(a * a % P, Value(r) % P);
+            if (a % P == 0) continue;
+            Field25519.Invert(Limbs(a), r);
+            Assert.Equal(BigInteger.ModPow(a % P, P - 2, P), Value(r) % P);
+        }
+    }
 }
