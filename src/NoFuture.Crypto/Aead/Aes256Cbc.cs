@@ -10,10 +10,12 @@
 //   heap). Elsewhere the BCL's Aes, which copies the key into a managed byte[] for the call: the least-bad portable
 //   option (documented in docs/sessions.md); the array is cleared when the Aes is disposed, but a GC may have moved it
 //   first.
+// The methods here and in Aes256Ni are jitted fully optimized at once (AggressiveOptimization, see Aes256Ni.cs).
 // Padding is added and checked here, not by the cipher, so decryption writes whole blocks into the caller's scratch and
 // the caller decides what reaches its destination. No caller overlaps its buffers; the AES-NI and EVP paths also work in
 // place (scratch the ciphertext's memory, or the plaintext at the ciphertext's start; tested), shifted overlaps do not.
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;
@@ -31,11 +33,13 @@ internal static class Aes256Cbc
     internal static readonly bool UseAesNi = Aes256Ni.IsSupported;
 
     /// <summary>Encrypts with PKCS#7 padding into <paramref name="ciphertext"/> (exactly <see cref="CiphertextLength"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext) =>
         Encrypt(UseAesNi, key, iv, plaintext, ciphertext);
 
     /// <summary><see cref="Encrypt(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> on the
     /// AES-NI path (<paramref name="aesNi"/>, only where <see cref="Aes256Ni.IsSupported"/>) or the EVP / BCL one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Encrypt(bool aesNi, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
     {
         Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && ciphertext.Length == CiphertextLength(plaintext.Length));
@@ -76,11 +80,13 @@ internal static class Aes256Cbc
 
     /// <summary>Decrypts whole blocks into <paramref name="scratch"/> (the ciphertext's length) and returns the plaintext
     /// length after removing PKCS#7 padding, or -1 when the length or the padding is wrong (the scratch is then cleared).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch) =>
         Decrypt(UseAesNi, key, iv, ciphertext, scratch);
 
     /// <summary><see cref="Decrypt(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> on the
     /// AES-NI path (<paramref name="aesNi"/>, only where <see cref="Aes256Ni.IsSupported"/>) or the EVP / BCL one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Decrypt(bool aesNi, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch)
     {
         Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && scratch.Length == ciphertext.Length);
@@ -102,6 +108,7 @@ internal static class Aes256Cbc
         return ciphertext.Length - pad;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DecryptBlocksNi(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
     {
         Span<byte> schedule = stackalloc byte[Aes256Ni.ScheduleSize];

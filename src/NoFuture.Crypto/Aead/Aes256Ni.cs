@@ -8,12 +8,21 @@
 //   through InvMixColumns (AESIMC), so AESDEC / AESDECLAST run in the cipher's own order. Inverted in place.
 // - CBC (NIST SP 800-38A §6.2): encryption chains every block on the one before it, so it runs one block at a time;
 //   decryption's blocks are independent (P_i = D(C_i) ^ C_{i-1}), so eight are in flight at once to hide the AESDEC
-//   latency (about 4 cycles against a throughput of 1 or 2 per cycle).
+//   latency (about 4 cycles against a throughput of 1 or 2 per cycle). 128-bit only: .NET 10 exposes no VAES
+//   (no Aes.V256 / V512, only Pclmulqdq.V256).
 // Constant time: the AES instructions use no tables and take the same time whatever the data; there is no
-// data-dependent branch or index here. Round keys held in Vector128 locals may be spilled by the JIT to stack slots that
-// are not wiped (best effort, as for any register); the schedule buffer itself is wiped by the caller.
-// In place: DecryptCbc reads each group of blocks before writing it and keeps the chaining block in a register, and
-// EncryptCbc reads a block before writing it, so output may be the same memory as input (not a shifted overlap).
+// data-dependent branch or index here.
+// Where round keys go: the CBC loops read them from the schedule as memory operands instead of holding fifteen locals,
+// which the JIT spills to stack slots nobody wipes once it runs out of the 16 registers the AES instructions can use
+// (seen in the disassembly of an earlier version); the loads cost nothing on encryption's critical path and one load
+// per round for eight blocks on decryption. Key material can still sit in XMM registers after a call (best effort, as
+// for any register); the schedule buffer is wiped by the caller.
+// The methods are jitted fully optimized at once (AggressiveOptimization): each message calls them once, and the
+// tier-0 code that runs for a program's first 30 calls, and long after in a busy process while tier 1 waits, costs
+// several times the cipher itself.
+// In place: EncryptCbc reads a block before writing it, and DecryptCbc writes a group's blocks last first, each after
+// reading the ciphertext block it chains on (see there), so output may be the same memory as input (not a shifted
+// overlap).
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -34,6 +43,7 @@ internal static class Aes256Ni
     internal static bool IsSupported => AesNi.IsSupported && Sse2.IsSupported;
 
     /// <summary>FIPS 197 §5.2, KeyExpansion for AES-256: the encryption schedule w[0..59] as 15 round keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ExpandKey(ReadOnlySpan<byte> key, Span<byte> schedule)
     {
         Debug.Assert(IsSupported && key.Length == 32 && schedule.Length == ScheduleSize);
@@ -81,6 +91,7 @@ internal static class Aes256Ni
     }
 
     /// <summary>Turns an encryption schedule into the equivalent inverse cipher's (FIPS 197 §5.3.5), in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void InvertSchedule(Span<byte> schedule)
     {
         Debug.Assert(IsSupported && schedule.Length == ScheduleSize);
@@ -102,107 +113,75 @@ internal static class Aes256Ni
 
     /// <summary>CBC encryption of whole blocks chained from <paramref name="chain"/> (the IV, or the last ciphertext
     /// block of a previous call); returns the last ciphertext block, to chain a following call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static Vector128<byte> EncryptCbc(ReadOnlySpan<byte> schedule, Vector128<byte> chain, ReadOnlySpan<byte> input, Span<byte> output)
     {
         Debug.Assert(IsSupported && schedule.Length == ScheduleSize && output.Length == input.Length && input.Length % BlockSize == 0);
-        Vector128<byte> k0 = Key(schedule, 0), k1 = Key(schedule, 1), k2 = Key(schedule, 2), k3 = Key(schedule, 3),
-            k4 = Key(schedule, 4), k5 = Key(schedule, 5), k6 = Key(schedule, 6), k7 = Key(schedule, 7), k8 = Key(schedule, 8),
-            k9 = Key(schedule, 9), k10 = Key(schedule, 10), k11 = Key(schedule, 11), k12 = Key(schedule, 12),
-            k13 = Key(schedule, 13), k14 = Key(schedule, 14);
+        ref byte rk = ref MemoryMarshal.GetReference(schedule);
         ref byte src = ref MemoryMarshal.GetReference(input);
         ref byte dst = ref MemoryMarshal.GetReference(output);
-        // LoadUnsafe/StoreUnsafe at i < input.Length = output.Length, both multiples of 16: every access is in bounds.
+        // Round keys are read from the schedule (memory operands; the loads are off the chain's critical path) rather
+        // than held in 15 locals, which without AVX-512's extra registers the JIT spills to stack slots nobody wipes.
+        // LoadUnsafe/StoreUnsafe at i < input.Length = output.Length, both multiples of 16, and at r < ScheduleSize:
+        // every access is in bounds.
         for (nuint i = 0; i < (nuint)input.Length; i += BlockSize)
         {
-            Vector128<byte> x = (Vector128.LoadUnsafe(ref src, i) ^ k0) ^ chain; // the plaintext's XOR with k0 is off the chain
-            x = AesNi.Encrypt(x, k1);
-            x = AesNi.Encrypt(x, k2);
-            x = AesNi.Encrypt(x, k3);
-            x = AesNi.Encrypt(x, k4);
-            x = AesNi.Encrypt(x, k5);
-            x = AesNi.Encrypt(x, k6);
-            x = AesNi.Encrypt(x, k7);
-            x = AesNi.Encrypt(x, k8);
-            x = AesNi.Encrypt(x, k9);
-            x = AesNi.Encrypt(x, k10);
-            x = AesNi.Encrypt(x, k11);
-            x = AesNi.Encrypt(x, k12);
-            x = AesNi.Encrypt(x, k13);
-            chain = AesNi.EncryptLast(x, k14);
+            Vector128<byte> x = (Vector128.LoadUnsafe(ref src, i) ^ Vector128.LoadUnsafe(ref rk)) ^ chain;
+            for (nuint r = BlockSize; r < 14 * BlockSize; r += BlockSize) x = AesNi.Encrypt(x, Vector128.LoadUnsafe(ref rk, r));
+            chain = AesNi.EncryptLast(x, Vector128.LoadUnsafe(ref rk, 14 * BlockSize));
             chain.StoreUnsafe(ref dst, i);
         }
         return chain;
     }
 
     /// <summary>CBC decryption of whole blocks with an inverted schedule (<see cref="InvertSchedule"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DecryptCbc(ReadOnlySpan<byte> schedule, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
     {
         Debug.Assert(IsSupported && schedule.Length == ScheduleSize && iv.Length == BlockSize && output.Length == input.Length
             && input.Length % BlockSize == 0);
-        Vector128<byte> k0 = Key(schedule, 0), k1 = Key(schedule, 1), k2 = Key(schedule, 2), k3 = Key(schedule, 3),
-            k4 = Key(schedule, 4), k5 = Key(schedule, 5), k6 = Key(schedule, 6), k7 = Key(schedule, 7), k8 = Key(schedule, 8),
-            k9 = Key(schedule, 9), k10 = Key(schedule, 10), k11 = Key(schedule, 11), k12 = Key(schedule, 12),
-            k13 = Key(schedule, 13), k14 = Key(schedule, 14);
         Vector128<byte> chain = Vector128.Create(iv);
+        ref byte rk = ref MemoryMarshal.GetReference(schedule);
         ref byte src = ref MemoryMarshal.GetReference(input);
         ref byte dst = ref MemoryMarshal.GetReference(output);
         nuint n = (nuint)input.Length, i = 0;
-        // Every access below is at i + 16j with i + 16j + 16 <= n (the loop conditions), n a multiple of 16.
+        const nuint Last = 14 * BlockSize;
+        // Every block access below is at i + 16j with i + 16j + 16 <= n (the loop conditions), n a multiple of 16; every
+        // round key at r <= Last < ScheduleSize. Round keys are memory operands, as in EncryptCbc. The eight states stay in
+        // registers; the ciphertext blocks for the chaining XOR are read again at the end, last block first: block j's
+        // output needs C_{j-1}, which in place is overwritten only when block j-1 is stored, after it (C_7, the next
+        // group's chaining block, is read before its block is stored).
         for (; i + 8 * BlockSize <= n; i += 8 * BlockSize)
         {
-            Vector128<byte> c0 = Vector128.LoadUnsafe(ref src, i), c1 = Vector128.LoadUnsafe(ref src, i + 16),
-                c2 = Vector128.LoadUnsafe(ref src, i + 32), c3 = Vector128.LoadUnsafe(ref src, i + 48),
-                c4 = Vector128.LoadUnsafe(ref src, i + 64), c5 = Vector128.LoadUnsafe(ref src, i + 80),
-                c6 = Vector128.LoadUnsafe(ref src, i + 96), c7 = Vector128.LoadUnsafe(ref src, i + 112);
-            Vector128<byte> x0 = c0 ^ k0, x1 = c1 ^ k0, x2 = c2 ^ k0, x3 = c3 ^ k0, x4 = c4 ^ k0, x5 = c5 ^ k0, x6 = c6 ^ k0, x7 = c7 ^ k0;
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k1);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k2);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k3);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k4);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k5);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k6);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k7);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k8);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k9);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k10);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k11);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k12);
-            Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, k13);
+            Vector128<byte> k = Vector128.LoadUnsafe(ref rk);
+            Vector128<byte> x0 = Vector128.LoadUnsafe(ref src, i) ^ k, x1 = Vector128.LoadUnsafe(ref src, i + 16) ^ k,
+                x2 = Vector128.LoadUnsafe(ref src, i + 32) ^ k, x3 = Vector128.LoadUnsafe(ref src, i + 48) ^ k,
+                x4 = Vector128.LoadUnsafe(ref src, i + 64) ^ k, x5 = Vector128.LoadUnsafe(ref src, i + 80) ^ k,
+                x6 = Vector128.LoadUnsafe(ref src, i + 96) ^ k, x7 = Vector128.LoadUnsafe(ref src, i + 112) ^ k;
+            for (nuint r = BlockSize; r < Last; r += BlockSize)
+                Round(ref x0, ref x1, ref x2, ref x3, ref x4, ref x5, ref x6, ref x7, Vector128.LoadUnsafe(ref rk, r));
             // AESDECLAST ends with the XOR of its key, so the chaining XOR is folded into it: D(C_j) ^ C_{j-1}.
-            AesNi.DecryptLast(x0, k14 ^ chain).StoreUnsafe(ref dst, i);
-            AesNi.DecryptLast(x1, k14 ^ c0).StoreUnsafe(ref dst, i + 16);
-            AesNi.DecryptLast(x2, k14 ^ c1).StoreUnsafe(ref dst, i + 32);
-            AesNi.DecryptLast(x3, k14 ^ c2).StoreUnsafe(ref dst, i + 48);
-            AesNi.DecryptLast(x4, k14 ^ c3).StoreUnsafe(ref dst, i + 64);
-            AesNi.DecryptLast(x5, k14 ^ c4).StoreUnsafe(ref dst, i + 80);
-            AesNi.DecryptLast(x6, k14 ^ c5).StoreUnsafe(ref dst, i + 96);
-            AesNi.DecryptLast(x7, k14 ^ c6).StoreUnsafe(ref dst, i + 112);
-            chain = c7;
+            k = Vector128.LoadUnsafe(ref rk, Last);
+            Vector128<byte> next = Vector128.LoadUnsafe(ref src, i + 112);
+            AesNi.DecryptLast(x7, k ^ Vector128.LoadUnsafe(ref src, i + 96)).StoreUnsafe(ref dst, i + 112);
+            AesNi.DecryptLast(x6, k ^ Vector128.LoadUnsafe(ref src, i + 80)).StoreUnsafe(ref dst, i + 96);
+            AesNi.DecryptLast(x5, k ^ Vector128.LoadUnsafe(ref src, i + 64)).StoreUnsafe(ref dst, i + 80);
+            AesNi.DecryptLast(x4, k ^ Vector128.LoadUnsafe(ref src, i + 48)).StoreUnsafe(ref dst, i + 64);
+            AesNi.DecryptLast(x3, k ^ Vector128.LoadUnsafe(ref src, i + 32)).StoreUnsafe(ref dst, i + 48);
+            AesNi.DecryptLast(x2, k ^ Vector128.LoadUnsafe(ref src, i + 16)).StoreUnsafe(ref dst, i + 32);
+            AesNi.DecryptLast(x1, k ^ Vector128.LoadUnsafe(ref src, i)).StoreUnsafe(ref dst, i + 16);
+            AesNi.DecryptLast(x0, k ^ chain).StoreUnsafe(ref dst, i);
+            chain = next;
         }
         for (; i < n; i += BlockSize)
         {
             Vector128<byte> c = Vector128.LoadUnsafe(ref src, i);
-            Vector128<byte> x = c ^ k0;
-            x = AesNi.Decrypt(x, k1);
-            x = AesNi.Decrypt(x, k2);
-            x = AesNi.Decrypt(x, k3);
-            x = AesNi.Decrypt(x, k4);
-            x = AesNi.Decrypt(x, k5);
-            x = AesNi.Decrypt(x, k6);
-            x = AesNi.Decrypt(x, k7);
-            x = AesNi.Decrypt(x, k8);
-            x = AesNi.Decrypt(x, k9);
-            x = AesNi.Decrypt(x, k10);
-            x = AesNi.Decrypt(x, k11);
-            x = AesNi.Decrypt(x, k12);
-            x = AesNi.Decrypt(x, k13);
-            AesNi.DecryptLast(x, k14 ^ chain).StoreUnsafe(ref dst, i);
+            Vector128<byte> x = c ^ Vector128.LoadUnsafe(ref rk);
+            for (nuint r = BlockSize; r < Last; r += BlockSize) x = AesNi.Decrypt(x, Vector128.LoadUnsafe(ref rk, r));
+            AesNi.DecryptLast(x, Vector128.LoadUnsafe(ref rk, Last) ^ chain).StoreUnsafe(ref dst, i);
             chain = c;
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Key(ReadOnlySpan<byte> schedule, int round) => Vector128.Create(schedule.Slice(round * BlockSize, BlockSize));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Round(ref Vector128<byte> x0, ref Vector128<byte> x1, ref Vector128<byte> x2, ref Vector128<byte> x3,
