@@ -2,12 +2,21 @@
 // messages (Signal's Double Ratchet specification, section 5.2: encrypt-then-MAC with HMAC-SHA256, so a receiver checks
 // the MAC before it decrypts and a padding oracle cannot arise). Internal: NoFuture.Sessions is its only user, and CBC is
 // not an AEAD, so it stays out of the public AeadAlgorithm family.
-// Where the key goes: on Linux, OpenSSL's EVP context (Interop/LibCrypto.Cipher.cs: native heap, cleansed on free, never
-// the GC heap). Elsewhere the BCL's Aes, which copies the key into a managed byte[] for the call: the least-bad portable
-// option (documented in docs/sessions.md); the array is cleared when the Aes is disposed, but a GC may have moved it first.
-// Padding is added and checked here, not by OpenSSL, so decryption writes whole blocks into the caller's scratch and the
-// caller decides what reaches its destination.
+// Where the key goes, by path (chosen once per process, UseAesNi; both kept callable for the tests):
+// - AES-NI (x86 with the AES instructions; Aes256Ni.cs): the key is expanded into stack scratch wiped in finally. Every
+//   message has a fresh key, so the per-call set-up of an EVP context (provider dispatch, parameters, allocation: about
+//   half a microsecond) cost as much as decrypting a kilobyte; this path has none of it.
+// - Otherwise on Linux, OpenSSL's EVP context (Interop/LibCrypto.Cipher.cs: native heap, cleansed on free, never the GC
+//   heap). Elsewhere the BCL's Aes, which copies the key into a managed byte[] for the call: the least-bad portable
+//   option (documented in docs/sessions.md); the array is cleared when the Aes is disposed, but a GC may have moved it
+//   first.
+// The methods here and in Aes256Ni are jitted fully optimized at once (AggressiveOptimization, see Aes256Ni.cs).
+// Padding is added and checked here, not by the cipher, so decryption writes whole blocks into the caller's scratch and
+// the caller decides what reaches its destination. No caller overlaps its buffers; the AES-NI and EVP paths also work in
+// place (scratch the ciphertext's memory, or the plaintext at the ciphertext's start; tested), shifted overlaps do not.
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using NoFuture.Crypto.Interop;
 
@@ -20,19 +29,38 @@ internal static class Aes256Cbc
     /// <summary>The ciphertext length for <paramref name="plaintextLength"/> bytes: PKCS#7 always adds 1 to 16 bytes.</summary>
     internal static int CiphertextLength(int plaintextLength) => (plaintextLength / BlockSize + 1) * BlockSize;
 
+    /// <summary>True when the AES-NI path is used (decided once per process).</summary>
+    internal static readonly bool UseAesNi = Aes256Ni.IsSupported;
+
     /// <summary>Encrypts with PKCS#7 padding into <paramref name="ciphertext"/> (exactly <see cref="CiphertextLength"/>).</summary>
-    internal static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext) =>
+        Encrypt(UseAesNi, key, iv, plaintext, ciphertext);
+
+    /// <summary><see cref="Encrypt(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> on the
+    /// AES-NI path (<paramref name="aesNi"/>, only where <see cref="Aes256Ni.IsSupported"/>) or the EVP / BCL one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Encrypt(bool aesNi, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext)
     {
         Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && ciphertext.Length == CiphertextLength(plaintext.Length));
+        Debug.Assert(!aesNi || Aes256Ni.IsSupported);
         int full = plaintext.Length / BlockSize * BlockSize;
         // Whole blocks go straight from the plaintext; the last block (the plaintext's tail and the padding) is
         // assembled in wiped stack scratch and chained after them in the same call, so the plaintext is never copied
         // into the (public, movable) ciphertext buffer.
         Span<byte> last = stackalloc byte[BlockSize];
+        Span<byte> schedule = aesNi ? stackalloc byte[Aes256Ni.ScheduleSize] : default;
         try
         {
             plaintext[full..].CopyTo(last);
             last[(plaintext.Length - full)..].Fill((byte)(BlockSize - (plaintext.Length - full)));
+            if (aesNi)
+            {
+                Aes256Ni.ExpandKey(key, schedule);
+                Vector128<byte> previous = Aes256Ni.EncryptCbc(schedule, Vector128.Create(iv), plaintext[..full], ciphertext[..full]);
+                Aes256Ni.EncryptCbc(schedule, previous, last, ciphertext[full..]);
+                return;
+            }
             if (LibCrypto.IsCbcAvailable)
             {
                 if (!LibCrypto.Aes256CbcBlocks(true, key, iv, plaintext[..full], ciphertext[..full], last, ciphertext[full..]))
@@ -46,16 +74,26 @@ internal static class Aes256Cbc
         finally
         {
             CryptographicOperations.ZeroMemory(last);
+            CryptographicOperations.ZeroMemory(schedule);
         }
     }
 
     /// <summary>Decrypts whole blocks into <paramref name="scratch"/> (the ciphertext's length) and returns the plaintext
     /// length after removing PKCS#7 padding, or -1 when the length or the padding is wrong (the scratch is then cleared).</summary>
-    internal static int Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int Decrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch) =>
+        Decrypt(UseAesNi, key, iv, ciphertext, scratch);
+
+    /// <summary><see cref="Decrypt(ReadOnlySpan{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte}, Span{byte})"/> on the
+    /// AES-NI path (<paramref name="aesNi"/>, only where <see cref="Aes256Ni.IsSupported"/>) or the EVP / BCL one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int Decrypt(bool aesNi, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> ciphertext, Span<byte> scratch)
     {
         Debug.Assert(key.Length == KeySize && iv.Length == BlockSize && scratch.Length == ciphertext.Length);
+        Debug.Assert(!aesNi || Aes256Ni.IsSupported);
         if (ciphertext.Length == 0 || ciphertext.Length % BlockSize != 0) return -1;
-        Blocks(false, key, iv, ciphertext, scratch);
+        if (aesNi) DecryptBlocksNi(key, iv, ciphertext, scratch);
+        else Blocks(false, key, iv, ciphertext, scratch);
         int pad = scratch[^1];
         bool ok = pad is >= 1 and <= BlockSize;
         if (ok)
@@ -68,6 +106,22 @@ internal static class Aes256Cbc
             return -1;
         }
         return ciphertext.Length - pad;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DecryptBlocksNi(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
+    {
+        Span<byte> schedule = stackalloc byte[Aes256Ni.ScheduleSize];
+        try
+        {
+            Aes256Ni.ExpandKey(key, schedule);
+            Aes256Ni.InvertSchedule(schedule);
+            Aes256Ni.DecryptCbc(schedule, iv, input, output);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(schedule);
+        }
     }
 
     private static void Blocks(bool encrypt, ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> input, Span<byte> output)
