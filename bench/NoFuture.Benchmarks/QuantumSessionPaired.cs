@@ -170,7 +170,10 @@ internal static class QuantumSessionPaired
 
     private static void Part(string what, Action action)
     {
-        for (int i = 0; i < 200; i++) action();
+        // Warm up for half a second, not a fixed count: the tiered JIT starts counting calls only after 100 ms without
+        // new tier-0 compilations, so 200 quick calls timed mostly unoptimised code.
+        long warmUp = Stopwatch.GetTimestamp();
+        for (int i = 0; i < 200 || Stopwatch.GetElapsedTime(warmUp).TotalMilliseconds < 500; i++) action();
         var us = new List<double>(1000);
         for (int i = 0; i < 1000; i++)
         {
