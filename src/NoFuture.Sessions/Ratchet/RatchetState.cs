@@ -68,9 +68,10 @@ internal sealed partial class RatchetState : IDisposable
 
     internal ReceiverChain? FindReceiver(ReadOnlySpan<byte> ratchetKey)
     {
-        foreach (ReceiverChain chain in Receivers)
+        // Newest first: the chain the peer sends on now is the last one added.
+        for (int i = Receivers.Count - 1; i >= 0; i--)
         {
-            if (ratchetKey.SequenceEqual(chain.RatchetKey)) return chain;
+            if (ratchetKey.SequenceEqual(Receivers[i].RatchetKey)) return Receivers[i];
         }
         return null;
     }

@@ -160,6 +160,7 @@ internal sealed partial class SpqrState : IDisposable
     /// encapsulation key failing leaves everything unchanged and throws), then the chain moves.
     /// </summary>
     /// <exception cref="SpqrException">The braid rejected the message; nothing changed.</exception>
+    [SkipLocalsInit] // the braid writes epochSecret before anything reads it; it is wiped
     internal void CommitRecv(ReadOnlySpan<byte> message, ReadOnlySpan<byte> nextAfter)
     {
         if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);
