@@ -160,6 +160,7 @@ internal sealed class PolyEncoder
 
     /// <summary>Polynomials 0 .. 15 through their first <paramref name="points"/> points, at <paramref name="index"/>
     /// (not one of the points), as lanes 0-7 and 8-15.</summary>
+    [SkipLocalsInit] // EvaluationCoefficients writes every coefficient read
     private (Vector128<ushort> Low, Vector128<ushort> High) EvaluateByRows(ushort index, int points, ref ushort[]? weights)
     {
         Vector128<ushort> low = Vector128<ushort>.Zero, high = Vector128<ushort>.Zero;
