@@ -12,8 +12,9 @@
 //   3, ct2 5, ct1 30, ek 36) combines the 16 polynomials at once: products in GF(2^16) are linear over GF(2) in the
 //   coefficient, so c · y = XOR of x^k · y over the set bits k of c, and the 16 values at point j times x^k are a
 //   precomputed row of 16 lanes (512 bytes per point, built on the first such chunk). A chunk is then one XOR of two
-//   128-bit vectors per set coefficient bit instead of 16 · n field products (the one-way session's header chunk:
-//   bench sessions-parts, "SPQR header chunk").
+//   128-bit vectors per set coefficient bit instead of 16 · n field products. Measured (NextChunk in a loop, medians,
+//   before -> after): header 0.40 -> 0.16 µs (the chunk of every one-way message), ct2 0.65 -> 0.2, ct1 3.7 -> 1.4,
+//   ek 4.0 -> 1.8 µs; the coefficients' serial products are most of what is left.
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
