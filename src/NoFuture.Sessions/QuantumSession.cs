@@ -87,9 +87,7 @@ public sealed class QuantumSession : IDisposable
             var session = new QuantumSession(state);
             try
             {
-                using DecryptTransaction t = DecryptTransaction.Prepare(state, preKeyMessage[view.Message]);
-                t.Commit(preKeyMessage[view.Message]);
-                plaintext = TakePlaintext(t);
+                plaintext = DecryptToSecret(state, preKeyMessage[view.Message]);
             }
             catch
             {
@@ -146,10 +144,7 @@ public sealed class QuantumSession : IDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            ReadOnlySpan<byte> inner = InnerMessage(message);
-            using DecryptTransaction t = DecryptTransaction.Prepare(_state, inner);
-            t.Commit(inner);
-            return TakePlaintext(t);
+            return DecryptToSecret(_state, InnerMessage(message));
         }
     }
 
@@ -169,11 +164,21 @@ public sealed class QuantumSession : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             ReadOnlySpan<byte> inner = InnerMessage(message);
-            using DecryptTransaction t = DecryptTransaction.Prepare(_state, inner);
-            if (destination.Length < t.PlaintextLength) SessionThrowHelper.TooSmall(nameof(destination), t.PlaintextLength);
-            t.Commit(inner);
-            using (SecretReadLease plaintext = t.Plaintext!.OpenRead()) plaintext.Span[..t.PlaintextLength].CopyTo(destination);
-            return t.PlaintextLength;
+            // One lease on the working area for the whole message (DecryptTransaction's header comment).
+            using SecretWriteLease lease = _state.Work.OpenWrite();
+            Span<byte> work = lease.Span;
+            DecryptTransaction t = DecryptTransaction.Prepare(_state, inner, work);
+            try
+            {
+                if (destination.Length < t.PlaintextLength) SessionThrowHelper.TooSmall(nameof(destination), t.PlaintextLength);
+                t.Commit(inner, work);
+                t.CopyPlaintext(work, destination);
+                return t.PlaintextLength;
+            }
+            finally
+            {
+                t.Release(work);
+            }
         }
     }
 
@@ -191,14 +196,22 @@ public sealed class QuantumSession : IDisposable
         return message[view.Message];
     }
 
-    private static Secret? TakePlaintext(DecryptTransaction t)
+    /// <summary>Decrypts and commits <paramref name="message"/>, returning its plaintext in a new Secret (null when
+    /// empty), under one lease on the working area.</summary>
+    private static Secret? DecryptToSecret(RatchetState state, ReadOnlySpan<byte> message)
     {
-        if (t.PlaintextLength == 0) return null;
-        Secret result = Secret.Allocate(t.PlaintextLength);
-        using SecretReadLease source = t.Plaintext!.OpenRead();
-        using SecretWriteLease target = result.OpenWrite();
-        source.Span[..t.PlaintextLength].CopyTo(target.Span);
-        return result;
+        using SecretWriteLease lease = state.Work.OpenWrite();
+        Span<byte> work = lease.Span;
+        DecryptTransaction t = DecryptTransaction.Prepare(state, message, work);
+        try
+        {
+            t.Commit(message, work);
+            return t.TakePlaintext(work);
+        }
+        finally
+        {
+            t.Release(work);
+        }
     }
 
     /// <summary>

@@ -45,4 +45,42 @@ public sealed class DecryptAllocationTests
         Assert.Equal(6, pair.Bob.Decrypt(second, received));
         Assert.Equal("second", System.Text.Encoding.UTF8.GetString(received, 0, 6));
     }
+
+    [Fact]
+    public void PlaintextsAroundTheWorkingAreaSize_RoundTrip_AndFailuresLeaveNothing()
+    {
+        // Plaintexts up to the session's working area go there; longer ones to a separate scratch: both ways, both
+        // overloads, and a failing message of either size changes nothing for the next one.
+        using var pair = new SessionPair();
+        SessionPair.Decrypt(pair.Alice, pair.Bob.Encrypt("ack"u8));
+        byte[] received = new byte[6000];
+        int capacity = NoFuture.Sessions.Ratchet.RatchetState.WorkPlaintextCapacity;
+        foreach (int length in new[] { 0, 1, capacity - 17, capacity - 16, capacity - 1, capacity, 5000, 4999, 15, capacity - 1 })
+        {
+            byte[] plaintext = new byte[length];
+            Random.Shared.NextBytes(plaintext);
+            byte[] good = pair.Alice.Encrypt(plaintext);
+            byte[] bad = (byte[])good.Clone();
+            bad[^1] ^= 1;
+            Array.Fill(received, (byte)0xA5);
+            Assert.Throws<SessionException>(() => pair.Bob.Decrypt(bad, received));
+            Assert.All(received, b => Assert.Equal(0xA5, b));
+            if (length % 2 == 0)
+            {
+                Assert.Equal(length, pair.Bob.Decrypt(good, received));
+                Assert.Equal(plaintext, received[..length]);
+            }
+            else
+            {
+                using NoFuture.Memory.Secret? secret = pair.Bob.Decrypt(good);
+                if (length == 0) Assert.Null(secret);
+                else
+                {
+                    using NoFuture.Memory.SecretReadLease lease = secret!.OpenRead();
+                    Assert.True(lease.Span.SequenceEqual(plaintext));
+                }
+            }
+            Assert.Throws<SessionException>(() => pair.Bob.Decrypt(good, received)); // consumed: a duplicate now
+        }
+    }
 }

@@ -9,10 +9,12 @@
 //      AES-256-CBC with its padding checked (BadCiphertext), into the session's plaintext scratch.
 // Only Commit changes the state: first SPQR's braid takes the message (SpqrState.CommitRecv: the braid's own checks,
 // which need decoded chunks, either fail with nothing changed or apply), then everything else, which cannot fail.
-// Dispose releases whatever was not committed. libsignal runs the same checks on a cloned SessionState; the
+// Release discards whatever was not committed. libsignal runs the same checks on a cloned SessionState; the
 // transaction copies nothing. On a chain that exists already (no DH ratchet step) it allocates nothing either: the
-// transaction object, the advanced chain key, SPQR's chain value and the plaintext are the session's working
-// Secrets (RatchetState.Work*), reused and wiped after each message.
+// transaction object is the session's, and the advanced chain key, SPQR's chain value and the plaintext go to the
+// session's working area (RatchetState.Work), whose span the caller passes to every step under one write lease (one
+// lease per message instead of one per value and step), wiped by Release as far as it was used.
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
@@ -24,30 +26,31 @@ namespace NoFuture.Sessions.Ratchet;
 
 internal sealed class DecryptTransaction : IDisposable
 {
+    private const int ChainKeyAt = RatchetState.WorkChainKeyOffset, SpqrNextAt = RatchetState.WorkSpqrNextOffset,
+        PlaintextAt = RatchetState.WorkPlaintextOffset, KeySize = RatchetState.KeySize;
+
     private readonly RatchetState _state;
     private ReceiverChain? _chain;
     private int _takenSkipped = -1;
-    private bool _advanced;                       // the advanced chain key is in _state.WorkChainKey
     private uint _advancedIndex;
     private readonly List<(uint Counter, Secret Seed)> _newSkipped = [];
     private Secret? _newRoot, _newSenderChainKey;
     private X25519PrivateKey? _newSender;
     private ReceiverChain? _newChain;
     private Range _pqRatchet;
-    private int _ciphertextLength;
+    private int _ciphertextLength;                // plaintext bytes written (and to wipe): in the work area, or
+    private Secret? _largePlaintext;              // in this when the message is longer than the work area holds
     private bool _prepared, _committed;
 
     /// <summary>One per session (<see cref="RatchetState.Transaction"/>), reused under the session's lock.</summary>
     internal DecryptTransaction(RatchetState state) => _state = state;
 
-    /// <summary>The plaintext: the first <see cref="PlaintextLength"/> bytes of the session's plaintext scratch
-    /// (longer than that; wiped when the transaction is disposed).</summary>
-    internal Secret? Plaintext { get; private set; }
-
     internal int PlaintextLength { get; private set; }
 
-    /// <summary>Runs every check of a SignalMessage (section comment above); throws SessionException, state unchanged.</summary>
-    internal static DecryptTransaction Prepare(RatchetState state, ReadOnlySpan<byte> message)
+    /// <summary>Runs every check of a SignalMessage (section comment above); throws SessionException, state unchanged
+    /// (and <paramref name="work"/> wiped). <paramref name="work"/> is the span of a write lease on
+    /// <see cref="RatchetState.Work"/>, the same for every step up to <see cref="Release"/>.</summary>
+    internal static DecryptTransaction Prepare(RatchetState state, ReadOnlySpan<byte> message, Span<byte> work)
     {
         if (!WireFormat.TryParseSignalMessage(message, out WireFormat.SignalMessageView view, out bool versionOk))
             SessionThrowHelper.Rejected(SessionError.Malformed, "message");
@@ -58,17 +61,18 @@ internal sealed class DecryptTransaction : IDisposable
         t._committed = false;
         try
         {
-            t.Run(message, view);
+            t.Run(message, view, work);
             return t;
         }
         catch
         {
-            t.Dispose();
+            t.Release(work);
             throw;
         }
     }
 
-    private void Run(ReadOnlySpan<byte> message, in WireFormat.SignalMessageView view)
+    [SkipLocalsInit] // every scratch byte is written before it is read; the scratch is wiped in finally
+    private void Run(ReadOnlySpan<byte> message, in WireFormat.SignalMessageView view, Span<byte> work)
     {
         QuantumSessionOptions options = _state.Options;
         ReadOnlySpan<byte> ratchetKey = message.Slice(view.RatchetKey, 32);
@@ -99,6 +103,7 @@ internal sealed class DecryptTransaction : IDisposable
                 index = _chain.Index;
             }
 
+            bool advanced = false;
             if (counter < index)
             {
                 // Only an existing chain can be behind (a new chain starts at 0).
@@ -122,17 +127,15 @@ internal sealed class DecryptTransaction : IDisposable
                     index++;
                 }
                 RatchetKdf.ChainStep(ck, seed, ck);
-                using (SecretWriteLease work = _state.WorkChainKey.OpenWrite()) ck.CopyTo(work.Span);
-                _advanced = true;
                 _advancedIndex = counter + 1;
+                advanced = true;
             }
 
             bool hasKey;
             _pqRatchet = view.PqRatchet;
             try
             {
-                using SecretWriteLease next = _state.WorkSpqrNext.OpenWrite();
-                hasKey = _state.Spqr.PrepareRecv(message[view.PqRatchet], pqKey, next.Span);
+                hasKey = _state.Spqr.PrepareRecv(message[view.PqRatchet], pqKey, work.Slice(SpqrNextAt, KeySize));
             }
             catch (CryptographicException)
             {
@@ -155,18 +158,25 @@ internal sealed class DecryptTransaction : IDisposable
             }
 
             ReadOnlySpan<byte> ciphertext = message[view.Ciphertext];
-            _ciphertextLength = ciphertext.Length;
-            Plaintext = _state.WorkPlaintext(Math.Max(ciphertext.Length, 1));
-            using SecretWriteLease output = Plaintext.OpenWrite();
-            int length = ciphertext.Length == 0 ? -1 : Aes256Cbc.Decrypt(keys[..32], keys[64..80], ciphertext, output.Span[..ciphertext.Length]);
+            if (ciphertext.IsEmpty) SessionThrowHelper.Rejected(SessionError.BadCiphertext, "message");
+            int length;
+            if (ciphertext.Length <= work.Length - PlaintextAt)
+            {
+                _ciphertextLength = ciphertext.Length; // set before writing: Release wipes what a failed padding check left
+                length = Aes256Cbc.Decrypt(keys[..32], keys[64..80], ciphertext, work.Slice(PlaintextAt, ciphertext.Length));
+            }
+            else
+            {
+                _largePlaintext = _state.LargePlaintext(ciphertext.Length);
+                _ciphertextLength = ciphertext.Length;
+                using SecretWriteLease output = _largePlaintext.OpenWrite();
+                length = Aes256Cbc.Decrypt(keys[..32], keys[64..80], ciphertext, output.Span[..ciphertext.Length]);
+            }
             if (length < 0) SessionThrowHelper.Rejected(SessionError.BadCiphertext, "message");
             PlaintextLength = length;
 
-            if (_chain is null)
-            {
-                _newChain = new ReceiverChain(ratchetKey.ToArray(), _state.TakeWorkChainKey(), _advancedIndex);
-                _advanced = false;
-            }
+            if (_chain is null) _newChain = new ReceiverChain(ratchetKey.ToArray(), Secret.CopyFrom(ck), _advancedIndex);
+            else if (advanced) ck.CopyTo(work.Slice(ChainKeyAt, KeySize));
         }
         finally
         {
@@ -177,15 +187,14 @@ internal sealed class DecryptTransaction : IDisposable
     /// <summary>
     /// Applies the message: SPQR's braid takes it first (the one step that can still fail, with nothing changed:
     /// SessionError.PostQuantumRatchet), then every computed change is swapped into the state. Call once, after
-    /// <see cref="Prepare"/>, with the same message.
+    /// <see cref="Prepare"/>, with the same message and working span.
     /// </summary>
-    internal void Commit(ReadOnlySpan<byte> message)
+    internal void Commit(ReadOnlySpan<byte> message, ReadOnlySpan<byte> work)
     {
         if (!_prepared || _committed) SpqrThrowHelper.Invariant("decrypt transaction not prepared");
         try
         {
-            using SecretReadLease next = _state.WorkSpqrNext.OpenRead();
-            _state.Spqr.CommitRecv(message[_pqRatchet], next.Span);
+            _state.Spqr.CommitRecv(message[_pqRatchet], work.Slice(SpqrNextAt, KeySize));
         }
         catch (CryptographicException)
         {
@@ -210,15 +219,17 @@ internal sealed class DecryptTransaction : IDisposable
             }
             else
             {
-                // The advanced key comes in from the working Secret; the old one goes back as the next working
-                // Secret, wiped at once (forward secrecy: the used chain key is gone).
-                chain.ChainKey = _state.SwapWorkChainKey(chain.ChainKey);
+                // The advanced key overwrites the used one (forward secrecy: the used chain key is gone); its copy in
+                // the work area is wiped by Release.
+                using (SecretWriteLease chainKey = chain.ChainKey.OpenWrite()) work.Slice(ChainKeyAt, KeySize).CopyTo(chainKey.Span);
                 chain.Index = _advancedIndex;
-                _advanced = false;
             }
         }
-        chain.Skipped.AddRange(_newSkipped);
-        _newSkipped.Clear();
+        if (_newSkipped.Count > 0)
+        {
+            chain.Skipped.AddRange(_newSkipped);
+            _newSkipped.Clear();
+        }
         int excess = chain.Skipped.Count - _state.Options.MaxMessageKeys;
         if (excess > 0)
         {
@@ -232,12 +243,52 @@ internal sealed class DecryptTransaction : IDisposable
 
     internal bool Committed => _committed;
 
-    /// <summary>Releases whatever was not committed and wipes the working Secrets; the transaction is ready for the
-    /// next message.</summary>
+    /// <summary>Copies the plaintext (<see cref="PlaintextLength"/> bytes) to <paramref name="destination"/>.</summary>
+    internal void CopyPlaintext(ReadOnlySpan<byte> work, Span<byte> destination)
+    {
+        if (_largePlaintext is null)
+        {
+            work.Slice(PlaintextAt, PlaintextLength).CopyTo(destination);
+            return;
+        }
+        using SecretReadLease plaintext = _largePlaintext.OpenRead();
+        plaintext.Span[..PlaintextLength].CopyTo(destination);
+    }
+
+    /// <summary>The plaintext in a new Secret of its length; null when it is empty (a Secret is never empty).</summary>
+    internal Secret? TakePlaintext(ReadOnlySpan<byte> work)
+    {
+        if (PlaintextLength == 0) return null;
+        Secret result = Secret.Allocate(PlaintextLength);
+        using SecretWriteLease target = result.OpenWrite();
+        CopyPlaintext(work, target.Span);
+        return result;
+    }
+
+    /// <summary>Releases whatever was not committed and wipes what the message wrote to the working area (and to the
+    /// large plaintext Secret); the transaction is ready for the next message. Call it, with the same span, after
+    /// every successful <see cref="Prepare"/> (a failing one calls it itself).</summary>
+    internal void Release(Span<byte> work)
+    {
+        Dispose();
+        // One wipe for the chain key, SPQR's chain value and the plaintext bytes this message wrote.
+        CryptographicOperations.ZeroMemory(work[..(PlaintextAt + (_largePlaintext is null ? _ciphertextLength : 0))]);
+        if (_largePlaintext is not null)
+        {
+            using SecretWriteLease p = _largePlaintext.OpenWrite();
+            CryptographicOperations.ZeroMemory(p.Span[.._ciphertextLength]);
+        }
+        _largePlaintext = null;
+        PlaintextLength = 0;
+        _ciphertextLength = 0;
+        _chain = null;
+        _takenSkipped = -1;
+        _prepared = false;
+    }
+
+    /// <summary>Disposes what the transaction computed and did not commit (the working area is the session's).</summary>
     public void Dispose()
     {
-        if (_advanced) _state.WipeWorkChainKey();
-        _advanced = false;
         foreach ((_, Secret seed) in _newSkipped) seed.Dispose();
         _newSkipped.Clear();
         _newRoot?.Dispose();
@@ -247,17 +298,5 @@ internal sealed class DecryptTransaction : IDisposable
         _newRoot = _newSenderChainKey = null;
         _newSender = null;
         _newChain = null;
-        _state.WipeWorkSpqrNext();
-        if (Plaintext is not null)
-        {
-            using SecretWriteLease p = Plaintext.OpenWrite();
-            CryptographicOperations.ZeroMemory(p.Span[..Math.Max(_ciphertextLength, 1)]);
-        }
-        Plaintext = null;
-        PlaintextLength = 0;
-        _ciphertextLength = 0;
-        _chain = null;
-        _takenSkipped = -1;
-        _prepared = false;
     }
 }

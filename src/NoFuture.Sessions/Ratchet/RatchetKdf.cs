@@ -7,6 +7,7 @@
 //             HKDF salt; with no SPQR key the salt is absent, which HKDF defines as HashLen zero bytes (RFC 5869 §2.2).
 // Every output goes to a caller span (secret memory or wiped stack scratch); nothing here allocates.
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Hashing;
 using NoFuture.Crypto.Interop;
@@ -78,10 +79,24 @@ internal static class RatchetKdf
         KdfAlgorithm.HkdfSha256.DeriveKey(dh, rootAndChain, rootKey, RatchetInfo);
     }
 
-    /// <summary>The 80 message-key bytes (cipher key, MAC key, IV) from a seed and the optional SPQR key.</summary>
+    /// <summary>The 80 message-key bytes (cipher key, MAC key, IV) from a seed and the optional SPQR key. HKDF's
+    /// two steps are called directly (as KdfAlgorithm.HkdfSha256.DeriveKey runs them, without its argument checks,
+    /// which hold here by construction, and its virtual dispatch: this runs twice per message).</summary>
+    [SkipLocalsInit] // prk is written before it is read, and wiped
     internal static void MessageKeys(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> pqrKey, Span<byte> keys)
     {
         Debug.Assert(seed.Length == KeySize && keys.Length == MessageKeysSize && (pqrKey.IsEmpty || pqrKey.Length == KeySize));
-        KdfAlgorithm.HkdfSha256.DeriveKey(seed, keys, pqrKey, MessageKeysInfo);
+        Debug.Assert(!keys.Overlaps(seed) && !keys.Overlaps(pqrKey));
+        bool native = LibCrypto.IsAvailable;
+        Span<byte> prk = stackalloc byte[KeySize];
+        try
+        {
+            Sha2Hmac.Extract(Sha2Variant.Sha256, native, pqrKey, default, seed, prk);
+            Sha2Hmac.Expand(Sha2Variant.Sha256, native, prk, default, MessageKeysInfo, keys);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(prk);
+        }
     }
 }

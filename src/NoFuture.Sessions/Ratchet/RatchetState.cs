@@ -8,6 +8,7 @@
 // advance, skipped keys, SPQR's key without moving SPQR) into new objects or this state's working Secrets, checks the
 // MAC and the padding, and only Commit applies them (SPQR's braid first, the only step of Commit that can fail, and
 // then with nothing changed). A message failing any check leaves this object's keys untouched.
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Aead;
@@ -67,9 +68,10 @@ internal sealed partial class RatchetState : IDisposable
 
     internal ReceiverChain? FindReceiver(ReadOnlySpan<byte> ratchetKey)
     {
-        foreach (ReceiverChain chain in Receivers)
+        // Newest first: the chain the peer sends on now is the last one added.
+        for (int i = Receivers.Count - 1; i >= 0; i--)
         {
-            if (ratchetKey.SequenceEqual(chain.RatchetKey)) return chain;
+            if (ratchetKey.SequenceEqual(Receivers[i].RatchetKey)) return Receivers[i];
         }
         return null;
     }
@@ -85,7 +87,9 @@ internal sealed partial class RatchetState : IDisposable
     }
 
     /// <summary>Encrypts one message (section 3.3, RatchetEncrypt) and returns its wire bytes: a PreKeySignalMessage
-    /// while the handshake is unacknowledged, else a SignalMessage.</summary>
+    /// while the handshake is unacknowledged, else a SignalMessage. The returned array is the only allocation of a
+    /// SignalMessage: SPQR's part is built on the stack.</summary>
+    [SkipLocalsInit] // every scratch byte is written before it is read; the secret ones are wiped in finally
     internal byte[] Encrypt(ReadOnlySpan<byte> plaintext)
     {
         // A counter that wrapped would reuse message keys; libsignal's counters are u32 too. A chain this long never
@@ -93,11 +97,12 @@ internal sealed partial class RatchetState : IDisposable
         if (SenderIndex == uint.MaxValue) SessionThrowHelper.InvalidOperation("The sending chain is exhausted; a message from the peer starts a new one.");
         Span<byte> scratch = stackalloc byte[KeySize * 4 + RatchetKdf.MessageKeysSize];
         Span<byte> seed = scratch[..32], pqKey = scratch[32..64], mac = scratch[64..96], next = scratch[96..128], keys = scratch[128..];
+        Span<byte> pq = stackalloc byte[SpqrMessage.MaxSerializedSize]; // public: SignalMessage field 5
         try
         {
             using SecretWriteLease chainKey = SenderChainKey.OpenWrite();
             RatchetKdf.ChainStep(chainKey.Span, seed, next); // the next chain key is installed once the message is built
-            byte[] pq = Spqr.Send(pqKey, out bool hasKey);
+            pq = pq[..Spqr.Send(pq, pqKey, out bool hasKey)];
             RatchetKdf.MessageKeys(seed, hasKey ? pqKey : default, keys);
 
             Span<byte> addresses = stackalloc byte[WireFormat.AddressesSize];
@@ -126,68 +131,40 @@ internal sealed partial class RatchetState : IDisposable
         }
     }
 
+    // The decrypt working area: one Secret, so that a whole message needs one lease on it (QuantumSession opens it
+    // around the transaction and passes its span down): the receiving chain's advanced key, SPQR's chain value
+    // between prepare and commit, and the plaintext. A plaintext longer than WorkPlaintextCapacity goes to a separate
+    // Secret, allocated only once the message's MAC has passed (an unauthenticated length never sizes secret memory).
+    internal const int WorkChainKeyOffset = 0, WorkSpqrNextOffset = KeySize, WorkPlaintextOffset = 2 * KeySize;
+    internal const int WorkPlaintextCapacity = 2048;
+
     private DecryptTransaction? _transaction;
-    private Secret? _workChainKey, _workSpqrNext, _workPlaintext;
+    private Secret? _work, _largePlaintext;
 
     /// <summary>The session's decrypt transaction, reused for every message (calls are serialized by the session).</summary>
     internal DecryptTransaction Transaction => _transaction ??= new DecryptTransaction(this);
 
-    /// <summary>Working Secret for a receiving chain's advanced key (32 bytes): wiped when not in use.</summary>
-    internal Secret WorkChainKey => _workChainKey ??= Secret.Allocate(KeySize);
+    /// <summary>The decrypt working area (layout above); wiped after each message as far as it was used.</summary>
+    internal Secret Work => _work ??= Secret.Allocate(WorkPlaintextOffset + WorkPlaintextCapacity);
 
-    /// <summary>Working Secret for SPQR's chain value between prepare and commit (32 bytes): wiped when not in use.</summary>
-    internal Secret WorkSpqrNext => _workSpqrNext ??= Secret.Allocate(KeySize);
-
-    /// <summary>The plaintext scratch, at least <paramref name="length"/> bytes (grown when needed, never shrunk;
-    /// wiped after each message).</summary>
-    internal Secret WorkPlaintext(int length)
+    /// <summary>The plaintext scratch for messages longer than the working area's, at least
+    /// <paramref name="length"/> bytes (grown when needed, never shrunk; wiped after each message).</summary>
+    internal Secret LargePlaintext(int length)
     {
-        if (_workPlaintext is null || _workPlaintext.Length < length)
+        if (_largePlaintext is null || _largePlaintext.Length < length)
         {
-            _workPlaintext?.Dispose();
-            _workPlaintext = null;
-            _workPlaintext = Secret.Allocate(Math.Max(length, 2048));
+            _largePlaintext?.Dispose();
+            _largePlaintext = null;
+            _largePlaintext = Secret.Allocate(length);
         }
-        return _workPlaintext;
-    }
-
-    /// <summary>Hands the working chain key over (to a new receiving chain); the next use allocates another.</summary>
-    internal Secret TakeWorkChainKey()
-    {
-        Secret s = WorkChainKey;
-        _workChainKey = null;
-        return s;
-    }
-
-    /// <summary>Installs the working chain key in place of <paramref name="used"/>, which is wiped and becomes the
-    /// working Secret.</summary>
-    internal Secret SwapWorkChainKey(Secret used)
-    {
-        Secret advanced = WorkChainKey;
-        using (SecretWriteLease w = used.OpenWrite()) CryptographicOperations.ZeroMemory(w.Span);
-        _workChainKey = used;
-        return advanced;
-    }
-
-    internal void WipeWorkChainKey()
-    {
-        if (_workChainKey is null) return;
-        using SecretWriteLease w = _workChainKey.OpenWrite();
-        CryptographicOperations.ZeroMemory(w.Span);
-    }
-
-    internal void WipeWorkSpqrNext()
-    {
-        if (_workSpqrNext is null) return;
-        using SecretWriteLease w = _workSpqrNext.OpenWrite();
-        CryptographicOperations.ZeroMemory(w.Span);
+        return _largePlaintext;
     }
 
     public void Dispose()
     {
-        _workChainKey?.Dispose();
-        _workSpqrNext?.Dispose();
-        _workPlaintext?.Dispose();
+        _transaction?.Dispose();
+        _work?.Dispose();
+        _largePlaintext?.Dispose();
         RootKey.Dispose();
         SenderRatchet.Dispose();
         SenderChainKey.Dispose();

@@ -81,10 +81,12 @@ internal sealed partial class SpqrBraid : IDisposable
         return braid;
     }
 
-    /// <summary>States::send: the message this state sends now (index filled in by the caller). When an epoch
-    /// secret is produced (HeaderReceived -> Ct1Sampled), it is written to <paramref name="epochSecret"/> and
-    /// <paramref name="secretEpoch"/> is its epoch; otherwise <paramref name="secretEpoch"/> is 0.</summary>
-    internal (ulong Epoch, SpqrMessageType Type, ushort ChunkIndex, byte[]? Chunk) Send(Span<byte> epochSecret, out ulong secretEpoch)
+    /// <summary>States::send: the message this state sends now (index filled in by the caller). For the types that
+    /// carry a chunk (<see cref="SpqrMessage.HasChunk"/>) its 32 bytes go to <paramref name="chunk"/> (so a message
+    /// allocates nothing here). When an epoch secret is produced (HeaderReceived -> Ct1Sampled), it is written to
+    /// <paramref name="epochSecret"/> and <paramref name="secretEpoch"/> is its epoch; otherwise
+    /// <paramref name="secretEpoch"/> is 0.</summary>
+    internal (ulong Epoch, SpqrMessageType Type, ushort ChunkIndex) Send(Span<byte> epochSecret, Span<byte> chunk, out ulong secretEpoch)
     {
         secretEpoch = 0;
         ulong epoch = Epoch;
@@ -93,40 +95,36 @@ internal sealed partial class SpqrBraid : IDisposable
             case SpqrBraidState.KeysUnsampled:
                 SampleKeys();
                 State = SpqrBraidState.KeysSampled;
-                return Chunked(epoch, SpqrMessageType.Hdr);
+                return Chunked(epoch, SpqrMessageType.Hdr, chunk);
             case SpqrBraidState.KeysSampled:
-                return Chunked(epoch, SpqrMessageType.Hdr);
+                return Chunked(epoch, SpqrMessageType.Hdr, chunk);
             case SpqrBraidState.HeaderSent:
-                return Chunked(epoch, SpqrMessageType.Ek);
+                return Chunked(epoch, SpqrMessageType.Ek, chunk);
             case SpqrBraidState.Ct1Received:
-                return Chunked(epoch, SpqrMessageType.EkCt1Ack);
+                return Chunked(epoch, SpqrMessageType.EkCt1Ack, chunk);
             case SpqrBraidState.EkSentCt1Received:
-                return (epoch, SpqrMessageType.Ct1Ack, 0, null);
+                return (epoch, SpqrMessageType.Ct1Ack, 0);
             case SpqrBraidState.NoHeaderReceived:
             case SpqrBraidState.Ct1Acknowledged:
-                return (epoch, SpqrMessageType.None, 0, null);
+                return (epoch, SpqrMessageType.None, 0);
             case SpqrBraidState.HeaderReceived:
                 Encapsulate1(epochSecret);
                 secretEpoch = epoch;
                 State = SpqrBraidState.Ct1Sampled;
-                return Chunked(epoch, SpqrMessageType.Ct1);
+                return Chunked(epoch, SpqrMessageType.Ct1, chunk);
             case SpqrBraidState.Ct1Sampled:
             case SpqrBraidState.EkReceivedCt1Sampled:
-                return Chunked(epoch, SpqrMessageType.Ct1);
+                return Chunked(epoch, SpqrMessageType.Ct1, chunk);
             case SpqrBraidState.Ct2Sampled:
-                return Chunked(epoch, SpqrMessageType.Ct2);
+                return Chunked(epoch, SpqrMessageType.Ct2, chunk);
             default:
                 SpqrThrowHelper.Invariant("unknown braid state");
                 return default;
         }
     }
 
-    private (ulong, SpqrMessageType, ushort, byte[]?) Chunked(ulong epoch, SpqrMessageType type)
-    {
-        byte[] data = new byte[SpqrMessage.ChunkSize];
-        ushort index = _encoder!.NextChunk(data);
-        return (epoch, type, index, data);
-    }
+    private (ulong, SpqrMessageType, ushort) Chunked(ulong epoch, SpqrMessageType type, Span<byte> chunk) =>
+        (epoch, type, _encoder!.NextChunk(chunk));
 
     /// <summary>send_ek KeysUnsampled::send_header: a fresh ML-KEM-768 key; the header ‖ MAC goes out in chunks.</summary>
     private void SampleKeys()

@@ -10,6 +10,7 @@
 // computes a key without changing anything and CommitKey then applies it, so a receiver can check a whole message
 // with the key before the chain moves (the Double Ratchet's MAC is checked in between).
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Memory;
 
@@ -60,6 +61,7 @@ internal sealed partial class SpqrChainDirection : IDisposable
 
     /// <summary>One next_key step at counter <paramref name="ctr"/> (already incremented): <paramref name="next"/> is
     /// replaced by its successor, the message key goes to <paramref name="key"/>.</summary>
+    [SkipLocalsInit] // info and okm are written before they are read; okm is wiped
     private static void Step(uint ctr, Span<byte> next, Span<byte> key)
     {
         Span<byte> info = stackalloc byte[4 + 31];

@@ -6,6 +6,7 @@
 // Zero-salt HKDF (every per-message chain step) starts from HMAC states keyed once per process: the key is the public
 // constant 0^64, so the states hold nothing secret, and each call saves keying HMAC (two SHA-256 compressions and four
 // native calls) out of the ten compressions of a chain step. Measured in bench/RESULTS.md §25 (second pass).
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NoFuture.Crypto;
 using NoFuture.Crypto.Hashing;
@@ -38,6 +39,7 @@ internal static class SpqrKdf
     internal static ReadOnlySpan<byte> SckaKey => "Signal_PQCKA_V1_MLKEM768:SCKA Key"u8;
 
     /// <summary>HKDF-SHA256(salt, ikm, info) into <paramref name="okm"/>.</summary>
+    [SkipLocalsInit] // prk is written before it is read, and wiped
     internal static void Hkdf(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> info, Span<byte> okm)
     {
         if (!salt.IsEmpty || !LibCrypto.IsAvailable)

@@ -51,21 +51,33 @@ internal readonly ref struct SpqrMessage
 
     internal static bool HasChunk(SpqrMessageType type) => type is not (SpqrMessageType.None or SpqrMessageType.Ct1Ack);
 
+    /// <summary>The longest serialized message: version, two varints (epoch up to 10 bytes, index up to 5), type,
+    /// chunk index (up to 3) and chunk data.</summary>
+    internal const int MaxSerializedSize = 1 + MaxVarintLength + 5 + 1 + 3 + ChunkSize;
+
     internal byte[] Serialize()
     {
-        Span<byte> buffer = stackalloc byte[1 + MaxVarintLength + 5 + 1 + 3 + ChunkSize];
+        Span<byte> buffer = stackalloc byte[MaxSerializedSize];
+        return buffer[..SerializeTo(buffer)].ToArray();
+    }
+
+    /// <summary>Message::serialize into <paramref name="destination"/> (at least <see cref="MaxSerializedSize"/>
+    /// bytes); returns the length written.</summary>
+    internal int SerializeTo(Span<byte> destination)
+    {
+        if (destination.Length < MaxSerializedSize) SpqrThrowHelper.WrongSize(nameof(destination), MaxSerializedSize);
         int n = 0;
-        buffer[n++] = Version1;
-        n += WriteVarint(Epoch, buffer[n..]);
-        n += WriteVarint(Index, buffer[n..]);
-        buffer[n++] = (byte)Type;
+        destination[n++] = Version1;
+        n += WriteVarint(Epoch, destination[n..]);
+        n += WriteVarint(Index, destination[n..]);
+        destination[n++] = (byte)Type;
         if (HasChunk(Type))
         {
-            n += WriteVarint(Chunk.Index, buffer[n..]);
-            Chunk.Data.CopyTo(buffer[n..]);
+            n += WriteVarint(Chunk.Index, destination[n..]);
+            Chunk.Data.CopyTo(destination[n..]);
             n += ChunkSize;
         }
-        return buffer[..n].ToArray();
+        return n;
     }
 
     /// <summary>Message::deserialize; the caller has checked that the first byte is 1.</summary>

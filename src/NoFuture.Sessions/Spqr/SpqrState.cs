@@ -11,6 +11,7 @@
 // Our state is kept in NoFuture.Memory (SpqrBraid, SpqrChain), not as the crate's serialized protobuf, and a rejected
 // message changes nothing: the chain request is checked first, the braid applies only after its own checks, and
 // the chain, already checked, cannot fail after that.
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace NoFuture.Sessions.Spqr;
@@ -74,15 +75,26 @@ internal sealed partial class SpqrState : IDisposable
     /// <summary>spqr::send: the message bytes for SignalMessage field 5 and the 32-byte message key.</summary>
     internal byte[] Send(Span<byte> messageKey, out bool hasKey)
     {
+        Span<byte> message = stackalloc byte[SpqrMessage.MaxSerializedSize];
+        return message[..Send(message, messageKey, out hasKey)].ToArray();
+    }
+
+    /// <summary>spqr::send into <paramref name="message"/> (at least <see cref="SpqrMessage.MaxSerializedSize"/>
+    /// bytes, public); returns its length. The session's encrypt path, which allocates nothing here.</summary>
+    [SkipLocalsInit] // every byte of the scratch is written before it is read
+    internal int Send(Span<byte> message, Span<byte> messageKey, out bool hasKey)
+    {
         if (messageKey.Length != MessageKeySize) SpqrThrowHelper.WrongSize(nameof(messageKey), MessageKeySize);
+        if (message.Length < SpqrMessage.MaxSerializedSize) SpqrThrowHelper.WrongSize(nameof(message), SpqrMessage.MaxSerializedSize);
+        Span<byte> chunk = stackalloc byte[SpqrMessage.ChunkSize]; // public (erasure-code data)
         Span<byte> epochSecret = stackalloc byte[SpqrBraid.SecretSize];
         try
         {
-            (ulong epoch, SpqrMessageType type, ushort chunkIndex, byte[]? chunk) = _braid.Send(epochSecret, out ulong secretEpoch);
+            (ulong epoch, SpqrMessageType type, ushort chunkIndex) = _braid.Send(epochSecret, chunk, out ulong secretEpoch);
             if (secretEpoch != 0) _chain.AddEpoch(secretEpoch, epochSecret);
             uint index = _chain.SendKey(epoch - 1, messageKey);
             hasKey = true;
-            return new SpqrMessage(epoch, index, type, chunk is null ? default : new SpqrChunk(chunkIndex, chunk)).Serialize();
+            return new SpqrMessage(epoch, index, type, SpqrMessage.HasChunk(type) ? new SpqrChunk(chunkIndex, chunk) : default).SerializeTo(message);
         }
         finally
         {
@@ -148,6 +160,7 @@ internal sealed partial class SpqrState : IDisposable
     /// encapsulation key failing leaves everything unchanged and throws), then the chain moves.
     /// </summary>
     /// <exception cref="SpqrException">The braid rejected the message; nothing changed.</exception>
+    [SkipLocalsInit] // the braid writes epochSecret before anything reads it; it is wiped
     internal void CommitRecv(ReadOnlySpan<byte> message, ReadOnlySpan<byte> nextAfter)
     {
         if (message.IsEmpty || message[0] == 0) SpqrThrowHelper.Rejected(SpqrError.VersionRejected);

@@ -105,6 +105,9 @@ public class PolynomialCodeTests
     [InlineData(1152)] // encapsulation key vector
     [InlineData(98)]   // uneven spread: 49 values, polynomial 0 holds 4, the rest 3
     [InlineData(30)]   // fewer values than polynomials
+    [InlineData(2)]    // one value: polynomials 1-15 are zero
+    [InlineData(2048)] // 64 points, the largest that the encoder evaluates by its precomputed rows
+    [InlineData(2082)] // 1041 values, 66 points: evaluated product by product
     public void NonSystematicChunks_MatchTheLagrangeOracle(int length)
     {
         var rng = new Random(length);
