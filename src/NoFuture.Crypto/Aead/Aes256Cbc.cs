@@ -94,13 +94,18 @@ internal static class Aes256Cbc
         if (ciphertext.Length == 0 || ciphertext.Length % BlockSize != 0) return -1;
         if (aesNi) DecryptBlocksNi(key, iv, ciphertext, scratch);
         else Blocks(false, key, iv, ciphertext, scratch);
-        int pad = scratch[^1];
-        bool ok = pad is >= 1 and <= BlockSize;
-        if (ok)
+        // PKCS#7 (RFC 5652 §6.3), checked in constant time over the whole last block: the bytes read and the work done
+        // do not depend on the padding value. The caller has checked the MAC first (encrypt-then-MAC), so this is not
+        // what stops a padding oracle; it keeps the check from timing the plaintext's length.
+        ReadOnlySpan<byte> last = scratch[^BlockSize..];
+        int pad = last[BlockSize - 1];
+        int bad = ((pad - 1) | (BlockSize - pad)) >> 31; // -1 when pad is 0 or above 16
+        for (int i = 0; i < BlockSize; i++)
         {
-            foreach (byte b in scratch[^pad..]) ok &= b == pad;
+            int inPadding = (i - pad) >> 31; // -1 for the pad bytes at the end (i < pad)
+            bad |= inPadding & (last[BlockSize - 1 - i] ^ pad);
         }
-        if (!ok)
+        if (bad != 0)
         {
             CryptographicOperations.ZeroMemory(scratch);
             return -1;
