@@ -188,6 +188,8 @@ internal sealed partial class RatchetState : IDisposable
         AddReceiver(newChain);
     }
 
+    /// <summary>Swaps in another SPQR state. Tests only (PostCompromiseTests builds the quantum adversary's twin with
+    /// it); a session record import now reads its SPQR state before the state is built.</summary>
     internal void ReplaceSpqr(SpqrState spqr)
     {
         Spqr.Dispose();
