@@ -62,7 +62,6 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
     private readonly Secret _key;
     private readonly FileStream _lockFile;
     private readonly Lock _lock = new();
-    private readonly bool _flush;
     private bool _disposed;
 
     private FileSessionStore(string directory, byte[] storeId, Secret key, FileStream lockFile, StoreDurability durability)
@@ -72,7 +71,6 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
         _key = key;
         _lockFile = lockFile;
         Durability = durability;
-        _flush = durability == StoreDurability.PowerLoss;
     }
 
     /// <summary>The store's directory.</summary>
@@ -80,6 +78,8 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
 
     /// <summary>What this instance's writes survive (chosen when it was opened; not recorded in the store).</summary>
     public StoreDurability Durability { get; }
+
+    private bool Flushes => Durability == StoreDurability.PowerLoss;
 
     /// <summary>Opens (or creates) a store whose records are encrypted under <paramref name="key"/>
     /// (<see cref="KeySizeInBytes"/> bytes, copied; the caller keeps and disposes its own).</summary>
@@ -187,7 +187,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             ThrowIfDisposed();
             s_aead.Seal(_key, nonce, record, file.AsSpan(8 + NonceLength, record.Length), file.AsSpan(file.Length - TagLength),
                 associated[..associatedLength]);
-            WriteAtomically(RecordPath(name), file, _flush);
+            WriteAtomically(RecordPath(name), file, Flushes);
         }
     }
 
@@ -201,7 +201,7 @@ public sealed class FileSessionStore : ISessionStore, IDisposable
             string path = RecordPath(name);
             if (!File.Exists(path)) return false;
             File.Delete(path);
-            if (_flush) DirectorySync.Flush(_directory);
+            if (Flushes) DirectorySync.Flush(_directory);
             return true;
         }
     }
