@@ -18,6 +18,12 @@ namespace NoFuture.Tests.Shared;
 
 internal static class Dudect
 {
+    /// <summary>The trait every timing test carries (<c>[Trait(Dudect.Trait, Dudect.TraitValue)]</c>): .ci/run runs
+    /// them in a stage of their own, one project at a time and without parallel classes, after the rest of the suite,
+    /// because the whole suite's test projects run at once on two cores, and that load (seen as |t| of 6 to 8 in both
+    /// runs of a test whose operation is constant time by construction) is not what these tests are about.</summary>
+    internal const string Trait = "Category", TraitValue = "Timing";
+
     /// <summary>dudect's (and TVLA's) bound on |t| for "probably not constant time".</summary>
     internal const double Threshold = 4.5;
 

@@ -12,6 +12,7 @@ using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.MlDsa;
 
+[Trait(Dudect.Trait, Dudect.TraitValue)]
 public class SignTimingTests
 {
     private const int Pool = 64;

@@ -8,6 +8,7 @@ using NoFuture.Tests.Shared;
 
 namespace NoFuture.Crypto.Tests.MlKem;
 
+[Trait(Dudect.Trait, Dudect.TraitValue)]
 public class DecapsTimingTests
 {
     private const int Pool = 64;

@@ -52,6 +52,7 @@ public class ConstantTimeTests
     /// second-chance rule. |t| must stay below 4.5.
     /// </summary>
     [Fact]
+    [Trait(Dudect.Trait, Dudect.TraitValue)]
     public void AreEqualShowsNoTimingLeak()
     {
         Dudect.Verdict verdict = Comparisons(static (a, b) => ConstantTime.AreEqual(a, b), 32, 1_000_000);
@@ -63,6 +64,7 @@ public class ConstantTimeTests
     /// (SequenceEqual stops at the first difference) is judged leaky, run after run.
     /// </summary>
     [Fact]
+    [Trait(Dudect.Trait, Dudect.TraitValue)]
     public void TheTimingHarnessDetectsALeakyComparison()
     {
         Dudect.Verdict verdict = Comparisons(static (a, b) => a.SequenceEqual(b), 4096, 200_000);
